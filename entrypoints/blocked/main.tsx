@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Blocked</p>, document.getElementById('app')!);
