@@ -1,3 +1,0 @@
-export default defineBackground(() => {
-  console.info('Clocked Out worker');
-});
