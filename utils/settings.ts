@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { parseHost } from './hosts';
-import { ACTIONS, CATEGORIES, WEEKDAYS } from './types';
+import { ACTIONS, CATEGORIES, type Range } from './types';
 
 export const SETTINGS_FORMAT = 'clocked-out/settings';
 export const SETTINGS_VERSION = 1;
@@ -12,60 +12,81 @@ export const SETTINGS_VERSION = 1;
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
-const quote = (input: unknown) => (typeof input === 'string' ? `"${input}"` : JSON.stringify(input) ?? String(input));
+const quote = (input: unknown) => {
+  if (input === undefined) return 'nothing';
+  return typeof input === 'string' ? `"${input}"` : (JSON.stringify(input) ?? String(input));
+};
+const isPlainObject = (input: unknown): input is Record<string, unknown> =>
+  typeof input === 'object' && input !== null && !Array.isArray(input);
+/** For an object schema: valibot reports a missing required key with the object's own message. */
+const missingOr = (what: string) => (issue: v.BaseIssue<unknown>) =>
+  issue.expected === 'Object' ? `${quote(issue.input)} is not ${what}` : 'is missing';
 
-const time = (what: string, allow24: boolean) =>
-  v.pipe(
-    v.string((i) => `${what} ${quote(i.input)} is not a time`),
-    v.check((s) => TIME.test(s) || (allow24 && s === '24:00'), (i) => `${what} ${quote(i.input)} is not a time (HH:MM${allow24 ? ', or 24:00' : ''})`),
+/** An object schema that also refuses arrays (valibot's `object` takes `[]` for `{}`). */
+function section<const TEntries extends v.ObjectEntries>(entries: TEntries, what: string) {
+  return v.pipe(
+    v.custom<v.InferInput<v.ObjectSchema<TEntries, undefined>>>(isPlainObject, (i) => `${quote(i.input)} is not ${what}`),
+    v.object(entries, missingOr(what)),
   );
+}
 
+/** A range `["HH:MM", "HH:MM"]`, its issues reported at the range (`week.tue[1]: end …`), not at `[1][1]`. */
 const RangeSchema = v.pipe(
-  v.tuple([time('start', false), time('end', true)], (i) => `${quote(i.input)} is not a range: expected ["HH:MM", "HH:MM"]`),
-  v.readonly(),
+  v.custom<Range>(
+    (input) => Array.isArray(input) && input.length === 2 && input.every((item) => typeof item === 'string'),
+    (i) => `${quote(i.input)} is not a range: expected ["HH:MM", "HH:MM"]`,
+  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const [start, end] = dataset.value;
+    if (!TIME.test(start)) addIssue({ message: `start ${quote(start)} is not a time (HH:MM)` });
+    if (!TIME.test(end) && end !== '24:00') addIssue({ message: `end ${quote(end)} is not a time (HH:MM, or 24:00)` });
+  }),
 );
 
 const DaySchema = v.optional(v.array(RangeSchema, (i) => `${quote(i.input)} is not a list of ranges`), []);
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
-const date = (what: string) =>
-  v.pipe(
-    v.string((i) => `${what} ${quote(i.input)} is not a date`),
-    v.check((s) => DATE.test(s) && isRealDate(s), (i) => `${what} ${quote(i.input)} is not a date (YYYY-MM-DD)`),
-  );
+const isDate = (s: string) => DATE.test(s) && isRealDate(s);
+const dateMessage = (i: v.BaseIssue<unknown>) =>
+  typeof i.input === 'string' && DATE.test(i.input) ? `${quote(i.input)} is not a day of the calendar` : `${quote(i.input)} is not a date (YYYY-MM-DD)`;
+const DateSchema = v.pipe(v.string(dateMessage), v.check(isDate, dateMessage));
 
 const TimeOffSchema = v.pipe(
   v.object({
-    from: date('from'),
-    to: date('to'),
-    label: v.optional(v.pipe(v.string('label must be text'), v.maxLength(80, 'label is longer than 80 characters')), ''),
-  }, (i) => `${quote(i.input)} is not a day-off range {from, to}`),
-  v.check((r) => r.from <= r.to, (i) => `"to" ${quote((i.input as { to: string }).to)} is before "from"`),
+    from: DateSchema,
+    to: DateSchema,
+    label: v.optional(v.pipe(v.string('must be text'), v.maxLength(80, 'is longer than 80 characters')), ''),
+  }, missingOr('a day-off range {from, to}')),
+  // Only once both are dates: a bad date is reported once, not also as a reversed range.
+  v.check((r) => !(isDate(r.from) && isDate(r.to)) || r.from <= r.to, (i) => {
+    const r = i.input as { from: string; to: string };
+    return `to ${quote(r.to)} is before from ${quote(r.from)}`;
+  }),
 );
 
 const action = v.picklist(ACTIONS, (i) => `${quote(i.input)} is not an action (block, dim or allow)`);
 const category = v.picklist(CATEGORIES, (i) => `${quote(i.input)} is not a category (${CATEGORIES.join(', ')})`);
 
 const HostSchema = v.pipe(
-  v.string((i) => `host ${quote(i.input)} is not text`),
+  v.string((i) => `${quote(i.input)} is not a web address`),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const parsed = parseHost(dataset.value);
     if (parsed.ok) return parsed.host;
-    addIssue({ message: `host ${quote(dataset.value)}: ${parsed.error}` });
+    addIssue({ message: `${quote(dataset.value)} ${parsed.error}` });
     return NEVER;
   }),
 );
 
-const minutes = (what: string, min: number, max: number, fallback: number) =>
+/** A whole number in `[min, max]`; `unit` reads in the message ("minutes"). */
+const count = (unit: string, min: number, max: number, fallback: number) =>
   v.optional(
     v.pipe(
-      v.number(`${what} must be a number of minutes`),
-      v.integer(`${what} must be a whole number of minutes`),
-      v.minValue(min, `${what} must be at least ${min}`),
-      v.maxValue(max, `${what} must be at most ${max}`),
+      v.number((i) => `${quote(i.input)} is not a number of ${unit}`),
+      v.check((n) => Number.isInteger(n) && n >= min && n <= max, (i) => `${quote(i.input)} is not a whole number of ${unit} from ${min} to ${max}`),
     ),
     fallback,
   );
@@ -78,47 +99,49 @@ const isTimeZone = (tz: string) => {
     return false;
   }
 };
+const timeZoneMessage = (i: v.BaseIssue<unknown>) => `${quote(i.input)} is not a time zone (e.g. "America/New_York", or "system")`;
 
 export const SettingsSchema = v.object({
-  format: v.literal(SETTINGS_FORMAT, (i) => `${quote(i.input)} is not "${SETTINGS_FORMAT}": this is not a Clocked Out settings file`),
-  version: v.literal(SETTINGS_VERSION, (i) => `${quote(i.input)} is not a supported version`),
-  timeZone: v.optional(
-    v.pipe(v.string('must be "system" or a time zone name'), v.check((s) => s === 'system' || isTimeZone(s), (i) => `${quote(i.input)} is not a time zone (e.g. "America/New_York", or "system")`)),
-    'system',
-  ),
+  format: v.literal(SETTINGS_FORMAT),
+  version: v.literal(SETTINGS_VERSION),
+  timeZone: v.optional(v.pipe(v.string(timeZoneMessage), v.check((s) => s === 'system' || isTimeZone(s), timeZoneMessage)), 'system'),
   week: v.optional(
-    v.object({
-      mon: DaySchema, tue: DaySchema, wed: DaySchema, thu: DaySchema, fri: DaySchema, sat: DaySchema, sun: DaySchema,
-    }, 'must be an object with mon … sun'),
+    section({ mon: DaySchema, tue: DaySchema, wed: DaySchema, thu: DaySchema, fri: DaySchema, sat: DaySchema, sun: DaySchema }, 'an object of weekdays (mon … sun)'),
     () => defaultWeek(),
   ),
-  timeOff: v.optional(v.array(TimeOffSchema, 'must be a list of day-off ranges'), []),
+  timeOff: v.optional(v.array(TimeOffSchema, (i) => `${quote(i.input)} is not a list of day-off ranges`), []),
   actions: v.optional(
-    v.object({
+    section({
       ehr: v.optional(action, 'block'), practice: v.optional(action, 'block'),
       telehealth: v.optional(action, 'dim'), email: v.optional(action, 'dim'),
-    }, 'must be an object of category → action'),
+    }, 'an object of category → action'),
     {},
   ),
   sites: v.optional(
-    v.object({
-      catalogue: v.optional(v.record(v.string(), v.boolean((i) => `${quote(i.input)} is not true or false`), 'must be an object of site id → true/false'), {}),
+    section({
+      catalogue: v.optional(
+        v.pipe(
+          v.custom<Record<string, boolean>>(isPlainObject, (i) => `${quote(i.input)} is not an object of site id → true/false`),
+          v.record(v.string(), v.boolean((i) => `${quote(i.input)} is not true or false`)),
+        ),
+        {},
+      ),
       custom: v.optional(
-        v.array(v.object({ host: HostSchema, category, action: v.optional(action) }, (i) => `${quote(i.input)} is not a custom site {host, category}`), 'must be a list of custom sites'),
+        v.array(v.object({ host: HostSchema, category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
         [],
       ),
-    }, 'must be an object {catalogue, custom}'),
+    }, 'an object {catalogue, custom}'),
     {},
   ),
   exceptions: v.optional(
-    v.object({
-      defaultMinutes: minutes('defaultMinutes', 1, 240, 30),
-      weeklyLimit: minutes('weeklyLimit', 0, 100, 5),
-      wrapUpMinutes: minutes('wrapUpMinutes', 1, 30, 5),
-    }, 'must be an object'),
+    section({
+      defaultMinutes: count('minutes', 1, 240, 30),
+      weeklyLimit: count('exceptions', 0, 100, 5),
+      wrapUpMinutes: count('minutes', 1, 30, 5),
+    }, 'an object {defaultMinutes, weeklyLimit, wrapUpMinutes}'),
     {},
   ),
-  windDownMinutes: minutes('windDownMinutes', 0, 120, 10),
+  windDownMinutes: count('minutes', 0, 120, 10),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -166,15 +189,23 @@ export function parseSettings(input: unknown): ParseResult {
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 /** `MIGRATIONS[n]` turns a version-n document into version n+1. Version 1 is the first. */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
-function migrate(input: unknown): { ok: true; doc: unknown } | { ok: false; errors: string[] } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['the document is not a JSON object'] };
+const NOT_SETTINGS = 'this is not a Clocked Out settings file';
+
+/** Checks the format and version and brings an older document up to the current version. */
+function migrate(input: unknown): { ok: true; doc: Record<string, unknown> } | { ok: false; errors: string[] } {
+  if (!isPlainObject(input)) {
+    const what = Array.isArray(input) ? 'a JSON array' : 'not a JSON object';
+    return { ok: false, errors: [`the document is ${what}: ${NOT_SETTINGS}`] };
   }
-  let doc = input as Record<string, unknown>;
-  if (doc.format !== SETTINGS_FORMAT) return { ok: true, doc }; // the schema reports the format
+  let doc = input;
+  if (doc.format !== SETTINGS_FORMAT) {
+    const found = doc.format === undefined ? 'is missing' : `${quote(doc.format)} is not "${SETTINGS_FORMAT}"`;
+    return { ok: false, errors: [`format: ${found}: ${NOT_SETTINGS}`] };
+  }
   const version = doc.version;
+  if (version === undefined) return { ok: false, errors: ['version: is missing'] };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, errors: [`version: ${quote(version)} is not a version number`] };
   }
@@ -189,24 +220,51 @@ function migrate(input: unknown): { ok: true; doc: unknown } | { ok: false; erro
   return { ok: true, doc };
 }
 
+const DROP = Symbol('drop');
+
 /**
- * For documents read back from storage: keeps every valid top-level field, replaces each invalid
- * one with its default and says which (settings tampered with must not switch the guard off).
+ * For documents read back from storage: keeps every valid field, drops each invalid one so its
+ * default applies, and says which (settings tampered with must not switch the guard off).
+ * Sections are repaired key by key and lists item by item: a bad range on Monday leaves the
+ * rest of the week, a bad custom site leaves the others. A document of another format or a
+ * newer version is still read field by field, as far as the fields are understood.
  */
 export function repairSettings(input: unknown): { settings: Settings; errors: string[] } {
   const whole = parseSettings(input);
   if (whole.ok) return { settings: whole.settings, errors: [] };
   const defaults = defaultSettings();
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { settings: defaults, errors: whole.errors };
-  }
-  const doc = input as Record<string, unknown>;
+  const migrated = migrate(input);
+  const doc = migrated.ok ? migrated.doc : input;
+  if (!isPlainObject(doc)) return { settings: defaults, errors: whole.errors };
+
+  const valid = (path: readonly string[], value: unknown) => parseSettings(documentWith(path, value)).ok;
+  const salvage = (path: readonly string[], value: unknown): unknown => {
+    if (valid(path, value)) return value;
+    if (Array.isArray(value) && valid(path, [])) return value.filter((item) => valid(path, [item]));
+    if (isPlainObject(value) && valid(path, {})) {
+      const kept: [string, unknown][] = [];
+      for (const [key, item] of Object.entries(value)) {
+        const repaired = salvage([...path, key], item);
+        if (repaired !== DROP) kept.push([key, repaired]);
+      }
+      return Object.fromEntries(kept);
+    }
+    return DROP;
+  };
+
   const repaired: Record<string, unknown> = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION };
   for (const key of Object.keys(SettingsSchema.entries)) {
     if (key === 'format' || key === 'version' || !(key in doc)) continue;
-    const attempt = parseSettings({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION, [key]: doc[key] });
-    if (attempt.ok) repaired[key] = doc[key];
+    const value = salvage([key], doc[key]);
+    if (value !== DROP) repaired[key] = value;
   }
   const result = parseSettings(repaired);
   return { settings: result.ok ? result.settings : defaults, errors: whole.errors };
+}
+
+/** A minimal current document with `value` at `path` and nothing else. */
+function documentWith(path: readonly string[], value: unknown): Record<string, unknown> {
+  let node: unknown = value;
+  for (let i = path.length - 1; i >= 0; i--) node = { [path[i] ?? '']: node };
+  return { ...(node as Record<string, unknown>), format: SETTINGS_FORMAT, version: SETTINGS_VERSION };
 }
