@@ -1,0 +1,137 @@
+/**
+ * The weekly hours and days off of a settings document as work intervals in absolute time
+ * (DESIGN.md, "The policy engine"). Pure: the time zone is an argument.
+ */
+import type { Settings } from './settings';
+import { WEEKDAYS } from './types';
+import type { LocalDate } from './types';
+import { dateOfDay, dayNumber, instantAt, localDay, weekdayIndex } from './zoned-time';
+
+const DAY_MINUTES = 24 * 60;
+
+/** One workday's range in absolute time, already cut by time off. */
+export interface Segment {
+  readonly start: number;
+  readonly end: number;
+  /** Day number of the workday the range belongs to. */
+  readonly day: number;
+}
+
+/** Merged work time: `[start, end)` in epoch ms. */
+export interface WorkInterval {
+  start: number;
+  end: number;
+  /** The workdays whose ranges formed it. */
+  days: LocalDate[];
+}
+
+export interface Schedule {
+  /** Per weekday, Monday first: ranges as merged `[start, end)` minutes after that day's midnight (end ≤ 2880). */
+  readonly week: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  /** Days off as merged, sorted, inclusive `[from, to]` day numbers. */
+  readonly off: ReadonlyArray<readonly [number, number]>;
+  readonly hasHours: boolean;
+  /** Segments by `zone day`, so repeated decisions on the same settings skip the zone maths. */
+  readonly segments: Map<string, readonly Segment[]>;
+}
+
+const compiled = new WeakMap<Settings, Schedule>();
+
+const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+function mergeSorted<T extends readonly [number, number]>(spans: T[], touching: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of spans.sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1] + touching) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** Parses the settings' hours and days off once per settings object. */
+export function compile(settings: Settings): Schedule {
+  let schedule = compiled.get(settings);
+  if (schedule) return schedule;
+  const week = WEEKDAYS.map((weekday) =>
+    mergeSorted(settings.week[weekday].map(([from, to]): [number, number] => {
+      const start = toMinutes(from);
+      const end = toMinutes(to);
+      // end ≤ start runs past midnight; end === start is a full 24 hours.
+      return [start, end <= start ? end + DAY_MINUTES : end];
+    }), 0),
+  );
+  const off = mergeSorted(settings.timeOff.map((r): [number, number] => [dayNumber(r.from), dayNumber(r.to)]), 1);
+  schedule = { week, off, hasHours: week.some((day) => day.length > 0), segments: new Map() };
+  compiled.set(settings, schedule);
+  return schedule;
+}
+
+/** The run of days off containing `day`, if it is a day off. */
+export function offRun(schedule: Schedule, day: number): readonly [number, number] | undefined {
+  return schedule.off.find(([from, to]) => from <= day && day <= to);
+}
+
+/** The first day off after `day`, if any. */
+export function nextDayOff(schedule: Schedule, day: number): number | undefined {
+  const run = schedule.off.find(([, to]) => to > day);
+  return run && Math.max(run[0], day + 1);
+}
+
+/** Whether `date` is a day off in the settings. */
+export function isDayOff(settings: Settings, date: LocalDate): boolean {
+  return offRun(compile(settings), dayNumber(date)) !== undefined;
+}
+
+/** The ranges of workday `day` as instants: none on a day off; cut at midnight before a day off. */
+export function daySegments(schedule: Schedule, day: number, timeZone: string): readonly Segment[] {
+  const key = `${timeZone} ${day}`;
+  const known = schedule.segments.get(key);
+  if (known) return known;
+  const segments: Segment[] = [];
+  const spans = schedule.week[weekdayIndex(day)] ?? [];
+  if (spans.length > 0 && !offRun(schedule, day)) {
+    const cut = offRun(schedule, day + 1) ? DAY_MINUTES : Infinity;
+    for (const [from, to] of spans) {
+      const start = instantAt(day, from, timeZone);
+      const end = instantAt(day, Math.min(to, cut), timeZone);
+      // A range inside a daylight-saving gap is empty.
+      if (end > start) segments.push({ start, end, day });
+    }
+  }
+  if (schedule.segments.size > 2000) schedule.segments.clear();
+  schedule.segments.set(key, segments);
+  return segments;
+}
+
+/** Segments of workdays `from`…`to` in order of start, skipping days off run by run. */
+export function* segmentsFrom(schedule: Schedule, from: number, to: number, timeZone: string): Generator<Segment> {
+  if (!schedule.hasHours) return;
+  for (let day = from; day <= to; day++) {
+    const run = offRun(schedule, day);
+    if (run) day = run[1];
+    else yield* daySegments(schedule, day, timeZone);
+  }
+}
+
+/**
+ * Work time overlapping `[from, to)`, merged (overlapping or touching ranges make one interval)
+ * and clipped to `[from, to)`, in order. The popup draws today's timeline from this.
+ */
+export function workIntervals(settings: Settings, from: number, to: number, timeZone: string): WorkInterval[] {
+  const intervals: WorkInterval[] = [];
+  if (to <= from) return intervals;
+  const schedule = compile(settings);
+  for (const segment of segmentsFrom(schedule, localDay(from, timeZone) - 1, localDay(to, timeZone), timeZone)) {
+    if (segment.end <= from || segment.start >= to) continue;
+    const start = Math.max(segment.start, from);
+    const end = Math.min(segment.end, to);
+    const date = dateOfDay(segment.day);
+    const last = intervals[intervals.length - 1];
+    if (last && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      if (!last.days.includes(date)) last.days.push(date);
+    } else intervals.push({ start, end, days: [date] });
+  }
+  return intervals;
+}
