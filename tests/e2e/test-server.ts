@@ -1,0 +1,87 @@
+/**
+ * The local HTTPS server that stands in for every work site in the e2e tests. Chromium reaches it
+ * through `--host-resolver-rules`, so the Host header says which real site a request was meant for.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+const FIXTURES = new URL('./fixtures/', import.meta.url);
+/** Bright, saturated and full-page, so a screencast frame shows at once whether it was dimmed. */
+export const PAGE_RED = '#e00000';
+/** Paths under this prefix answer after `SLOW_MS` (or `?ms=N`), to catch a page mid-load. */
+export const SLOW_PREFIX = '/slow';
+export const SLOW_MS = 1500;
+
+export interface ServedRequest {
+  readonly host: string;
+  readonly path: string;
+  readonly method: string;
+  readonly at: number;
+}
+
+export interface TestServer {
+  readonly port: number;
+  /** Requests that reached the server for `host` (the Host header without `:443`), favicons excluded. */
+  count(host: string): number;
+  /** Every request so far, in arrival order, favicons excluded. */
+  readonly requests: readonly ServedRequest[];
+  /** Forgets all counted requests. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function page(host: string, path: string): string {
+  const paragraphs = [1, 2, 3]
+    .map((n) => `<p>Paragraph ${n} of the test page for ${host}. It stands in for a work tool.</p>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Test page — ${host}</title>
+<link rel="icon" href="data:,">
+<style>html, body { margin: 0; min-height: 100vh; background: ${PAGE_RED}; color: #fff; font: 16px sans-serif; }</style>
+</head><body>
+<h1>${host}</h1>
+<p id="path">${path.replace(/[<>&"]/g, '')}</p>
+${paragraphs}
+<textarea id="note" rows="4" cols="40"></textarea>
+</body></html>`;
+}
+
+/** Starts the server on 127.0.0.1 with an ephemeral port, with the committed test-only certificate. */
+export async function startServer(): Promise<TestServer> {
+  const requests: ServedRequest[] = [];
+  const server = createServer(
+    { key: readFileSync(new URL('test-server.key', FIXTURES)), cert: readFileSync(new URL('test-server.crt', FIXTURES)) },
+    (req, res) => {
+      const host = (req.headers.host ?? '').replace(/:443$/, '').toLowerCase();
+      const url = new URL(req.url ?? '/', 'https://placeholder');
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(404).end();
+        return;
+      }
+      requests.push({ host, path: url.pathname, method: req.method ?? 'GET', at: Date.now() });
+      const delay = url.pathname.startsWith(SLOW_PREFIX) ? Number(url.searchParams.get('ms') ?? SLOW_MS) : 0;
+      const timer = setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(page(host, url.pathname));
+      }, delay);
+      res.on('close', () => clearTimeout(timer));
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    count: (host) => requests.filter((r) => r.host === host.toLowerCase()).length,
+    get requests() {
+      return requests;
+    },
+    reset: () => void requests.splice(0),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
