@@ -1,0 +1,120 @@
+/**
+ * Stops and starts the extension's service worker the way Chrome does when it goes idle and when an
+ * event arrives. The ServiceWorker CDP domain exists on page targets only (not on the browser
+ * session), so a tab is the control channel: the context's first tab, or a new one if it was closed.
+ * Playwright keeps one `Worker` per worker target and Chrome keeps the target across a stop and a
+ * start, so the same `Worker` evaluates in the fresh global scope after a revival — but an
+ * evaluation sent while the worker is stopped hangs, hence `running()` before every evaluation.
+ */
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+
+type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
+interface Version {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: RunningStatus;
+  status: string;
+}
+
+const NATURAL_START_MS = 5_000;
+const STATUS_TIMEOUT_MS = 10_000;
+const POLL_MS = 25;
+const SETTLE_MS = 100;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Chromium's id for an extension loaded unpacked from `dir` (no `key` in its manifest). */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+export interface WorkerControl {
+  /** The extension's worker: the one already up, or the one that starts within 5 s, or started now. */
+  extensionWorker(extensionId: string): Promise<Worker>;
+  running(extensionId: string): Promise<boolean>;
+  start(extensionId: string): Promise<void>;
+  stopAll(extensionId: string): Promise<void>;
+  /** Whether the worker reached `status` within `timeoutMs`. */
+  waitFor(extensionId: string, status: RunningStatus, timeoutMs: number): Promise<boolean>;
+}
+
+export async function createWorkerControl(context: BrowserContext): Promise<WorkerControl> {
+  const versions = new Map<string, Version>();
+  let channel: { page: Page; session: CDPSession } | undefined;
+
+  async function session(): Promise<CDPSession> {
+    if (channel && !channel.page.isClosed()) return channel.session;
+    const page = context.pages().find((p) => !p.isClosed()) ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
+      for (const v of updated) versions.set(v.versionId, v);
+    });
+    // Enabling reports every registration and version there is; let those reports arrive.
+    await cdp.send('ServiceWorker.enable');
+    await sleep(SETTLE_MS);
+    channel = { page, session: cdp };
+    return cdp;
+  }
+
+  const current = (id: string) =>
+    [...versions.values()]
+      .filter((v) => v.scriptURL.startsWith(`chrome-extension://${id}/`) && v.status !== 'redundant')
+      .at(-1);
+
+  async function waitFor(id: string, status: RunningStatus, timeoutMs: number): Promise<boolean> {
+    await session();
+    const deadline = Date.now() + timeoutMs;
+    while (current(id)?.runningStatus !== status) {
+      if (Date.now() > deadline) return false;
+      await sleep(POLL_MS);
+    }
+    return true;
+  }
+
+  async function must(id: string, status: RunningStatus) {
+    if (!(await waitFor(id, status, STATUS_TIMEOUT_MS))) {
+      throw new Error(`the worker of ${id} is ${current(id)?.runningStatus ?? 'not registered'}, not ${status}`);
+    }
+  }
+
+  const start = async (id: string) => {
+    const cdp = await session();
+    await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${id}/` });
+    await must(id, 'running');
+  };
+
+  return {
+    async extensionWorker(id) {
+      const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${id}/`);
+      const found = context.serviceWorkers().find(isOurs);
+      const worker = found ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: NATURAL_START_MS })
+        .catch(async () => {
+          // An installed extension's worker starts at browser start only if it listens for an event.
+          const poked = context.waitForEvent('serviceworker', { predicate: isOurs, timeout: STATUS_TIMEOUT_MS });
+          await start(id);
+          return context.serviceWorkers().find(isOurs) ?? poked;
+        });
+      // Playwright reports the worker as soon as its target exists, before its script has run.
+      await must(id, 'running');
+      return worker;
+    },
+    async running(id) {
+      await session();
+      // A worker on its way up or down is reported once it gets there.
+      const deadline = Date.now() + STATUS_TIMEOUT_MS;
+      const settled = () => ['running', 'stopped'].includes(current(id)?.runningStatus ?? '');
+      while (!settled() && Date.now() < deadline) await sleep(POLL_MS);
+      return current(id)?.runningStatus === 'running';
+    },
+    start,
+    async stopAll(id) {
+      const cdp = await session();
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await must(id, 'stopped');
+    },
+    waitFor,
+  };
+}
