@@ -14,6 +14,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'declarativeNetRequest', 'scripting', 'notifications', 'idle'],
     host_permissions: catalogueMatchPatterns(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Clocked Out' },
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'clocked-out@example.org', strict_min_version: '128.0' } } }

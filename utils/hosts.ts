@@ -3,23 +3,16 @@
  * hostname against a pattern. Pure; never keeps or echoes a path, query or fragment.
  */
 import { parse as parseDomain } from 'tldts';
+import { isIPv4, normalizeHostname } from './host-match';
+
+export { hostMatches, isIPv4, normalizeHostname } from './host-match';
 
 export type HostResult = { ok: true; host: string } | { ok: false; error: string };
 
 const EXAMPLE = 'such as ehr.example-clinic.org';
 const OWN_ADDRESS = "it would match every site under it — enter your practice's own address";
-const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_HOST_LENGTH = 253;
-
-/** Lower case, without the trailing dot of a fully qualified name. */
-export function normalizeHostname(hostname: string): string {
-  return hostname.toLowerCase().replace(/\.$/, '');
-}
-
-export function isIPv4(host: string): boolean {
-  return IPV4.test(host);
-}
 
 /**
  * Reads a custom work site's address as typed or pasted: a host (`ehr.example-clinic.org`), a
@@ -77,18 +70,6 @@ export function parseHost(input: string): HostResult {
   // `*.local`, `*.lan`: not in the public suffix list, but a whole top-level domain all the same.
   if (wildcard && rest.length === 1) return fail(`covers every site ending in ".${base}": enter your practice's own address`);
   return { ok: true, host };
-}
-
-/**
- * Whether `hostname` is covered by `pattern`: `host` matches itself and its subdomains,
- * `*.host` matches subdomains only, an IP address only itself.
- */
-export function hostMatches(pattern: string, hostname: string): boolean {
-  const name = normalizeHostname(hostname);
-  const p = normalizeHostname(pattern);
-  if (p.startsWith('*.')) return name.endsWith(p.slice(1));
-  if (isIPv4(p) || isIPv4(name)) return name === p;
-  return name === p || name.endsWith(`.${p}`);
 }
 
 function fail(error: string): HostResult {

@@ -1,6 +1,6 @@
 /** The work sites a settings document guards, and matching a URL to one of them. */
 import { CATALOGUE, SHARED_PERSONAL_WARNING } from './catalogue';
-import { hostMatches, normalizeHostname } from './hosts';
+import { hostMatches, normalizeHostname } from './host-match';
 import type { Settings } from './settings';
 import type { Site } from './types';
 

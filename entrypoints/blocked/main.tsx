@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>Blocked</p>, document.getElementById('app')!);
+import { App } from './App';
+import { readBlockedAddress } from './address';
+
+const root = document.getElementById('app');
+if (root) render(<App address={readBlockedAddress(location.href)} />, root);

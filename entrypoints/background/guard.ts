@@ -1,0 +1,122 @@
+/**
+ * The guard: reads settings and exceptions, asks the pure engine what each site gets now, and
+ * hands the result to the effects (rules, styles, badge, alarm, wind-down notice). Every effect is
+ * a dependency so tests can pass their own.
+ */
+import { decide, type Decision } from '@/utils/policy';
+import type { Request, Response } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
+import { enabledSites } from '@/utils/sites';
+import type { Snapshot } from '@/utils/snapshot';
+import type { Exception, Site } from '@/utils/types';
+import { resolveTimeZone } from '@/utils/zoned-time';
+
+export const MINUTE = 60_000;
+
+export interface GuardDeps {
+  now(): number;
+  systemTimeZone(): string;
+  readSettings(): Promise<{ settings: Settings; notice: string | null }>;
+  readExceptions(now: number): Promise<Exception[]>;
+  writeExceptions(list: Exception[]): Promise<void>;
+  readWrapUps(): Promise<Record<string, number>>;
+  writeWrapUps(record: Record<string, number>): Promise<void>;
+  writeSnapshot(snapshot: Snapshot): Promise<void>;
+  /** Each effect applies the decision; a failure is reported, never fatal to the others. */
+  effects: ReadonlyArray<(decision: Decision, sites: readonly Site[], context: { now: number; timeZone: string; settings: Settings }) => Promise<void>>;
+  newId(): string;
+}
+
+export function createGuard(deps: GuardDeps) {
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  async function refreshOnce(): Promise<void> {
+    const now = deps.now();
+    const { settings, notice: settingsNotice } = await deps.readSettings();
+    const exceptions = await deps.readExceptions(now);
+    const wrapUps = await deps.readWrapUps();
+    const timeZone = resolveTimeZone(settings.timeZone, deps.systemTimeZone());
+    const decision = decide(settings, now, timeZone, { exceptions });
+    const sites = enabledSites(settings);
+    const failures: string[] = [];
+    await Promise.all(
+      deps.effects.map((apply) =>
+        apply(decision, sites, { now, timeZone, settings }).catch((error: unknown) => {
+          failures.push(error instanceof Error ? error.message : String(error));
+        }),
+      ),
+    );
+    const notice = [settingsNotice, ...failures.map((f) => `The guard could not be fully applied: ${f}`)].filter(Boolean).join(' ') || null;
+    await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice });
+  }
+
+  /** Recomputes and applies everything. Calls made while one runs are folded into one more run. */
+  function refresh(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await refreshOnce();
+        } while (again);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  async function addException(exception: Exception): Promise<void> {
+    const list = await deps.readExceptions(deps.now());
+    await deps.writeExceptions([...list, exception]);
+    await refresh();
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const now = deps.now();
+    switch (request.type) {
+      case 'startException': {
+        // Fractions of a minute are accepted (the real-browser tests use seconds); pages offer 15–60.
+        const minutes = request.minutes;
+        if (!(minutes > 0 && minutes <= 24 * 60)) return { ok: false, error: 'An exception lasts more than 0 minutes and at most 24 hours.' };
+        await addException({ id: deps.newId(), kind: 'crisis', scope: request.scope, startedAt: now, endsAt: now + minutes * MINUTE });
+        return { ok: true };
+      }
+      case 'wrapUp': {
+        const { settings } = await deps.readSettings();
+        const timeZone = resolveTimeZone(settings.timeZone, deps.systemTimeZone());
+        const decision = decide(settings, now, timeZone, { exceptions: await deps.readExceptions(now) });
+        if (decision.state === 'work') return { ok: false, error: 'You are clocked in: nothing to wrap up.' };
+        const boundary = decision.stateStartedAt ?? 0;
+        const wrapUps = await deps.readWrapUps();
+        if (wrapUps[request.siteId] === boundary) return { ok: false, error: 'The wrap-up for this evening has been used.' };
+        await deps.writeWrapUps({ ...wrapUps, [request.siteId]: boundary });
+        const minutes = settings.exceptions.wrapUpMinutes;
+        await addException({ id: deps.newId(), kind: 'wrapUp', scope: { type: 'site', siteId: request.siteId }, startedAt: now, endsAt: now + minutes * MINUTE });
+        return { ok: true };
+      }
+      case 'endException': {
+        const list = await deps.readExceptions(now);
+        await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
+        await refresh();
+        return { ok: true };
+      }
+      case 'extendException': {
+        const list = await deps.readExceptions(now);
+        if (!(request.minutes > 0 && request.minutes <= 24 * 60)) return { ok: false, error: 'An exception can be extended by up to 24 hours.' };
+        if (!list.some((e) => e.id === request.id)) return { ok: false, error: 'That exception has already ended.' };
+        await deps.writeExceptions(list.map((e) => (e.id === request.id ? { ...e, endsAt: e.endsAt + request.minutes * MINUTE } : e)));
+        await refresh();
+        return { ok: true };
+      }
+    }
+  }
+
+  return { refresh, handle };
+}
+
+export type Guard = ReturnType<typeof createGuard>;

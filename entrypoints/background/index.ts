@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isRequest, type Response } from '@/utils/messages';
+import { SNAPSHOT_KEY, snapshotItem } from '@/utils/snapshot';
+import { exceptionsItem, readExceptions, readSettings, windDownNoticeItem, wrapUpsItem } from '@/utils/storage';
+import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
+import { createBadgeEffect } from './badge';
+import { createGuard } from './guard';
+import { createRulesEffect, type DnrApi } from './rules';
+import { createStylesEffect, type ScriptingApi } from './styles';
+import { createWindDownEffect } from './wind-down';
+
+export default defineBackground(() => {
+  let refresh: () => Promise<void> = async () => {};
+  const guard = createGuard({
+    now: Date.now,
+    systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    readSettings,
+    readExceptions,
+    writeExceptions: (list) => exceptionsItem.setValue(list),
+    readWrapUps: () => wrapUpsItem.getValue(),
+    writeWrapUps: (record) => wrapUpsItem.setValue(record),
+    writeSnapshot: (snapshot) => snapshotItem.setValue(snapshot),
+    newId: () => crypto.randomUUID(),
+    effects: [
+      createRulesEffect(browser.declarativeNetRequest as unknown as DnrApi, browser.runtime.getURL('/blocked.html')),
+      createStylesEffect(browser.scripting as unknown as ScriptingApi),
+      createBadgeEffect(browser.action),
+      createWindDownEffect(browser.notifications, browser.runtime.getURL('/icon/128.png'), {
+        get: () => windDownNoticeItem.getValue(),
+        set: (value) => windDownNoticeItem.setValue(value),
+      }),
+      createAlarmsEffect(browser.alarms, () => refresh()),
+    ],
+  });
+  refresh = guard.refresh;
+
+  // Every listener is registered synchronously, so an event that wakes the worker is never missed.
+  browser.runtime.onInstalled.addListener(() => void refresh());
+  browser.runtime.onStartup.addListener(() => void refresh());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BOUNDARY_ALARM) void refresh();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    // Settings synced from another computer or written by the options page; the snapshot is ours.
+    if ((area === 'sync' && 'settings' in changes) || (area === 'local' && 'exceptions' in changes && !(SNAPSHOT_KEY in changes))) void refresh();
+  });
+  // Waking from sleep: missed alarms fire too, but the machine's time zone may have changed.
+  browser.idle.onStateChanged.addListener((state) => {
+    if (state === 'active') void refresh();
+  });
+  browser.runtime.onMessage.addListener((message: unknown): Promise<Response> | undefined => {
+    if (!isRequest(message)) return undefined;
+    return guard.handle(message).catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+  });
+  // Any wake-up re-checks: cheap, and it catches a time-zone change noticed only now.
+  void refresh();
+});

@@ -1,0 +1,15 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { catalogueMatchPatterns } from '@/utils/catalogue';
+import { startPageGuard } from './page-guard';
+
+/**
+ * Runs in every work-site page (catalogue hosts here; custom hosts by registration). It never
+ * reloads or navigates the page: it dims it or lays an overlay over it, and lifts both again.
+ */
+export default defineContentScript({
+  matches: catalogueMatchPatterns(),
+  runAt: 'document_start',
+  main(ctx) {
+    startPageGuard(ctx);
+  },
+});

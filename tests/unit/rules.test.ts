@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildRules, hostRegex } from '@/utils/rules';
+import type { Site } from '@/utils/types';
+
+const BLOCKED = 'chrome-extension://abc/blocked.html';
+const simplepractice: Site = { id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] };
+const jane: Site = { id: 'jane', name: 'Jane', category: 'ehr', hosts: ['*.janeapp.com'] };
+const janeVideo: Site = { id: 'jane-video', name: 'Jane video', category: 'telehealth', hosts: ['videochat.janeapp.com'] };
+const therapynotes: Site = { id: 'therapynotes', name: 'TherapyNotes', category: 'ehr', hosts: ['www.therapynotes.com'], pathPrefix: '/app/' };
+
+/** What the browser would do with a top-level navigation, given the rules (highest priority wins). */
+function outcome(rules: ReturnType<typeof buildRules>, url: string): string {
+  const hits = rules.filter((rule) => new RegExp(rule.condition.regexFilter).test(url)).sort((a, b) => b.priority - a.priority);
+  const top = hits[0];
+  if (!top) return 'load';
+  if (top.action.type === 'allow') return 'load';
+  return url.replace(new RegExp(top.condition.regexFilter), top.action.redirect.regexSubstitution.replace('\\1', '$1'));
+}
+
+describe('host regexes', () => {
+  it.each([
+    ['secure.simplepractice.com', undefined, 'https://secure.simplepractice.com/clients/abc', true],
+    ['secure.simplepractice.com', undefined, 'https://secure.simplepractice.com', true],
+    ['secure.simplepractice.com', undefined, 'https://eu.secure.simplepractice.com/x', true],
+    ['secure.simplepractice.com', undefined, 'https://secure.simplepractice.com:8443/x?y#z', true],
+    ['secure.simplepractice.com', undefined, 'https://notsecure.simplepractice.com/', false],
+    ['secure.simplepractice.com', undefined, 'https://secure.simplepractice.com.evil.org/', false],
+    ['secure.simplepractice.com', undefined, 'https://evil.org/?u=secure.simplepractice.com', false],
+    ['*.janeapp.com', undefined, 'https://acme.janeapp.com/#/staff_member/3', true],
+    ['*.janeapp.com', undefined, 'https://janeapp.com/', false],
+    ['www.therapynotes.com', '/app/', 'https://www.therapynotes.com/app/patients/1', true],
+    ['www.therapynotes.com', '/app/', 'https://www.therapynotes.com/pricing/', false],
+    ['www.therapynotes.com', '/app/', 'https://www.therapynotes.com/', false],
+  ])('%s%s on %s matches: %s', (pattern, prefix, url, expected) => {
+    expect(new RegExp(hostRegex(pattern, prefix)).test(url)).toBe(expected);
+  });
+});
+
+describe('buildRules', () => {
+  it('writes no rules at all in work hours', () => {
+    expect(buildRules([simplepractice, jane], { simplepractice: 'allow', jane: 'allow' }, BLOCKED)).toEqual([]);
+  });
+
+  it('sends a blocked site to the blocked page with the site id and the original address in the fragment', () => {
+    const rules = buildRules([simplepractice], { simplepractice: 'block' }, BLOCKED);
+    expect(outcome(rules, 'https://secure.simplepractice.com/clients/1f2e?tab=notes#top')).toBe(
+      `${BLOCKED}?site=simplepractice#https://secure.simplepractice.com/clients/1f2e?tab=notes#top`,
+    );
+  });
+
+  it('lets a more specific site that is dimmed through a broader blocked one', () => {
+    const rules = buildRules([jane, janeVideo], { jane: 'block', 'jane-video': 'dim' }, BLOCKED);
+    expect(outcome(rules, 'https://videochat.janeapp.com/room/1')).toBe('load');
+    expect(outcome(rules, 'https://acme.janeapp.com/admin')).toContain('blocked.html?site=jane#');
+  });
+
+  it('blocks a more specific site even when the broader one is open', () => {
+    const rules = buildRules([jane, janeVideo], { jane: 'allow', 'jane-video': 'block' }, BLOCKED);
+    expect(outcome(rules, 'https://videochat.janeapp.com/room/1')).toContain('site=jane-video');
+    expect(outcome(rules, 'https://acme.janeapp.com/admin')).toBe('load');
+  });
+
+  it('leaves the public pages of a host with an app path alone', () => {
+    const rules = buildRules([therapynotes], { therapynotes: 'block' }, BLOCKED);
+    expect(outcome(rules, 'https://www.therapynotes.com/')).toBe('load');
+    expect(outcome(rules, 'https://www.therapynotes.com/app/')).toContain('site=therapynotes');
+  });
+
+  it('gives every rule a distinct id and only targets top-level navigations', () => {
+    const rules = buildRules([simplepractice, jane, therapynotes], { simplepractice: 'block', jane: 'dim', therapynotes: 'block' }, BLOCKED);
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    expect(rules.every((r) => r.condition.resourceTypes.join() === 'main_frame')).toBe(true);
+  });
+});

@@ -1,0 +1,28 @@
+/** Manifest-style match patterns for sites (content-script registration, permissions). */
+import type { Action, Site } from './types';
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/**
+ * Match patterns covering a site. `*.host` in a pattern also covers the bare host, which is
+ * broader than a `*.` site; the content script narrows it again with `matchSite`.
+ */
+export function sitePatterns(site: Site): string[] {
+  const path = site.pathPrefix ?? '/';
+  const custom = site.id.startsWith('custom:');
+  return site.hosts.map((host) => {
+    const bare = host.replace(/^\*\./, '');
+    const hostPart = IPV4.test(bare) ? bare : `*.${bare}`;
+    return `${custom ? '*' : 'https'}://${hostPart}${path}*`;
+  });
+}
+
+/** Origins to request as optional host permissions for a custom host. */
+export function permissionOrigins(host: string): string[] {
+  return sitePatterns({ id: `custom:${host}`, name: host, category: 'ehr', hosts: [host] });
+}
+
+/** Patterns of the sites whose current action is `action`. */
+export function patternsWithAction(sites: readonly Site[], actions: Readonly<Record<string, Action>>, action: Action): string[] {
+  return [...new Set(sites.filter((site) => actions[site.id] === action).flatMap(sitePatterns))];
+}

@@ -1,0 +1,24 @@
+/**
+ * What the worker leaves in local storage for pages and content scripts: the validated settings,
+ * the running exceptions and the resolved time zone. Each reader runs the same pure `decide` on it,
+ * so the popup, the blocked page and an open tab can never disagree with the worker.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { Settings } from './settings';
+import type { Exception } from './types';
+
+export const SNAPSHOT_KEY = 'guard';
+
+export interface Snapshot {
+  readonly settings: Settings;
+  readonly exceptions: readonly Exception[];
+  /** The resolved IANA zone (never "system"). */
+  readonly timeZone: string;
+  /** Per site id, the `stateStartedAt` of the off period whose wrap-up was used. */
+  readonly wrapUps: Readonly<Record<string, number>>;
+  /** A problem the user should see (settings repaired, rules rejected), or null. */
+  readonly notice: string | null;
+}
+
+/** Kept apart from the settings store so pages and content scripts need no validator to read it. */
+export const snapshotItem = storage.defineItem<Snapshot | null>(`local:${SNAPSHOT_KEY}`, { fallback: null });
