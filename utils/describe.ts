@@ -1,0 +1,78 @@
+/** Decisions in the words a person reads: "Clocked out — back Mon 09:00". 24-hour clock, local time. */
+import type { Decision } from './policy';
+import type { Exception, Weekday } from './types';
+import { dayNumber, localParts, MINUTE } from './zoned-time';
+
+const WEEKDAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * When `instant` is, seen from `now` in `timeZone`: "17:00" the same day, "tomorrow 02:00",
+ * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00".
+ */
+export function describeInstant(instant: number, now: number, timeZone: string): string {
+  const at = localParts(instant, timeZone);
+  const time = `${pad(Math.floor(at.minutes / 60))}:${pad(at.minutes % 60)}`;
+  const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
+  if (days === 0) return time;
+  if (days === 1) return `tomorrow ${time}`;
+  const weekday = WEEKDAY_NAMES[at.weekday];
+  if (days > 1 && days <= 6) return `${weekday} ${time}`;
+  return `${weekday} ${Number(at.date.slice(8, 10))} ${MONTH_NAMES[Number(at.date.slice(5, 7)) - 1] ?? ''} ${time}`;
+}
+
+/** "23 min", "1 h 5 min": what is left of an exception, rounded up so it never reads 0 while running. */
+function timeLeft(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / MINUTE));
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ''}`;
+}
+
+function lastEnding(exceptions: readonly Exception[], kind: Exception['kind']): Exception | null {
+  let found: Exception | null = null;
+  for (const e of exceptions) if (e.kind === kind && (!found || e.endsAt > found.endsAt)) found = e;
+  return found;
+}
+
+/**
+ * One line for the popup and the toolbar title: "Clocked in until 17:00", "On a break until 13:30",
+ * "Clocked out — back Mon 09:00", "Day off — back Tue 09:00", "Crisis exception — 23 min left",
+ * "Wrapping up — 4 min left".
+ */
+export function statusLine(decision: Decision, now: number, timeZone: string): string {
+  const when = (instant: number | null) => (instant === null ? null : describeInstant(instant, now, timeZone));
+  if (decision.state !== 'work') {
+    const crisis = lastEnding(decision.activeExceptions, 'crisis');
+    if (crisis) return `Crisis exception — ${timeLeft(crisis.endsAt - now)} left`;
+    const wrapUp = lastEnding(decision.activeExceptions, 'wrapUp');
+    if (wrapUp) return `Wrapping up — ${timeLeft(wrapUp.endsAt - now)} left`;
+  }
+  switch (decision.state) {
+    case 'work': {
+      const until = when(decision.stateEndsAt);
+      return until ? `Clocked in until ${until}` : 'Clocked in';
+    }
+    case 'break': {
+      const until = when(decision.stateEndsAt);
+      return until ? `On a break until ${until}` : 'On a break';
+    }
+    case 'off': {
+      const back = when(decision.nextWorkAt);
+      return back ? `Clocked out — back ${back}` : 'Clocked out';
+    }
+    case 'timeOff': {
+      const back = when(decision.nextWorkAt);
+      return back ? `Day off — back ${back}` : 'Day off';
+    }
+  }
+}
+
+/** For a blocked or dimmed site: "Opens again Mon 09:00", "Open now" during work hours. */
+export function opensAgain(decision: Decision, now: number, timeZone: string): string {
+  if (decision.state === 'work') return 'Open now';
+  if (decision.nextWorkAt === null) return 'No work hours scheduled';
+  return `Opens again ${describeInstant(decision.nextWorkAt, now, timeZone)}`;
+}
