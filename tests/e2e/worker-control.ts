@@ -76,7 +76,10 @@ export async function createWorkerControl(context: BrowserContext): Promise<Work
 
   async function must(id: string, status: RunningStatus) {
     if (!(await waitFor(id, status, STATUS_TIMEOUT_MS))) {
-      throw new Error(`the worker of ${id} is ${current(id)?.runningStatus ?? 'not registered'}, not ${status}`);
+      const now = current(id)?.runningStatus;
+      throw new Error(now
+        ? `the worker of ${id} is ${now}, not ${status}`
+        : `extension ${id} has no service worker registered: does its manifest have a background?`);
     }
   }
 
@@ -94,6 +97,7 @@ export async function createWorkerControl(context: BrowserContext): Promise<Work
         .catch(async () => {
           // An installed extension's worker starts at browser start only if it listens for an event.
           const poked = context.waitForEvent('serviceworker', { predicate: isOurs, timeout: STATUS_TIMEOUT_MS });
+          poked.catch(() => {}); // awaited below only if the start succeeds
           await start(id);
           return context.serviceWorkers().find(isOurs) ?? poked;
         });
