@@ -1,0 +1,88 @@
+/** Waiting on the guard as a user would see it: rules in force, an open tab dimmed or covered. */
+import type { Page } from 'playwright-core';
+import type { Harness } from './harness';
+
+/** Resolves once the worker has applied settings: its snapshot holds `predicate`'s truth. */
+export async function untilGuard(h: Harness, predicate: (snapshot: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const snapshot = await h.getLocal<Record<string, unknown>>('guard');
+    if (snapshot && predicate(snapshot)) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`the guard did not settle within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The number of redirect rules in force (a blocked site's navigations never reach the network). */
+export const redirectRules = (h: Harness) =>
+  h.evalInWorker(async (chrome) => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect').length);
+
+/** Resolves once the redirect rules are (or are not) in force. */
+export async function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while ((await redirectRules(h)) > 0 !== on) {
+    if (Date.now() - start > timeoutMs) throw new Error(`blocking did not turn ${on ? 'on' : 'off'} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface AxNode {
+  ignored?: boolean;
+  role?: { value?: string };
+  name?: { value?: string };
+  backendDOMNodeId?: number;
+}
+
+/**
+ * What assistive technology sees of the page, the guard's own controls included. The guard's
+ * shadow roots belong to the extension's isolated world, so page-side queries cannot see into
+ * them — neither can the page's own scripts — but the accessibility tree shows them to users.
+ */
+export async function accessibleNodes(page: Page): Promise<Array<{ role: string; name: string; backendDOMNodeId?: number }>> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    return nodes
+      .filter((n) => !n.ignored)
+      .map((n) => ({ role: n.role?.value ?? '', name: n.name?.value ?? '', ...(n.backendDOMNodeId ? { backendDOMNodeId: n.backendDOMNodeId } : {}) }));
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** What covers an open work page: 'overlay' (the after-hours dialog), 'dim' or 'none'. */
+export async function coverOf(page: Page): Promise<'overlay' | 'dim' | 'none'> {
+  const nodes = await accessibleNodes(page);
+  if (nodes.some((n) => n.role === 'dialog' && n.name === 'After hours')) return 'overlay';
+  const filter = await page.evaluate(() => getComputedStyle(document.documentElement).filter);
+  return filter.includes('grayscale') ? 'dim' : 'none';
+}
+
+/** Polls `coverOf` until it is `want`; returns the ms it took. */
+export async function untilCover(page: Page, want: 'overlay' | 'dim' | 'none', timeoutMs = 3000): Promise<number> {
+  const start = Date.now();
+  while ((await coverOf(page)) !== want) {
+    if (Date.now() - start > timeoutMs) throw new Error(`the page did not become '${want}' within ${timeoutMs} ms (is '${await coverOf(page)}')`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return Date.now() - start;
+}
+
+/** The names of the guard's buttons (and other named controls) on the page. */
+export async function guardButtons(page: Page): Promise<string[]> {
+  return (await accessibleNodes(page)).filter((n) => n.role === 'button').map((n) => n.name);
+}
+
+/** Clicks a button of the overlay or the dim bar by its accessible name, as a mouse would. */
+export async function clickGuardButton(page: Page, name: RegExp): Promise<void> {
+  const node = (await accessibleNodes(page)).find((n) => n.role === 'button' && name.test(n.name));
+  if (!node?.backendDOMNodeId) throw new Error(`no button named ${name}`);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
