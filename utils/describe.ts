@@ -23,7 +23,7 @@ export function describeInstant(instant: number, now: number, timeZone: string):
   return `${weekday} ${Number(at.date.slice(8, 10))} ${MONTH_NAMES[Number(at.date.slice(5, 7)) - 1] ?? ''} ${time}`;
 }
 
-/** "23 min", "1 h 5 min": what is left of an exception, rounded up so it never reads 0 while running. */
+// "23 min", "1 h 5 min": rounded up, so a running exception never reads 0.
 function timeLeft(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / MINUTE));
   if (minutes < 60) return `${minutes} min`;

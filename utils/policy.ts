@@ -9,7 +9,8 @@ import { enabledSites } from './sites';
 import type { Action, Exception, Site, State } from './types';
 import { instantAt, localDay, MINUTE } from './zoned-time';
 
-/** How far back `stateStartedAt` is looked for, and how far ahead the next change. */
+// How far back `stateStartedAt` is looked for, and how far ahead the next change: bounded so
+// decide() stays cheap; only weeks of unbroken on-call reach them.
 const LOOKBACK_DAYS = 16;
 const LOOKAHEAD_DAYS = 400;
 
@@ -45,7 +46,7 @@ const firstStartAfter = (segments: Iterable<Segment>, instant: number): number |
   return null;
 };
 
-function workState(schedule: Schedule, now: number, today: number, hit: Segment, timeZone: string): ScheduleState {
+function workState(schedule: Schedule, today: number, hit: Segment, timeZone: string): ScheduleState {
   const last = today + LOOKAHEAD_DAYS;
   // Forward: segments come in order of start, so the interval ends at the first one that starts after it.
   let end = hit.end;
@@ -76,7 +77,7 @@ function scheduleState(schedule: Schedule, now: number, timeZone: string): Sched
   }
   const todays = daySegments(schedule, today, timeZone);
   const hit = [...daySegments(schedule, today - 1, timeZone), ...todays].find((s) => s.start <= now && now < s.end);
-  if (hit) return workState(schedule, now, today, hit, timeZone);
+  if (hit) return workState(schedule, today, hit, timeZone);
 
   const nextWorkAt = firstStartAfter(segmentsFrom(schedule, today, last, timeZone), now);
   const dayOff = nextDayOff(schedule, today);

@@ -55,7 +55,7 @@ function mark(z: Zone, day: number): number {
   return z.marks.get(day) ?? remember(z.marks, day, exactOffset(z, day * DAY));
 }
 
-/** The instant the offset changes during UTC day `day`, or NaN (assumes at most one change a day). */
+// The instant the offset changes during UTC day `day`, or NaN: assumes at most one change a day.
 function change(z: Zone, day: number): number {
   const known = z.changes.get(day);
   if (known !== undefined) return known;

@@ -18,7 +18,7 @@ const MIN = 60_000;
 const DAY_MIN = 1440;
 const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const YEAR_START_MIN = Date.UTC(2026, 0, 1) / MIN;
-/** Each property takes a few seconds; leave room for slow machines. */
+// Each property takes a few seconds; leave room for slow machines.
 const TIMEOUT = 60_000;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -46,7 +46,7 @@ function cachedWall(zone: string, minute: number): number {
   return w;
 }
 
-/** Local wall clock (minutes since 1970-01-01 00:00, local calendar) of each minute in [from, to). */
+// Local wall clock (minutes since 1970-01-01 00:00, local calendar) of each minute in [from, to).
 function walls(zone: string, from: number, to: number): number[] {
   const out: number[] = new Array<number>(to - from);
   const fill = (a: number, b: number, wa: number, wb: number) => {
@@ -72,7 +72,7 @@ interface Spec {
 const dateOf = (localDay: number) => new Date(localDay * 86_400_000).toISOString().slice(0, 10);
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
-/** The reference's verdict for every minute in [from, to). */
+// The reference's verdict for every minute in [from, to).
 function referenceStates(spec: Spec, zone: string, from: number, to: number): State[] {
   const offDays = new Map<number, boolean>();
   const isOff = (localDay: number) => {
@@ -128,7 +128,7 @@ function referenceStates(spec: Spec, zone: string, from: number, to: number): St
   });
 }
 
-/** Days (in 2026–27) on which the zone's clocks change, found with the reference's own clock. */
+// Days (in 2026–27) on which the zone's clocks change, found with the reference's own clock.
 const transitionCache = new Map<string, number[]>();
 function transitions(zone: string): number[] {
   let found = transitionCache.get(zone);
@@ -187,10 +187,10 @@ function build(c: Case): { spec: Spec; settings: Settings; zone: string; now: nu
   return { spec, settings, zone, now, exceptions };
 }
 
-/** Everything that can change at a boundary, compared as text. */
+// Everything that can change at a boundary, compared as text.
 const visible = (d: Decision) => JSON.stringify([d.state, d.siteActions, d.windDown, d.activeExceptions.map((e) => e.id)]);
 
-/** The first minute in [from, to) whose reference state is (or, with `not`, is not) `state`; null if none. */
+// The first minute in [from, to) whose reference state passes `test`; null if none.
 function firstMinute(at: (m: number) => State | undefined, from: number, to: number, test: (s: State | undefined) => boolean): number | null {
   for (let m = from; m < to; m++) if (test(at(m))) return m;
   return null;

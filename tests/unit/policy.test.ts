@@ -6,7 +6,7 @@ import { localParts, toInstant } from '../../utils/zoned-time';
 
 const LONDON = 'Europe/London';
 const empty = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-/** DESIGN.md's example week: Monday has a lunch break, Friday ends at 15:00. */
+// DESIGN.md's example week: Monday has a lunch break, Friday ends at 15:00.
 const designWeek = { ...empty, mon: [['09:00', '12:30'], ['13:30', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '15:00']] };
 
 function settingsWith(doc: object): Settings {
@@ -15,12 +15,12 @@ function settingsWith(doc: object): Settings {
   return result.settings;
 }
 
-/** `2026-01-05 09:00` in `zone` as an instant. */
+// `2026-01-05 09:00` in `zone` as an instant.
 function at(local: string, zone = LONDON): number {
   return toInstant(local.slice(0, 10), Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)), zone);
 }
 
-/** An instant as `2026-01-05 09:00` in `zone`, or null. */
+// An instant as `2026-01-05 09:00` in `zone`, or null.
 function local(instant: number | null, zone = LONDON): string | null {
   if (instant === null) return null;
   const p = localParts(instant, zone);

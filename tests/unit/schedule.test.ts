@@ -13,7 +13,7 @@ function settingsWith(doc: object): Settings {
 
 const empty = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
-/** Intervals of the local week starting Mon 2026-01-05 as readable `date HH:MM` pairs. */
+// Intervals of the local week starting Mon 2026-01-05 as readable `date HH:MM` pairs.
 function week(doc: object, zone = ZONE): Array<[string, string, string]> {
   const from = toInstant('2026-01-05', 0, zone);
   const to = toInstant('2026-01-12', 0, zone);
