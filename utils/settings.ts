@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { parseHost } from './hosts';
-import { ACTIONS, CATEGORIES, type Range } from './types';
+import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from './types';
 
 export const SETTINGS_FORMAT = 'clocked-out/settings';
 export const SETTINGS_VERSION = 1;
@@ -91,6 +91,14 @@ const count = (unit: string, min: number, max: number, fallback: number) =>
     fallback,
   );
 
+const flag = v.boolean((i) => `${quote(i.input)} is not true or false`);
+const weekday = v.picklist(WEEKDAYS, (i) => `${quote(i.input)} is not a weekday (${WEEKDAYS.join(', ')})`);
+const TimeSchema = (what: 'start' | 'end') =>
+  v.pipe(
+    v.string((i) => `${what} ${quote(i.input)} is not a time`),
+    v.check((t) => TIME.test(t) || (what === 'end' && t === '24:00'), (i) => `${what} ${quote(i.input)} is not a time (HH:MM${what === 'end' ? ', or 24:00' : ''})`),
+  );
+
 const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -142,6 +150,41 @@ export const SettingsSchema = v.object({
     {},
   ),
   windDownMinutes: count('minutes', 0, 120, 10),
+  selfCare: v.optional(
+    section({
+      /** Prompt areas shown (DESIGN.md's five tips); all on by default. */
+      categories: v.optional(
+        section({
+          boundaries: v.optional(flag, true), basics: v.optional(flag, true), tech: v.optional(flag, true),
+          timeOff: v.optional(flag, true), support: v.optional(flag, true),
+        }, 'an object of prompt area → true/false'),
+        {},
+      ),
+      /** The clinician's own prompts, shown alongside the built-in ones. */
+      prompts: v.optional(v.array(v.pipe(v.string((i) => `${quote(i.input)} is not text`), v.check((t) => t.trim().length > 0 && t.length <= 200, 'is empty or longer than 200 characters')), (i) => `${quote(i.input)} is not a list of prompts`), []),
+      /** Recurring personal blocks inside work hours ("Mon/Wed/Fri 12:00–12:45 walk"), protected like breaks. */
+      plan: v.optional(
+        v.array(
+          v.object({
+            days: v.pipe(v.array(weekday, (i) => `${quote(i.input)} is not a list of weekdays`), v.minLength(1, 'names no weekday')),
+            from: TimeSchema('start'),
+            to: TimeSchema('end'),
+            label: v.optional(v.pipe(v.string(), v.maxLength(80, 'is longer than 80 characters')), ''),
+          }, missingOr('a self-care block {days, from, to}')),
+          (i) => `${quote(i.input)} is not a list of self-care blocks`,
+        ),
+        [],
+      ),
+    }, 'an object {categories, prompts, plan}'),
+    {},
+  ),
+  /** The after-hours auto-reply or voicemail template; `{next}` becomes the next opening. */
+  afterHoursMessage: v.optional(
+    v.pipe(v.string((i) => `${quote(i.input)} is not text`), v.maxLength(2000, 'is longer than 2000 characters')),
+    "Thank you for your message. I'm away until {next} and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.",
+  ),
+  /** Mute work sites' web notifications outside work hours (needs the optional contentSettings permission). */
+  muteNotifications: v.optional(flag, false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

@@ -35,6 +35,10 @@ const DESIGN_EXAMPLE: Settings = {
   sites: { catalogue: { gmail: true, zoom: false }, custom: [{ host: 'ehr.example-clinic.org', category: 'ehr' }] },
   exceptions: { defaultMinutes: 30, weeklyLimit: 5, wrapUpMinutes: 5 },
   windDownMinutes: 10,
+  // Fields the example leaves out take their defaults.
+  selfCare: { categories: { boundaries: true, basics: true, tech: true, timeOff: true, support: true }, prompts: [], plan: [] },
+  afterHoursMessage: defaultSettings().afterHoursMessage,
+  muteNotifications: false,
 };
 
 describe('defaultSettings', () => {
@@ -56,6 +60,14 @@ describe('defaultSettings', () => {
     expect(settings.windDownMinutes).toBe(10);
   });
 
+  it('shows every self-care prompt area, mutes nothing, and has an after-hours message naming the next opening', () => {
+    const settings = defaultSettings();
+    expect(Object.values(settings.selfCare.categories).every(Boolean)).toBe(true);
+    expect(settings.muteNotifications).toBe(false);
+    expect(settings.afterHoursMessage).toContain('{next}');
+    expect(settings.afterHoursMessage).toContain('988');
+  });
+
   it('is what a document of just format and version reads as', () => {
     expect(settingsOf(doc())).toEqual(defaultSettings());
   });
@@ -73,8 +85,8 @@ describe('parseSettings reads valid documents', () => {
   });
 
   it('ignores unknown fields at every level', () => {
-    const settings = settingsOf(doc({ selfCare: { plan: 'walk' }, week: { mon: [['08:00', '12:00']], holiday: [] }, actions: { ehr: 'dim', billing: 'block' } }));
-    expect(settings).not.toHaveProperty('selfCare');
+    const settings = settingsOf(doc({ mood: 'tired', week: { mon: [['08:00', '12:00']], holiday: [] }, actions: { ehr: 'dim', billing: 'block' } }));
+    expect(settings).not.toHaveProperty('mood');
     expect(settings.week).not.toHaveProperty('holiday');
     expect(settings.week.mon).toEqual([['08:00', '12:00']]);
     expect(settings.actions).toEqual({ ehr: 'dim', practice: 'block', telehealth: 'dim', email: 'dim' });
@@ -219,5 +231,22 @@ describe('repairSettings', () => {
     const input: unknown = JSON.parse('{"format":"clocked-out/settings","version":1,"actions":{"__proto__":{"ehr":"allow"},"email":"mute"}}');
     const { settings } = repairSettings(input);
     expect(settings.actions.ehr).toBe('block');
+  });
+});
+
+describe('the self-care fields', () => {
+  it('reads a plan of protected personal blocks', () => {
+    const plan = [{ days: ['mon', 'wed', 'fri'], from: '12:00', to: '12:45', label: 'walk' }];
+    expect(settingsOf(doc({ selfCare: { plan } })).selfCare.plan).toEqual(plan);
+  });
+
+  it.each([
+    [{ plan: [{ days: ['someday'], from: '12:00', to: '12:45' }] }, 'selfCare.plan[0].days[0]: "someday" is not a weekday'],
+    [{ plan: [{ days: [], from: '12:00', to: '12:45' }] }, 'selfCare.plan[0].days: names no weekday'],
+    [{ plan: [{ days: ['mon'], from: '12:00', to: '25:00' }] }, 'selfCare.plan[0].to: end "25:00" is not a time'],
+    [{ prompts: ['  '] }, 'selfCare.prompts[0]: is empty'],
+    [{ categories: { support: 'yes' } }, 'selfCare.categories.support: "yes" is not true or false'],
+  ])('names the field of a bad self-care value %j', (selfCare, message) => {
+    expect(errorsOf(doc({ selfCare })).join('\n')).toContain(message);
   });
 });
