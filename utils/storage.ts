@@ -4,7 +4,7 @@
  * Nothing here ever holds a URL path, query, fragment or title.
  */
 import { storage } from 'wxt/utils/storage';
-import { defaultSettings, repairSettings, type Settings } from './settings';
+import { defaultSettings, parseSettings, repairSettings, type Settings } from './settings';
 import type { Exception } from './types';
 
 /** The settings document exactly as stored (untrusted until validated). */
@@ -45,4 +45,22 @@ export async function readExceptions(now: number): Promise<Exception[]> {
       typeof (item as Exception).endsAt === 'number' && typeof (item as Exception).startedAt === 'number' &&
       typeof (item as Exception).scope === 'object' && (item as Exception).endsAt > now,
   );
+}
+
+let writes: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies `change` to the current valid settings and stores the result, if valid. Writes are
+ * serialised, so two quick changes (two pages, two clicks) never overwrite each other.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<{ ok: true; settings: Settings } | { ok: false; errors: string[] }> {
+  const run = writes.then(async () => {
+    const { settings } = await readSettings();
+    const next = parseSettings(change(settings));
+    if (!next.ok) return next;
+    await settingsItem.setValue(next.settings);
+    return next;
+  });
+  writes = run.catch(() => undefined);
+  return run;
 }
