@@ -3,6 +3,8 @@ import { catalogueMatchPatterns } from './utils/catalogue';
 
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
+  // A separate output folder lets parallel e2e runs each test their own build.
+  outDir: process.env.CLOCKED_OUT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MANIFEST = fileURLToPath(new URL('../../.output/chrome-mv3/manifest.json', import.meta.url));
+const MANIFEST = fileURLToPath(new URL(`../../${process.env.CLOCKED_OUT_OUT_DIR ?? '.output'}/chrome-mv3/manifest.json`, import.meta.url));
 
 export default function setup(): void {
   if (process.env.E2E_SKIP_BUILD !== '1') {
