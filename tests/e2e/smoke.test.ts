@@ -58,6 +58,15 @@ describe('the e2e harness', () => {
     expect(await h.evalInWorker(() => 'awake')).toBe('awake');
   });
 
+  test('sees the stopped worker start by itself when an extension event arrives', async () => {
+    await h.stopWorkers();
+    const page = await h.openPage(h.extensionUrl('blocked.html'));
+    // A message wakes the worker, as an alarm or a navigation would.
+    await page.evaluate('chrome.runtime.sendMessage({ type: "harness-probe" }).catch(() => null)');
+    expect(await h.waitForWorkerStart(5_000)).toBe(true);
+    await page.close();
+  });
+
   test('restarts the browser on the same profile', async () => {
     await h.setLocal({ kept: 'yes' });
     h = await h.restart();
