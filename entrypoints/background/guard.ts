@@ -25,6 +25,8 @@ export interface GuardDeps {
   /** Each effect applies the decision; a failure is reported, never fatal to the others. */
   effects: ReadonlyArray<(decision: Decision, sites: readonly Site[], context: { now: number; timeZone: string; settings: Settings }) => Promise<void>>;
   newId(): string;
+  /** Shows (or clears) a problem the user must see: the guard is never off silently. */
+  announce(notice: string | null): Promise<void>;
 }
 
 export function createGuard(deps: GuardDeps) {
@@ -48,6 +50,7 @@ export function createGuard(deps: GuardDeps) {
       ),
     );
     const notice = [settingsNotice, ...failures.map((f) => `The guard could not be fully applied: ${f}`)].filter(Boolean).join(' ') || null;
+    if (notice) await deps.announce(notice).catch(() => undefined);
     await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice });
   }
 

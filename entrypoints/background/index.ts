@@ -22,6 +22,12 @@ export default defineBackground(() => {
     writeWrapUps: (record) => wrapUpsItem.setValue(record),
     writeSnapshot: (snapshot) => snapshotItem.setValue(snapshot),
     newId: () => crypto.randomUUID(),
+    announce: async (notice) => {
+      // After the badge effect, so the warning is what shows until the next refresh.
+      await browser.action.setBadgeText({ text: '!' });
+      await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+      await browser.action.setTitle({ title: `Clocked Out — ${notice ?? ''}` });
+    },
     effects: [
       createRulesEffect(browser.declarativeNetRequest as unknown as DnrApi, browser.runtime.getURL('/blocked.html')),
       createStylesEffect(browser.scripting as unknown as ScriptingApi),

@@ -17,6 +17,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) 
   const snapshots: Snapshot[] = [];
   const decisions: Decision[] = [];
   let ids = 0;
+  const announced: Array<string | null> = [];
   const deps: GuardDeps = {
     now: () => now,
     systemTimeZone: () => ZONE,
@@ -31,6 +32,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) 
     writeWrapUps: async (record) => void (wrapUps = record),
     writeSnapshot: async (snapshot) => void snapshots.push(snapshot),
     newId: () => `e${++ids}`,
+    announce: async (notice) => void announced.push(notice),
     effects: [
       async (decision) => void decisions.push(decision),
       async () => {
@@ -43,6 +45,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) 
     guard,
     snapshots,
     decisions,
+    announced,
     get exceptions() { return exceptions; },
     advance: (ms: number) => void (now += ms),
   };
@@ -63,10 +66,11 @@ describe('the guard', () => {
   });
 
   it('keeps guarding with the defaults, and says so, when stored settings were tampered with', async () => {
-    const { guard, decisions, snapshots } = setup({ raw: { format: 'clocked-out/settings', version: 1, week: 'garbage', actions: { ehr: 'nuke' } } });
+    const { guard, decisions, snapshots, announced } = setup({ raw: { format: 'clocked-out/settings', version: 1, week: 'garbage', actions: { ehr: 'nuke' } } });
     await guard.refresh();
     expect(decisions.at(-1)?.siteActions.simplepractice).toBe('block');
     expect(snapshots.at(-1)?.notice).toMatch(/week/);
+    expect(announced.at(-1)).toMatch(/week/);
   });
 
   it('applies the other effects and reports the one that failed', async () => {

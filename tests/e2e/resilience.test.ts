@@ -1,0 +1,101 @@
+// The guard holds while its worker is stopped, across a browser restart, and with bad settings.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decide } from '../../utils/policy';
+import { defaultSettings } from '../../utils/settings';
+import { alwaysWork, HOUR, isBrightRed, launch, nextMinuteBoundary, recordFrames, settingsWith, systemTimeZone, waitUntil, workFrom, type Harness } from './harness';
+import { untilBlocking, untilCover, untilGuard } from './guard-helpers';
+
+async function visit(h: Harness, url: string) {
+  const page = await h.context.newPage();
+  const frames = await recordFrames(page, () => page.goto(url));
+  return { page, frames };
+}
+
+describe('a stopped worker and a restarted browser', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('blocking and dimming hold while the worker is stopped', async () => {
+    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+    await untilBlocking(h, true);
+    await h.stopWorkers();
+    h.server.reset();
+    const blocked = await visit(h, 'https://secure.simplepractice.com/clients/1');
+    expect(blocked.page.url()).toContain('blocked.html?site=simplepractice');
+    const dimmed = await visit(h, 'https://secure.hushmail.com/inbox');
+    expect(dimmed.frames.filter((f) => isBrightRed(f))).toHaveLength(0);
+    expect(h.server.count('secure.simplepractice.com')).toBe(0);
+    await blocked.page.close();
+    await dimmed.page.close();
+  });
+
+  test('blocking holds from the first navigation after the browser restarts', async () => {
+    h = await h.restart();
+    h.server.reset();
+    const blocked = await visit(h, 'https://acme.janeapp.com/admin');
+    expect(blocked.page.url()).toContain('blocked.html?site=jane');
+    expect(h.server.count('acme.janeapp.com')).toBe(0);
+    const dimmed = await visit(h, 'https://doxy.me/room');
+    expect(dimmed.frames.filter((f) => isBrightRed(f))).toHaveLength(0);
+  });
+
+  test('the next boundary still takes effect when the worker was asleep: its alarm wakes it', async () => {
+    const start = nextMinuteBoundary(10_000);
+    await h.setSettings(settingsWith({ week: workFrom(start) }));
+    await untilGuard(h, (s) => JSON.stringify(s).includes(JSON.stringify(workFrom(start).mon)));
+    await h.stopWorkers();
+    expect(await h.workerRunning()).toBe(false);
+    await waitUntil(start);
+    expect(await h.waitForWorkerStart(3000)).toBe(true);
+    await untilBlocking(h, false, 3000);
+    h.server.reset();
+    const page = await h.openPage('https://secure.simplepractice.com/calendar');
+    expect(page.url()).toBe('https://secure.simplepractice.com/calendar');
+    expect(h.server.count('secure.simplepractice.com')).toBe(1);
+  });
+});
+
+describe('settings changing under a running browser', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+    await h.setSettings(settingsWith({ week: alwaysWork() }));
+    await untilBlocking(h, false);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('settings written to storage (an import, a sync from another computer) apply within a second, without a reload', async () => {
+    const open = await h.openPage('https://secure.simplepractice.com/notes');
+    await open.fill('#note', 'draft');
+    h.server.reset();
+    const written = Date.now();
+    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+    await untilCover(open, 'overlay', 1000);
+    await untilBlocking(h, true, 1000);
+    console.info(`settings written → open tab covered and rules in force: ${Date.now() - written} ms`);
+    expect(await open.inputValue('#note')).toBe('draft');
+    expect(h.server.count('secure.simplepractice.com')).toBe(0);
+  });
+
+  test.each([
+    ['a string', 'garbage'],
+    ['a document from nowhere', { hello: 'world' }],
+    ['a document with broken fields', { format: 'clocked-out/settings', version: 1, week: 'always', actions: { ehr: 'nuke' } }],
+  ])('%s in settings storage gives the default hours and a notice, not a crash', async (_name, raw) => {
+    await h.setSettings(raw as Record<string, unknown>);
+    await untilGuard(h, (s) => typeof s.notice === 'string' && s.notice.length > 0);
+    // The defaults (Mon–Fri 09:00–17:00 in this computer's zone) decide, whatever the time is now.
+    const expected = decide(defaultSettings(), Date.now(), systemTimeZone()).siteActions.simplepractice === 'block';
+    await untilBlocking(h, expected, 3000);
+    const title = await h.evalInWorker((chrome) => chrome.action.getTitle({}));
+    expect(title).toMatch(/settings/i);
+    expect(await h.evalInWorker((chrome) => chrome.action.getBadgeText({}))).toBe('!');
+  });
+});
