@@ -4,7 +4,7 @@ import { CrisisConfirm } from '@/components/CrisisConfirm';
 import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
-import { promptFor } from '@/utils/prompts';
+import { choosePrompt, momentFor } from '@/utils/prompts';
 import { enabledSites, matchSite } from '@/utils/sites';
 import { snapshotItem, type Snapshot } from '@/utils/snapshot';
 import { localParts } from '@/utils/zoned-time';
@@ -60,7 +60,9 @@ export function App({ address }: { address: BlockedAddress }) {
     <>
       <h1>{name} is closed for the evening</h1>
       <p class="opens">{opensAgain(decision, now, snapshot.timeZone)}.</p>
-      <p class="prompt">{promptFor(today)}</p>
+      <p class="prompt">
+        {choosePrompt({ moment: momentFor(decision, now), date: today, areas: snapshot.settings.selfCare.categories, own: snapshot.settings.selfCare.prompts, shown: [] })?.text}
+      </p>
       <div class="actions">
         {history.length > 1 && (
           <button type="button" onClick={() => history.back()}>
