@@ -1,0 +1,110 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanEvent, createHistory, exceptionEvent, siteKey, type History, type HistoryEvent } from '../../utils/history';
+import type { Exception, Site } from '../../utils/types';
+import { DAY, MINUTE } from '../../utils/zoned-time';
+
+const NOW = Date.parse('2026-05-20T19:00:00Z');
+const event = (over: Partial<HistoryEvent> = {}): HistoryEvent => ({ at: NOW, kind: 'exceptionStarted', site: 'simplepractice', category: 'ehr', minutes: 30, ...over });
+
+let open: History[] = [];
+let dbs = 0;
+function store(now = () => NOW) {
+  const h = createHistory({ name: `history-test-${++dbs}`, now });
+  open.push(h);
+  return h;
+}
+afterEach(async () => {
+  await Promise.all(open.map((h) => h.close()));
+  open = [];
+});
+
+describe('the history store', () => {
+  it('keeps events and returns those in a window, oldest first', async () => {
+    const h = store();
+    await h.record(event({ at: NOW - 2 * MINUTE }));
+    await h.record(event({ at: NOW - 10 * MINUTE, kind: 'blockedVisit', minutes: 0 }));
+    await h.record(event({ at: NOW + MINUTE }));
+    expect((await h.between(NOW - DAY, NOW)).map((e) => e.kind)).toEqual(['blockedVisit', 'exceptionStarted']);
+  });
+
+  it('records the same event once, so an end reported at every wake-up counts once', async () => {
+    const h = store();
+    const ended = event({ kind: 'exceptionEnded', minutes: 30 });
+    await h.record(ended);
+    await h.record({ ...ended });
+    await h.record({ ...ended, minutes: 31 });
+    expect(await h.between(0, NOW + 1)).toHaveLength(2);
+  });
+
+  it('never stores a path, query, fragment or title, nor any field beyond the five', async () => {
+    const h = store();
+    const sneaky = { ...event({ site: 'https://secure.simplepractice.com/clients/4f1e2d/notes?tab=1#draft' }), title: 'Jane Doe — progress note', url: 'https://x/y' };
+    await h.record(sneaky);
+    const [stored] = await h.between(0, NOW + 1);
+    expect(stored).toEqual({ at: NOW, kind: 'exceptionStarted', site: 'secure.simplepractice.com', category: 'ehr', minutes: 30 });
+    expect(JSON.stringify(stored)).not.toMatch(/clients|tab=|draft|Jane/);
+  });
+
+  it('drops events older than a year when it is opened', async () => {
+    const name = `history-test-${++dbs}`;
+    const first = createHistory({ name, now: () => NOW });
+    await first.record(event({ at: NOW - 400 * DAY }));
+    await first.record(event({ at: NOW - 300 * DAY }));
+    await first.close();
+    const later = createHistory({ name, now: () => NOW });
+    open.push(later);
+    expect((await later.between(0, NOW + 1)).map((e) => e.at)).toEqual([NOW - 300 * DAY]);
+  });
+
+  it('forgets the events of one kind in a window (undoing a day off), and clears everything', async () => {
+    const h = store();
+    await h.record(event({ kind: 'dayOff', minutes: 0 }));
+    await h.record(event({ kind: 'dayOff', minutes: 0, at: NOW - 3 * DAY }));
+    await h.record(event());
+    expect(await h.forget('dayOff', NOW - DAY, NOW + DAY)).toBe(1);
+    expect((await h.between(0, NOW + 1)).map((e) => e.kind).sort()).toEqual(['dayOff', 'exceptionStarted']);
+    await h.clear();
+    expect(await h.between(0, NOW + 1)).toEqual([]);
+  });
+
+  it('opens nothing until it is first used', () => {
+    // A store created in Node at build time (WXT imports entrypoints) must not touch IndexedDB.
+    const original = globalThis.indexedDB;
+    Object.defineProperty(globalThis, 'indexedDB', { configurable: true, get: () => { throw new Error('opened'); } });
+    try {
+      expect(() => createHistory({ name: 'never-opened' })).not.toThrow();
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', { configurable: true, writable: true, value: original });
+    }
+  });
+});
+
+describe('events', () => {
+  it.each([
+    ['simplepractice', 'simplepractice'],
+    ['custom:ehr.example-clinic.org', 'custom:ehr.example-clinic.org'],
+    ['Secure.SimplePractice.com', 'secure.simplepractice.com'],
+    ['secure.simplepractice.com/clients/123', 'secure.simplepractice.com'],
+    ['https://acme.janeapp.com/admin#/patients/9', 'acme.janeapp.com'],
+    ['', null],
+    [null, null],
+  ])('keeps %s as %s', (site, key) => {
+    expect(siteKey(site)).toBe(key);
+  });
+
+  it('refuses a kind it does not know and repairs odd minutes and categories', () => {
+    expect(() => cleanEvent(event({ kind: 'visit' as HistoryEvent['kind'] }))).toThrow(/kind/);
+    expect(cleanEvent(event({ minutes: Number.NaN, category: 'gossip' as HistoryEvent['category'] }))).toMatchObject({ minutes: 0, category: null });
+  });
+
+  it('describes an exception by its scope: one site with its category, a category, or all sites', () => {
+    const sites: Site[] = [{ id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] }];
+    const base: Omit<Exception, 'scope'> = { id: 'x', kind: 'crisis', startedAt: NOW, endsAt: NOW + 30 * MINUTE };
+    expect(exceptionEvent('exceptionStarted', { ...base, scope: { type: 'site', siteId: 'simplepractice' } }, NOW, 30 * MINUTE, sites))
+      .toEqual({ at: NOW, kind: 'exceptionStarted', site: 'simplepractice', category: 'ehr', minutes: 30 });
+    expect(exceptionEvent('exceptionEnded', { ...base, scope: { type: 'category', category: 'email' } }, NOW, 90_000, sites))
+      .toEqual({ at: NOW, kind: 'exceptionEnded', site: null, category: 'email', minutes: 1.5 });
+    expect(exceptionEvent('exceptionStarted', { ...base, scope: { type: 'all' } }, NOW, 15 * MINUTE, sites)).toMatchObject({ site: null, category: null });
+  });
+});
