@@ -3,6 +3,7 @@
  * hands the result to the effects (rules, styles, badge, alarm, wind-down notice). Every effect is
  * a dependency so tests can pass their own.
  */
+import { exceptionEvent, type EventKind, type HistoryEvent } from '@/utils/history';
 import { decide, type Decision } from '@/utils/policy';
 import type { Request, Response } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
@@ -27,11 +28,18 @@ export interface GuardDeps {
   newId(): string;
   /** Shows (or clears) a problem the user must see: the guard is never off silently. */
   announce(notice: string | null): Promise<void>;
+  /** Adds an event to the history (exceptions and wrap-ups starting and ending); never fatal. */
+  record?(event: HistoryEvent): Promise<void>;
 }
 
 export function createGuard(deps: GuardDeps) {
   let running: Promise<void> | null = null;
   let again = false;
+  // The sites of the last refresh, to file a one-site exception under its category.
+  let knownSites: readonly Site[] = [];
+  const note = async (kind: EventKind, exception: Exception, at: number, ms: number) => {
+    await deps.record?.(exceptionEvent(kind, exception, at, ms, knownSites)).catch(() => undefined);
+  };
 
   async function refreshOnce(): Promise<void> {
     const now = deps.now();
@@ -52,6 +60,10 @@ export function createGuard(deps: GuardDeps) {
     const notice = [settingsNotice, ...failures.map((f) => `The guard could not be fully applied: ${f}`)].filter(Boolean).join(' ') || null;
     if (notice) await deps.announce(notice).catch(() => undefined);
     await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice });
+    knownSites = sites;
+    // One that ran out stays on record until the next change, so its end is reported at each
+    // wake-up until then; the history keeps it once.
+    if (deps.record) for (const e of await deps.readExceptions(0)) if (e.endsAt <= now) await note('exceptionEnded', e, e.endsAt, e.endsAt - e.startedAt);
   }
 
   /** Recomputes and applies everything. Calls made while one runs are folded into one more run. */
@@ -86,7 +98,9 @@ export function createGuard(deps: GuardDeps) {
         // Fractions of a minute are accepted (the real-browser tests use seconds); pages offer 15–60.
         const minutes = request.minutes;
         if (!(minutes > 0 && minutes <= 24 * 60)) return { ok: false, error: 'An exception lasts more than 0 minutes and at most 24 hours.' };
-        await addException({ id: deps.newId(), kind: 'crisis', scope: request.scope, startedAt: now, endsAt: now + minutes * MINUTE });
+        const exception: Exception = { id: deps.newId(), kind: 'crisis', scope: request.scope, startedAt: now, endsAt: now + minutes * MINUTE };
+        await addException(exception);
+        await note('exceptionStarted', exception, now, minutes * MINUTE);
         return { ok: true };
       }
       case 'wrapUp': {
@@ -99,13 +113,16 @@ export function createGuard(deps: GuardDeps) {
         if (wrapUps[request.siteId] === boundary) return { ok: false, error: 'The wrap-up for this evening has been used.' };
         await deps.writeWrapUps({ ...wrapUps, [request.siteId]: boundary });
         const minutes = settings.exceptions.wrapUpMinutes;
-        await addException({ id: deps.newId(), kind: 'wrapUp', scope: { type: 'site', siteId: request.siteId }, startedAt: now, endsAt: now + minutes * MINUTE });
+        const exception: Exception = { id: deps.newId(), kind: 'wrapUp', scope: { type: 'site', siteId: request.siteId }, startedAt: now, endsAt: now + minutes * MINUTE };
+        await addException(exception);
+        await note('wrapUp', exception, now, minutes * MINUTE);
         return { ok: true };
       }
       case 'endException': {
         const list = await deps.readExceptions(now);
         await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
         await refresh();
+        for (const e of list) if (!request.id || e.id === request.id) await note('exceptionEnded', e, now, now - e.startedAt);
         return { ok: true };
       }
       case 'extendException': {

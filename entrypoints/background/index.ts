@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { history } from '@/utils/history';
 import { isRequest, type Response } from '@/utils/messages';
 import { SNAPSHOT_KEY, snapshotItem } from '@/utils/snapshot';
 import { exceptionsItem, readExceptions, readSettings, windDownNoticeItem, wrapUpsItem } from '@/utils/storage';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
     writeWrapUps: (record) => wrapUpsItem.setValue(record),
     writeSnapshot: (snapshot) => snapshotItem.setValue(snapshot),
     newId: () => crypto.randomUUID(),
+    record: (event) => history.record(event),
     announce: async (notice) => {
       // After the badge effect, so the warning is what shows until the next refresh.
       await browser.action.setBadgeText({ text: '!' });

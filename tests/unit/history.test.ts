@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createGuard } from '../../entrypoints/background/guard';
 import { cleanEvent, createHistory, exceptionEvent, siteKey, type History, type HistoryEvent } from '../../utils/history';
+import { defaultSettings } from '../../utils/settings';
 import type { Exception, Site } from '../../utils/types';
 import { DAY, MINUTE } from '../../utils/zoned-time';
 
@@ -106,5 +108,62 @@ describe('events', () => {
     expect(exceptionEvent('exceptionEnded', { ...base, scope: { type: 'category', category: 'email' } }, NOW, 90_000, sites))
       .toEqual({ at: NOW, kind: 'exceptionEnded', site: null, category: 'email', minutes: 1.5 });
     expect(exceptionEvent('exceptionStarted', { ...base, scope: { type: 'all' } }, NOW, 15 * MINUTE, sites)).toMatchObject({ site: null, category: null });
+  });
+});
+
+describe('the guard records exceptions in the history', () => {
+  const EVENING = Date.parse('2026-12-03T01:00:00Z'); // Wednesday 20:00 in New York: off hours.
+
+  async function setup() {
+    let now = EVENING;
+    let exceptions: Exception[] = [];
+    let ids = 0;
+    const h = store(() => now);
+    const guard = createGuard({
+      now: () => now,
+      systemTimeZone: () => 'America/New_York',
+      readSettings: async () => ({ settings: defaultSettings(), notice: null }),
+      readExceptions: async (at) => exceptions.filter((e) => e.endsAt > at),
+      writeExceptions: async (list) => void (exceptions = list),
+      readWrapUps: async () => ({}),
+      writeWrapUps: async () => undefined,
+      writeSnapshot: async () => undefined,
+      announce: async () => undefined,
+      newId: () => `e${++ids}`,
+      effects: [],
+      record: (e) => h.record(e),
+    });
+    await guard.refresh();
+    const kinds = async () => (await h.between(0, Infinity)).map((e) => [e.kind, e.site, e.category, e.minutes]);
+    return { guard, h, kinds, advance: (ms: number) => void (now += ms) };
+  }
+
+  it('records a start with its planned minutes and an early end with the minutes used', async () => {
+    const { guard, kinds, advance } = await setup();
+    await guard.handle({ type: 'startException', scope: { type: 'site', siteId: 'simplepractice' }, minutes: 30 });
+    advance(12 * MINUTE);
+    await guard.handle({ type: 'endException', id: 'e1' });
+    expect(await kinds()).toEqual([['exceptionStarted', 'simplepractice', 'ehr', 30], ['exceptionEnded', 'simplepractice', 'ehr', 12]]);
+  });
+
+  it('records an end that came by itself once, however often the worker wakes after it, extensions included', async () => {
+    const { guard, kinds, advance } = await setup();
+    await guard.handle({ type: 'startException', scope: { type: 'category', category: 'email' }, minutes: 15 });
+    await guard.handle({ type: 'extendException', id: 'e1', minutes: 15 });
+    advance(31 * MINUTE);
+    await guard.refresh();
+    await guard.refresh();
+    advance(60 * MINUTE);
+    await guard.refresh();
+    expect(await kinds()).toEqual([['exceptionStarted', null, 'email', 15], ['exceptionEnded', null, 'email', 30]]);
+  });
+
+  it('records a wrap-up, and keeps guarding when the history cannot be written', async () => {
+    const { guard, h, kinds } = await setup();
+    await guard.handle({ type: 'wrapUp', siteId: 'hushmail' });
+    expect(await kinds()).toEqual([['wrapUp', 'hushmail', 'email', 5]]);
+    await h.close();
+    h.record = async () => { throw new Error('disk full'); };
+    expect(await guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 15 })).toEqual({ ok: true });
   });
 });
