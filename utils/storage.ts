@@ -1,32 +1,94 @@
 /**
  * The browser-facing stores. Settings live in sync storage (shared between a clinician's
- * computers) and are validated on every read; exceptions and the worker's bookkeeping are local.
+ * computers, laid out within its quotas by sync-layout.ts) under a practice's managed policy, and
+ * are validated on every read; exceptions and the worker's bookkeeping are local.
  * Nothing here ever holds a URL path, query, fragment or title.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { applyManaged } from './managed';
 import { defaultSettings, parseSettings, repairSettings, type Settings } from './settings';
+import { gather, isSettingsKey, layOut, MAX_ITEMS, QUOTA_BYTES, totalBytes } from './sync-layout';
 import type { Exception } from './types';
 
-/** The settings document exactly as stored (untrusted until validated). */
+/** The settings document exactly as stored under `settings` (untrusted until validated; may be a core whose large fields are stored apart). */
 export const settingsItem = storage.defineItem<unknown>('sync:settings');
 export const exceptionsItem = storage.defineItem<Exception[]>('local:exceptions', { fallback: [] });
 export const wrapUpsItem = storage.defineItem<Record<string, number>>('local:wrapUps', { fallback: {} });
 /** The `endsAt` of the last work range whose wind-down was announced, so it is announced once. */
 export const windDownNoticeItem = storage.defineItem<number>('local:windDownNotified', { fallback: 0 });
 
-/** Validated settings; a tampered or unreadable document gives defaults per field and a notice. */
-export async function readSettings(): Promise<{ settings: Settings; notice: string | null }> {
-  let raw: unknown;
+export interface SettingsState {
+  /** The settings in force: the clinician's own with the practice's policy on top. */
+  readonly settings: Settings;
+  /** What the clinician should be told (fields repaired, still syncing, a policy field ignored), or null. */
+  readonly notice: string | null;
+  /** Paths set by the practice (`week`, `actions.ehr`, `sites.catalogue.gmail`): shown as "Set by your practice", not editable. */
+  readonly locked: string[];
+}
+
+export type WriteResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
+
+interface UserSettings {
+  settings: Settings;
+  notices: string[];
+  /** Fields of a split document whose pieces have not all arrived from another computer. */
+  incomplete: string[];
+}
+
+// The last whole value of each field read here: what a field still arriving keeps meanwhile.
+const lastWhole = new Map<string, unknown>();
+
+const list = (errors: readonly string[]) =>
+  `${errors.slice(0, 3).join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`;
+
+/** The clinician's own settings from sync storage, repaired field by field. */
+async function readUser(): Promise<UserSettings> {
+  let items: Record<string, unknown>;
   try {
-    raw = await settingsItem.getValue();
+    items = await browser.storage.sync.get(null);
   } catch (error) {
-    return { settings: defaultSettings(), notice: `Your settings could not be read (${String(error)}); the default hours apply.` };
+    return { settings: defaultSettings(), notices: [`Your settings could not be read (${String(error)}); the default hours apply.`], incomplete: [] };
   }
-  if (raw === null || raw === undefined) return { settings: defaultSettings(), notice: null };
-  const { settings, errors } = repairSettings(raw);
-  const notice = errors.length
-    ? `Some settings were invalid and the defaults apply for them: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}.`
-    : null;
+  const { doc, incomplete } = gather(items);
+  if (doc === null || doc === undefined) return { settings: defaultSettings(), notices: [], incomplete };
+  const notices: string[] = [];
+  let input = doc;
+  if (typeof doc === 'object' && !Array.isArray(doc)) {
+    for (const [field, value] of Object.entries(doc)) lastWhole.set(field, value);
+    const kept = incomplete.filter((field) => lastWhole.has(field));
+    input = { ...doc, ...Object.fromEntries(kept.map((field) => [field, lastWhole.get(field)])) };
+    if (incomplete.length) {
+      notices.push(`Some settings are still arriving from your other computer (${incomplete.join(', ')}); ${kept.length === incomplete.length ? 'the previous ones' : 'the defaults'} apply until they do.`);
+    }
+  }
+  const { settings, errors } = repairSettings(input);
+  if (errors.length) notices.push(`Some settings were invalid and the defaults apply for them: ${list(errors)}.`);
+  return { settings, notices, incomplete };
+}
+
+/** The practice's managed policy, or null where there is none or the browser has no managed storage. */
+async function readPolicy(): Promise<unknown> {
+  try {
+    // Firefox rejects when no policy names the extension; Chrome resolves to {}.
+    return await browser.storage.managed.get(null);
+  } catch {
+    return null;
+  }
+}
+
+/** The settings in force, what the clinician should be told, and which fields the practice set. */
+export async function readSettingsState(): Promise<SettingsState> {
+  const [user, policy] = await Promise.all([readUser(), readPolicy()]);
+  const managed = applyManaged(user.settings, policy);
+  const notices = [...user.notices];
+  if (managed.errors.length) notices.push(`Your practice's policy has settings that could not be used, and yours apply for them: ${list(managed.errors)}.`);
+  return { settings: managed.settings, notice: notices.join(' ') || null, locked: managed.locked };
+}
+
+/** The settings in force (the clinician's own under the practice's policy); a tampered or unreadable document gives defaults per field and a notice. */
+export async function readSettings(): Promise<{ settings: Settings; notice: string | null }> {
+  const { settings, notice } = await readSettingsState();
   return { settings, notice };
 }
 
@@ -47,20 +109,77 @@ export async function readExceptions(now: number): Promise<Exception[]> {
   );
 }
 
+/** "2,400 custom sites": the list that makes a document large, for the message that says so. */
+function largest(settings: Settings): string {
+  const lists: Array<[unknown[], string]> = [
+    [settings.sites.custom, 'custom sites'], [settings.timeOff, 'days-off entries'], [settings.selfCare.prompts, 'self-care prompts'],
+    [settings.selfCare.plan, 'self-care blocks'], [Object.values(settings.week).flat(), 'ranges of hours'],
+  ];
+  const [items, what] = lists.reduce((a, b) => (JSON.stringify(b[0]).length > JSON.stringify(a[0]).length ? b : a));
+  return `${items.length.toLocaleString('en-US')} ${what}`;
+}
+
+/** Stores valid settings in as many items as the quotas need; nothing changes if they do not fit. */
+async function store(settings: Settings): Promise<WriteResult> {
+  const sync = browser.storage.sync;
+  const items = layOut(settings);
+  const current = await sync.get(null);
+  const others = Object.fromEntries(Object.entries(current).filter(([key]) => !isSettingsKey(key)));
+  const total = totalBytes(items) + totalBytes(others);
+  if (total > QUOTA_BYTES || Object.keys(items).length + Object.keys(others).length > MAX_ITEMS) {
+    const kb = (n: number) => Math.ceil(n / 1024);
+    return { ok: false, errors: [`Your settings are too large to sync: ${largest(settings)}; remove some. (They take ${kb(total)} KB; the browser syncs at most ${kb(QUOTA_BYTES)} KB.)`] };
+  }
+  const stale = Object.keys(current).filter((key) => isSettingsKey(key) && !(key in items));
+  const unchanged = stale.length === 0 && Object.entries(items).every(([key, value]) => JSON.stringify(current[key]) === JSON.stringify(value));
+  // Writes are rationed (120 a minute): an unchanged document is not written again.
+  if (unchanged) return { ok: true, settings };
+  try {
+    // One call, so the core and its pieces land together; left-over pieces go after, unreferenced.
+    await sync.set(items);
+    if (stale.length) await sync.remove(stale);
+  } catch (error) {
+    return { ok: false, errors: [`Your settings could not be saved: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  return { ok: true, settings };
+}
+
 let writes: Promise<unknown> = Promise.resolve();
+function serialised(run: () => Promise<WriteResult>): Promise<WriteResult> {
+  const result = writes.then(run);
+  writes = result.catch(() => undefined);
+  return result;
+}
 
 /**
- * Applies `change` to the current valid settings and stores the result, if valid. Writes are
- * serialised, so two quick changes (two pages, two clicks) never overwrite each other.
+ * Replaces the clinician's settings with `doc` (an import, "Restore defaults") if it is valid and
+ * fits sync storage; otherwise nothing changes and `errors` say why, naming fields. A practice's
+ * policy still wins over what is written.
  */
-export function updateSettings(change: (current: Settings) => Settings): Promise<{ ok: true; settings: Settings } | { ok: false; errors: string[] }> {
-  const run = writes.then(async () => {
-    const { settings } = await readSettings();
-    const next = parseSettings(change(settings));
-    if (!next.ok) return next;
-    await settingsItem.setValue(next.settings);
-    return next;
+export function writeSettings(doc: unknown): Promise<WriteResult> {
+  return serialised(async () => {
+    const parsed = parseSettings(doc);
+    return parsed.ok ? store(parsed.settings) : parsed;
   });
-  writes = run.catch(() => undefined);
-  return run;
+}
+
+/**
+ * Applies `change` to the clinician's own current settings (not the policy's: those win on read
+ * anyway) and stores the result, if valid. Writes are serialised, so two quick changes (two pages,
+ * two clicks) never overwrite each other. `settings` in the result is what was stored.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<WriteResult> {
+  return serialised(async () => {
+    const { settings, incomplete } = await readUser();
+    // Writing now would store the stand-in for a field over the value on its way.
+    if (incomplete.length) return { ok: false, errors: ['Your settings are still arriving from your other computer; try again in a moment.'] };
+    const next = parseSettings(change(settings));
+    return next.ok ? store(next.settings) : next;
+  });
+}
+
+/** Whether a `storage.onChanged` event changes the settings in force: the sync document's keys, or the practice's policy. */
+export function isSettingsChange(changes: Readonly<Record<string, unknown>>, areaName: string): boolean {
+  if (areaName === 'managed') return true;
+  return areaName === 'sync' && Object.keys(changes).some(isSettingsKey);
 }

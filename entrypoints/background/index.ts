@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { history } from '@/utils/history';
 import { isRequest, type Response } from '@/utils/messages';
 import { SNAPSHOT_KEY, snapshotItem } from '@/utils/snapshot';
-import { exceptionsItem, readExceptions, readSettings, windDownNoticeItem, wrapUpsItem } from '@/utils/storage';
+import { exceptionsItem, isSettingsChange, readExceptions, readSettings, windDownNoticeItem, wrapUpsItem } from '@/utils/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createBadgeEffect } from './badge';
 import { createGuard } from './guard';
@@ -50,8 +50,9 @@ export default defineBackground(() => {
     if (alarm.name === BOUNDARY_ALARM) void refresh();
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    // Settings synced from another computer or written by the options page; the snapshot is ours.
-    if ((area === 'sync' && 'settings' in changes) || (area === 'local' && 'exceptions' in changes && !(SNAPSHOT_KEY in changes))) void refresh();
+    // Settings synced from another computer, written by the options page or set by a practice's
+    // policy; the snapshot is ours.
+    if (isSettingsChange(changes, area) || (area === 'local' && 'exceptions' in changes && !(SNAPSHOT_KEY in changes))) void refresh();
   });
   // Waking from sleep: missed alarms fire too, but the machine's time zone may have changed.
   browser.idle.onStateChanged.addListener((state) => {
