@@ -1,0 +1,142 @@
+/**
+ * The coming week in words and as a grid, for the options page ("Off: Mon 17:00 → Tue 09:00"),
+ * so that a schedule that says something other than what was meant shows before it bites.
+ * Pure: settings, an instant and a zone in; words and numbers out. 24-hour clock, local time.
+ */
+import { workIntervals, type WorkInterval } from './schedule';
+import type { Settings } from './settings';
+import type { LocalDate, Range, Weekday } from './types';
+import { DAY, dayNumber, instantAt, localDay, localParts } from './zoned-time';
+
+export const WEEKDAY_SHORT: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const WEEKDAY_ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEK = 7 * DAY;
+// Far enough to find the end of a long holiday or of weeks of on-call, cheap enough to run per edit.
+const LOOKAHEAD = 60 * DAY;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+
+/** "5 Jan" of a `YYYY-MM-DD` date. */
+export function shortDate(date: LocalDate): string {
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''}`;
+}
+
+export interface PreviewLine {
+  readonly kind: 'work' | 'break' | 'off';
+  readonly start: number;
+  /** Null when nothing changes within the look-ahead. */
+  readonly end: number | null;
+  /** "Off: Mon 17:00 → Tue 09:00", "Break: Mon 12:30 → 13:30", "Work: now → 17:00". */
+  readonly text: string;
+}
+
+/** Words for an instant seen from `today` (a day number): "Mon 09:00", or "Mon 12 Jan 09:00" a week or more ahead. */
+function when(instant: number, today: number, timeZone: string): string {
+  const at = localParts(instant, timeZone);
+  const day = WEEKDAY_SHORT[at.weekday];
+  const ahead = dayNumber(at.date) - today;
+  return ahead >= 7 || ahead < 0 ? `${day} ${shortDate(at.date)} ${clock(at.minutes)}` : `${day} ${clock(at.minutes)}`;
+}
+
+/** "Mon 09:00 → 12:30" on one day, "Fri 22:00 → Sat 02:00" past midnight, "Mon 17:00 → 24:00" to midnight. */
+function span(start: number, end: number | null, now: number, timeZone: string): string {
+  const today = localDay(now, timeZone);
+  const from = start <= now ? 'now' : when(start, today, timeZone);
+  if (end === null) return `${from} → no change in the next ${LOOKAHEAD / WEEK | 0} weeks`;
+  const a = localParts(start, timeZone);
+  const b = localParts(end, timeZone);
+  if (start > now && a.date === b.date) return `${from} → ${clock(b.minutes)}`;
+  if (start > now && b.minutes === 0 && dayNumber(b.date) === dayNumber(a.date) + 1) return `${from} → 24:00`;
+  return `${from} → ${when(end, today, timeZone)}`;
+}
+
+const sharesWorkday = (a: WorkInterval, b: WorkInterval) => a.days.some((day) => b.days.includes(day));
+
+/** Labels of the days off that fall within `[start, end)`, "Day off" for those without one. */
+function daysOffWithin(settings: Settings, start: number, end: number, timeZone: string): string[] {
+  const first = localParts(start, timeZone).date;
+  const last = localParts(end - 1, timeZone).date;
+  const labels = settings.timeOff.filter((r) => r.from <= last && r.to >= first).map((r) => r.label || 'day off');
+  return [...new Set(labels)];
+}
+
+/**
+ * The next seven days from `now`, in order: work, breaks (gaps between a workday's own ranges) and
+ * time off, each with its start and end in words. The first line starts "now".
+ */
+export function weekPreview(settings: Settings, now: number, timeZone: string): PreviewLine[] {
+  const intervals = workIntervals(settings, now, now + LOOKAHEAD, timeZone);
+  const windowEnd = now + WEEK;
+  const lines: PreviewLine[] = [];
+  const gap = (start: number, end: number | null, before: WorkInterval | undefined, after: WorkInterval | undefined) => {
+    const isBreak = before !== undefined && after !== undefined && sharesWorkday(before, after);
+    const kind = isBreak ? 'break' : 'off';
+    const daysOff = end === null ? [] : daysOffWithin(settings, start, end, timeZone);
+    const note = daysOff.length ? ` (days off: ${daysOff.join(', ')})` : '';
+    lines.push({ kind, start, end, text: `${isBreak ? 'Break' : 'Off'}: ${span(start, end, now, timeZone)}${note}` });
+  };
+  let cursor = now;
+  let previous: WorkInterval | undefined;
+  for (const interval of intervals) {
+    if (interval.start >= windowEnd) break;
+    if (interval.start > cursor) gap(cursor, interval.start, previous, interval);
+    // An interval reaching the end of the look-ahead has no known end.
+    const end = interval.end >= now + LOOKAHEAD ? null : interval.end;
+    lines.push({ kind: 'work', start: interval.start, end, text: `Work: ${span(interval.start, end, now, timeZone)}` });
+    cursor = interval.end;
+    previous = interval;
+  }
+  if (cursor < windowEnd) {
+    const next = intervals.find((i) => i.start >= cursor);
+    gap(cursor, next?.start ?? null, previous, next);
+  }
+  return lines;
+}
+
+/**
+ * What a range means when it is not simply "start to end the same day": "Fri 22:00 → Sat 02:00"
+ * past midnight, "Fri 22:00 → midnight", "24 hours: Fri 08:00 → Sat 08:00"; null otherwise.
+ */
+export function describeRange(weekday: Weekday, [start, end]: Range): string | null {
+  const next = WEEKDAY_SHORT[WEEKDAY_ORDER[(WEEKDAY_ORDER.indexOf(weekday) + 1) % 7] ?? 'mon'];
+  const day = WEEKDAY_SHORT[weekday];
+  if (end === '24:00' || (end === '00:00' && start !== '00:00')) return `${day} ${start} → midnight`;
+  if (end === start) return `24 hours: ${day} ${start} → ${next} ${end}`;
+  if (end < start) return `Past midnight: ${day} ${start} → ${next} ${end}`;
+  return null;
+}
+
+export interface GridDay {
+  readonly date: LocalDate;
+  /** "Mon 5 Jan". */
+  readonly label: string;
+  /** The day-off label ("Holidays", or "Day off"), or null on an ordinary day. */
+  readonly dayOff: string | null;
+  /** Work as fractions of the local day (0 = midnight, 1 = next midnight), merged and in order. */
+  readonly spans: ReadonlyArray<{ readonly from: number; readonly to: number }>;
+  /** Where `now` falls on this day, as a fraction, or null on other days. */
+  readonly now: number | null;
+}
+
+/** Seven local days from today, each with its work as fractions of the day, for the week grid. */
+export function weekGrid(settings: Settings, now: number, timeZone: string): GridDay[] {
+  const today = localDay(now, timeZone);
+  const days: GridDay[] = [];
+  for (let day = today; day < today + 7; day++) {
+    const start = instantAt(day, 0, timeZone);
+    const end = instantAt(day + 1, 0, timeZone);
+    const length = end - start;
+    const { date, weekday } = localParts(start, timeZone);
+    const off = settings.timeOff.find((r) => r.from <= date && date <= r.to);
+    days.push({
+      date,
+      label: `${WEEKDAY_SHORT[weekday]} ${shortDate(date)}`,
+      dayOff: off ? off.label || 'Day off' : null,
+      spans: workIntervals(settings, start, end, timeZone).map((i) => ({ from: (i.start - start) / length, to: (i.end - start) / length })),
+      now: now >= start && now < end ? (now - start) / length : null,
+    });
+  }
+  return days;
+}
