@@ -72,3 +72,10 @@ export function matchSite(url: string | URL, sites: readonly Site[]): Site | nul
 export function siteWarning(id: string): string | null {
   return CATALOGUE.some((entry) => entry.id === id && entry.sharedPersonal) ? SHARED_PERSONAL_WARNING : null;
 }
+
+/** A site's display name from its id alone (catalogue name, or a custom site's host). */
+export function siteName(id: string | null): string | null {
+  if (!id) return null;
+  if (id.startsWith('custom:')) return id.slice('custom:'.length).replace(/^\*\./, '') || null;
+  return CATALOGUE.find((entry) => entry.id === id)?.name ?? null;
+}

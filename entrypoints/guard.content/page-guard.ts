@@ -8,7 +8,7 @@ import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
 import { enabledSites, matchSite } from '@/utils/sites';
-import { snapshotItem } from '@/utils/snapshot';
+import { snapshotItem, type Snapshot } from '@/utils/snapshot';
 import { createDimmer } from './dimmer';
 import { createOverlay, type PanelModel } from './overlay';
 
@@ -18,6 +18,8 @@ export function startPageGuard(ctx: ContentScriptContext) {
   const dimmer = createDimmer(document);
   const overlay = createOverlay(document);
   let timer: number | undefined;
+  // Kept in memory so the boundary itself costs no storage round trip: the timer decides at once.
+  let snapshot: Snapshot | null = null;
 
   const send = async (request: Request): Promise<Response> => {
     try {
@@ -27,8 +29,7 @@ export function startPageGuard(ctx: ContentScriptContext) {
     }
   };
 
-  async function evaluate() {
-    const snapshot = await snapshotItem.getValue();
+  function evaluate() {
     if (!snapshot || ctx.isInvalid) return;
     const site = matchSite(location.href, enabledSites(snapshot.settings));
     if (!site) {
@@ -37,16 +38,17 @@ export function startPageGuard(ctx: ContentScriptContext) {
       return;
     }
     const now = Date.now();
-    const decision = decide(snapshot.settings, now, snapshot.timeZone, { exceptions: snapshot.exceptions });
+    const { settings, timeZone, exceptions, wrapUps } = snapshot;
+    const decision = decide(settings, now, timeZone, { exceptions });
     const action = decision.siteActions[site.id] ?? 'allow';
     const model: PanelModel = {
       siteName: site.name,
-      opensAgain: opensAgain(decision, now, snapshot.timeZone),
-      wrapUpMinutes: snapshot.settings.exceptions.wrapUpMinutes,
-      wrapUpUsed: snapshot.wrapUps[site.id] === decision.stateStartedAt,
-      crisisMinutes: snapshot.settings.exceptions.defaultMinutes,
+      opensAgain: opensAgain(decision, now, timeZone),
+      wrapUpMinutes: settings.exceptions.wrapUpMinutes,
+      wrapUpUsed: wrapUps[site.id] === decision.stateStartedAt,
+      crisisMinutes: settings.exceptions.defaultMinutes,
       wrapUp: () => send({ type: 'wrapUp', siteId: site.id }),
-      crisis: () => send({ type: 'startException', scope: { type: 'site', siteId: site.id }, minutes: snapshot.settings.exceptions.defaultMinutes }),
+      crisis: () => send({ type: 'startException', scope: { type: 'site', siteId: site.id }, minutes: settings.exceptions.defaultMinutes }),
     };
     if (action === 'block') {
       dimmer.lift();
@@ -60,20 +62,28 @@ export function startPageGuard(ctx: ContentScriptContext) {
     }
     clearTimeout(timer);
     if (decision.nextChangeAt !== null) {
-      timer = ctx.setTimeout(() => void evaluate(), Math.min(MAX_TIMER, decision.nextChangeAt - now + 5));
+      // A timer firing a hair early just decides again and re-arms for the remainder.
+      timer = ctx.setTimeout(evaluate, Math.min(MAX_TIMER, decision.nextChangeAt - now));
     }
   }
 
   // Background tabs' timers are throttled; a tab coming back into view re-checks at once.
   ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible') void evaluate();
+    if (document.visibilityState === 'visible') evaluate();
   });
-  ctx.addEventListener(window, 'pageshow', () => void evaluate());
-  const unwatch = snapshotItem.watch(() => void evaluate());
+  ctx.addEventListener(window, 'pageshow', evaluate);
+  const unwatch = snapshotItem.watch((value) => {
+    snapshot = value;
+    evaluate();
+  });
   ctx.onInvalidated(() => {
     unwatch();
     overlay.hide();
     dimmer.lift();
   });
-  void evaluate();
+  void snapshotItem.getValue().then((value) => {
+    if (snapshot) return; // a newer one arrived through the watcher meanwhile
+    snapshot = value;
+    evaluate();
+  });
 }

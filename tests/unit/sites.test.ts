@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, SHARED_PERSONAL_WARNING } from '../../utils/catalogue';
 import { defaultSettings, parseSettings, type Settings } from '../../utils/settings';
-import { enabledSites, matchSite, patternSpecificity, siteWarning, specificity } from '../../utils/sites';
+import { enabledSites, matchSite, patternSpecificity, siteName, siteWarning, specificity } from '../../utils/sites';
 import type { Site } from '../../utils/types';
 
 function settingsWith(sites: unknown): Settings {
@@ -139,5 +139,17 @@ describe('siteWarning', () => {
 
   it.each([['simplepractice'], ['custom:ehr.example-clinic.org'], ['no-such-site']])('has no warning for %s', (id) => {
     expect(siteWarning(id)).toBeNull();
+  });
+});
+
+describe('siteName', () => {
+  it.each([
+    ['simplepractice', 'SimplePractice'],
+    ['custom:ehr.example-clinic.org', 'ehr.example-clinic.org'],
+    ['custom:*.example-clinic.org', 'example-clinic.org'],
+    ['no-such-site', null],
+    [null, null],
+  ])('names %s as %s without reading settings', (id, name) => {
+    expect(siteName(id)).toBe(name);
   });
 });

@@ -1,0 +1,144 @@
+/**
+ * The guard in real Chromium, against the targets in DEVELOPERS.md: navigation → blocked page,
+ * requests that reach a blocked host, undimmed frames, boundary → open tab covered, worker
+ * wake-ups and CPU while idle, bundle sizes. Run through `npm run bench` (builds first).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, HOUR, isBrightRed, launch, MINUTE, nextMinuteBoundary, recordFrames, settingsWith, waitUntil, weekWithRanges, workFrom, workUntil } from '../tests/e2e/harness.ts';
+import { unpackedExtensionId } from '../tests/e2e/worker-control.ts';
+import { untilBlocking } from '../tests/e2e/guard-helpers.ts';
+import { evaluate, launchBare, pageSession } from './cdp.ts';
+import { cpuOver } from './processes.ts';
+
+const NAVIGATIONS = 20;
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+export async function navigationFigures(log: (line: string) => void) {
+  const h = await launch();
+  try {
+    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+    await untilBlocking(h, true);
+    h.server.reset();
+    const toRendered: number[] = [];
+    const wall: number[] = [];
+    const hosts = ['secure.simplepractice.com', 'www.therapynotes.com', 'acme.janeapp.com', 'sigmund.headway.co'];
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      const host = hosts[i % hosts.length] ?? 'secure.simplepractice.com';
+      const path = host === 'www.therapynotes.com' ? `/app/patients/${i}` : `/clients/${i}`;
+      const page = await h.context.newPage();
+      const started = Date.now();
+      await page.goto(`https://${host}${path}`);
+      await page.waitForFunction(() => performance.getEntriesByName('clocked-out:rendered').length > 0);
+      wall.push(Date.now() - started);
+      // Navigation start (of the original request) → the blocked page showing the site's name.
+      toRendered.push(await page.evaluate(() => performance.getEntriesByName('clocked-out:rendered')[0]?.startTime ?? NaN));
+      await page.close();
+    }
+    const leaked = hosts.reduce((sum, host) => sum + h.server.count(host), 0);
+    log(`navigation → blocked page (n=${NAVIGATIONS}): median ${ms(quantile(toRendered, 0.5))}, p95 ${ms(quantile(toRendered, 0.95))} (page's own clock); wall clock from goto: median ${ms(quantile(wall, 0.5))}, p95 ${ms(quantile(wall, 0.95))}`);
+    log(`requests reaching blocked hosts: ${leaked} in ${NAVIGATIONS} navigations (limit 0)`);
+
+    let undimmed = 0;
+    let frames = 0;
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      const page = await h.context.newPage();
+      const recorded = await recordFrames(page, () => page.goto(`https://${i % 2 ? 'doxy.me' : 'secure.hushmail.com'}/inbox/${i}`), { settleMs: 300 });
+      frames += recorded.length;
+      undimmed += recorded.filter((f) => isBrightRed(f)).length;
+      await page.close();
+    }
+    log(`frames painted undimmed on dimmed sites: ${undimmed} of ${frames} frames over ${NAVIGATIONS} navigations (limit 0)`);
+  } finally {
+    await h.close();
+  }
+}
+
+/** Installs, in the page, a record of when the guard's overlay or dim style first appears. */
+const watchCover = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { coveredAt?: number; marker?: string };
+    w.marker = 'still the same document';
+    new MutationObserver((_, observer) => {
+      const style = [...document.documentElement.children].some((el) => el.tagName === 'STYLE' && el.textContent?.includes('grayscale'));
+      if (document.querySelector('clocked-out-overlay') || style) {
+        w.coveredAt = Date.now();
+        observer.disconnect();
+      }
+    }).observe(document.documentElement, { childList: true });
+  });
+
+export async function boundaryFigures(log: (line: string) => void) {
+  const h = await launch();
+  try {
+    const end = nextMinuteBoundary(15_000);
+    await h.setSettings(settingsWith({ week: workUntil(end) }));
+    await untilBlocking(h, false);
+    const urls = ['https://secure.simplepractice.com/a', 'https://acme.janeapp.com/b', 'https://www.therapynotes.com/app/c', 'https://secure.hushmail.com/d', 'https://doxy.me/e'];
+    const pages: Page[] = [];
+    for (const url of urls) {
+      const page = await h.openPage(url);
+      await page.fill('#note', 'typed before the boundary');
+      await watchCover(page);
+      pages.push(page);
+    }
+    await h.stopWorkers(); // nothing may depend on the worker waking on time
+    await waitUntil(end + 2000);
+    const delays: number[] = [];
+    let kept = 0;
+    for (const page of pages) {
+      const state = await page.evaluate(() => {
+        const w = window as unknown as { coveredAt?: number; marker?: string };
+        return { at: w.coveredAt ?? NaN, same: w.marker === 'still the same document', text: (document.getElementById('note') as HTMLTextAreaElement | null)?.value };
+      });
+      delays.push(state.at - end);
+      if (state.same && state.text === 'typed before the boundary') kept++;
+    }
+    log(`boundary → open tab covered or dimmed (${pages.length} tabs, worker stopped): ${delays.map((d) => `${d} ms`).join(', ')}; max ${Math.max(...delays)} ms (limit 250); tabs with document and typed text intact: ${kept}/${pages.length}`);
+  } finally {
+    await h.close();
+  }
+}
+
+export async function idleFigures(log: (line: string) => void) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'clocked-out-bench-'));
+  const cdp = await launchBare(EXTENSION_DIR, userDataDir);
+  try {
+    const id = unpackedExtensionId(EXTENSION_DIR);
+    const session = await pageSession(cdp);
+    const starts: number[] = [];
+    let status = '';
+    cdp.on('ServiceWorker.workerVersionUpdated', (params) => {
+      for (const v of (params.versions as Array<{ scriptURL: string; runningStatus: string }>) ?? []) {
+        if (!v.scriptURL.startsWith(`chrome-extension://${id}/`)) continue;
+        if (v.runningStatus === 'running' && status !== 'running') starts.push(Date.now());
+        status = v.runningStatus;
+      }
+    });
+    await cdp.send('ServiceWorker.enable', {}, session);
+    await cdp.send('Page.navigate', { url: `chrome-extension://${id}/blocked.html` }, session);
+    await new Promise((r) => setTimeout(r, 1000));
+    // Two boundaries a minute apart, the first far enough ahead for the worker to fall asleep first.
+    const first = nextMinuteBoundary(45_000);
+    const doc = settingsWith({ week: weekWithRanges([[first, first + MINUTE]]) });
+    await evaluate(cdp, session, `chrome.storage.sync.set({ settings: ${JSON.stringify(doc)} })`);
+    await cdp.send('Page.navigate', { url: 'about:blank' }, session);
+    await new Promise((r) => setTimeout(r, 35_000));
+    const from = Date.now();
+    const cpu = await cpuOver(cdp.process.pid ?? 0, first - Date.now() - 2000);
+    const idleWindow = Date.now() - from;
+    await waitUntil(first + MINUTE + 35_000);
+    const wakes = starts.filter((t) => t >= from);
+    log(`idle CPU of the extension's processes: ${cpu.extensionMs.toFixed(0)} ms over ${(idleWindow / 1000).toFixed(0)} s (whole browser ${cpu.totalMs.toFixed(0)} ms); target ≤ 40 ms per 60 s`);
+    log(`worker wake-ups while idle across two boundaries: ${wakes.length} (${wakes.map((t) => `${((t - first) / 1000).toFixed(1)} s after the first`).join(', ')}); only the boundaries themselves should wake it`);
+  } finally {
+    await cdp.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Every benchmark, printed as figures: `npm run bench` (builds both browsers first).
+ * `npm run bench -- engine` (or browser, sizes) runs one part.
+ */
+import './resolve-ts.ts';
+
+const only = process.argv[2];
+const log = (line: string) => console.log(`  ${line}`);
+const outDir = process.env.CLOCKED_OUT_OUT_DIR ?? '.output';
+
+if (!only || only === 'engine') {
+  console.log('engine');
+  await import('./engine.ts');
+}
+if (!only || only === 'sizes') {
+  console.log('bundle sizes');
+  (await import('./sizes.ts')).sizeFigures(outDir, log);
+}
+if (!only || only === 'browser') {
+  const browser = await import('./browser.ts');
+  console.log('real Chromium');
+  await browser.navigationFigures(log);
+  await browser.boundaryFigures(log);
+  await browser.idleFigures(log);
+}
