@@ -5,7 +5,7 @@ import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
 import { choosePrompt, momentFor } from '@/utils/prompts';
-import { enabledSites, matchSite } from '@/utils/sites';
+import { enabledSites, matchSite, siteName } from '@/utils/sites';
 import { snapshotItem, type Snapshot } from '@/utils/snapshot';
 import { localParts } from '@/utils/zoned-time';
 import type { BlockedAddress } from './address';
@@ -45,14 +45,20 @@ export function App({ address }: { address: BlockedAddress }) {
   }, [open, original]);
 
   useEffect(() => {
+    // For bench/: navigation start → the page naming the site (no address is recorded).
+    performance.mark('clocked-out:rendered');
+  }, []);
+
+  useEffect(() => {
     if (!decision?.nextChangeAt) return;
     const id = setTimeout(() => setNow(Date.now()), Math.min(MAX_TIMER, decision.nextChangeAt - Date.now() + 5));
     return () => clearTimeout(id);
   }, [decision?.nextChangeAt]);
 
-  if (!snapshot || !decision) return <p>Loading…</p>;
-  const name = site?.name ?? 'This work site';
+  // The name is known without storage, so the first frame already says what was stopped.
+  const name = site?.name ?? siteName(address.siteId) ?? 'This work site';
   document.title = `After hours — ${name}`;
+  if (!snapshot || !decision) return <h1>{name} is closed for the evening</h1>;
   const today = localParts(now, snapshot.timeZone).date;
   const minutes = snapshot.settings.exceptions.defaultMinutes;
 
