@@ -7,7 +7,8 @@
  * evaluation sent while the worker is stopped hangs, hence `running()` before every evaluation.
  */
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 
 type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
@@ -22,12 +23,17 @@ const NATURAL_START_MS = 5_000;
 const STATUS_TIMEOUT_MS = 10_000;
 const POLL_MS = 25;
 const SETTLE_MS = 100;
+const STOP_RETRY_POLLS = 40; // a second
+/** `E2E_DEBUG=1` logs every change of the worker's state. */
+const DEBUG = process.env.E2E_DEBUG === '1';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Chromium's id for an extension loaded unpacked from `dir` (no `key` in its manifest). */
+/** Chromium's id for an extension loaded unpacked from `dir`: from its manifest's `key`, or else from the folder's path. */
 export function unpackedExtensionId(dir: string): string {
-  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  const { key } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { key?: unknown };
+  const source = typeof key === 'string' ? Buffer.from(key, 'base64') : realpathSync(dir);
+  const hex = createHash('sha256').update(source).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
@@ -43,6 +49,8 @@ export interface WorkerControl {
 
 export async function createWorkerControl(context: BrowserContext): Promise<WorkerControl> {
   const versions = new Map<string, Version>();
+  /** Stops seen so far: a worker woken again at once may be running by the time anyone looks. */
+  let stops = 0;
   let channel: { page: Page; session: CDPSession } | undefined;
 
   async function session(): Promise<CDPSession> {
@@ -50,7 +58,11 @@ export async function createWorkerControl(context: BrowserContext): Promise<Work
     const page = context.pages().find((p) => !p.isClosed()) ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: Version[] }) => {
-      for (const v of updated) versions.set(v.versionId, v);
+      for (const v of updated) {
+        if (v.runningStatus === 'stopped' && versions.get(v.versionId)?.runningStatus !== 'stopped') stops++;
+        if (DEBUG) console.debug(`[worker-control] ${new Date().toISOString()} ${v.scriptURL} ${v.runningStatus} ${v.status}`);
+        versions.set(v.versionId, v);
+      }
     });
     // Enabling reports every registration and version there is; let those reports arrive.
     await cdp.send('ServiceWorker.enable');
@@ -116,8 +128,17 @@ export async function createWorkerControl(context: BrowserContext): Promise<Work
     start,
     async stopAll(id) {
       const cdp = await session();
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await must(id, 'stopped');
+      const before = stops;
+      const deadline = Date.now() + STATUS_TIMEOUT_MS;
+      // A worker that is still starting may ignore the request: ask again until it has stopped.
+      for (let asked = 0; stops === before; asked++) {
+        if (Date.now() > deadline) throw new Error(`the worker of ${id} did not stop: it is ${current(id)?.runningStatus}`);
+        if (asked % STOP_RETRY_POLLS === 0) {
+          if (DEBUG && asked > 0) console.debug('[worker-control] asking the worker to stop again');
+          await cdp.send('ServiceWorker.stopAllWorkers');
+        }
+        await sleep(POLL_MS);
+      }
     },
     waitFor,
   };
