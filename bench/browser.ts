@@ -124,14 +124,15 @@ export async function idleFigures(log: (line: string) => void) {
     await cdp.send('ServiceWorker.enable', {}, session);
     await cdp.send('Page.navigate', { url: `chrome-extension://${id}/blocked.html` }, session);
     await new Promise((r) => setTimeout(r, 1000));
-    // Two boundaries a minute apart, the first far enough ahead for the worker to fall asleep first.
-    const first = nextMinuteBoundary(45_000);
+    // Two boundaries a minute apart, the first far enough ahead for the worker to fall asleep and
+    // for a full minute of idle CPU to be measured before it.
+    const first = nextMinuteBoundary(100_000);
     const doc = settingsWith({ week: weekWithRanges([[first, first + MINUTE]]) });
     await evaluate(cdp, session, `chrome.storage.sync.set({ settings: ${JSON.stringify(doc)} })`);
     await cdp.send('Page.navigate', { url: 'about:blank' }, session);
     await new Promise((r) => setTimeout(r, 35_000));
     const from = Date.now();
-    const cpu = await cpuOver(cdp.process.pid ?? 0, first - Date.now() - 2000);
+    const cpu = await cpuOver(cdp.process.pid ?? 0, 60_000);
     const idleWindow = Date.now() - from;
     await waitUntil(first + MINUTE + 35_000);
     const wakes = starts.filter((t) => t >= from);
