@@ -1,0 +1,39 @@
+import type { Settings } from '@/utils/settings';
+import type { Exception } from '@/utils/types';
+import { dayShape } from './day-shape';
+
+export interface DayTimelineProps {
+  settings: Settings;
+  now: number;
+  timeZone: string;
+  exceptions?: readonly Exception[];
+}
+
+const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
+
+/**
+ * Today on a 24-hour bar: work ranges (and the tail of last night's), running crisis exceptions,
+ * and a now marker. The bar is a picture; the sentence under it says the same in words.
+ */
+export function DayTimeline({ settings, now, timeZone, exceptions = [] }: DayTimelineProps) {
+  const day = dayShape(settings, now, timeZone, exceptions);
+  return (
+    <section class="timeline" aria-label="Today">
+      <div class="timeline-bar" aria-hidden="true">
+        {day.work.map((s) => (
+          <span key={`w${s.from}`} class="timeline-work" style={{ left: percent(s.from), width: percent(s.to - s.from) }} />
+        ))}
+        {day.exceptions.map((s) => (
+          <span key={`e${s.from}`} class="timeline-exception" style={{ left: percent(s.from), width: percent(s.to - s.from) }} />
+        ))}
+        <span class="timeline-now" style={{ left: percent(day.now) }} />
+      </div>
+      <div class="timeline-ticks" aria-hidden="true">
+        {day.ticks.map((t) => (
+          <span key={t.label} style={{ left: percent(t.at) }}>{t.label}</span>
+        ))}
+      </div>
+      <p class="timeline-text">{day.text}</p>
+    </section>
+  );
+}
