@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks';
+import { describeInstant } from '@/utils/describe';
+import type { Exception, Site } from '@/utils/types';
+import { SECOND } from '@/utils/zoned-time';
+import { scopeWords } from './crisis-scope';
+
+export interface CrisisCountdownProps {
+  exception: Exception;
+  sites: readonly Site[];
+  now: number;
+  timeZone: string;
+  /** Each resolves to an error message, or null when done. */
+  onExtend(id: string, minutes: number): Promise<string | null>;
+  onEnd(id: string): Promise<string | null>;
+}
+
+/** The time left, "29:41" or "1:05:03", and the same in words. */
+export function timeLeft(ms: number): { clock: string; words: string } {
+  const total = Math.max(0, Math.ceil(ms / SECOND));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const clock = h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+  const words = [h && `${h} ${h === 1 ? 'hour' : 'hours'}`, m && `${m} ${m === 1 ? 'minute' : 'minutes'}`, `${s} ${s === 1 ? 'second' : 'seconds'}`];
+  return { clock, words: `${words.filter(Boolean).join(' ')} left` };
+}
+
+/** A running crisis exception: what is open, a live countdown, "Add 15 minutes" and "End now". */
+export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onEnd }: CrisisCountdownProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const left = timeLeft(exception.endsAt - now);
+  const act = async (action: () => Promise<string | null>) => {
+    setBusy(true);
+    setError(await action());
+    setBusy(false);
+  };
+  return (
+    <div class="running" role="group" aria-label="Running crisis exception">
+      <p>
+        <strong>{scopeWords(exception.scope, sites).replace(/^./, (c) => c.toUpperCase())}</strong> open until {describeInstant(exception.endsAt, now, timeZone)}
+      </p>
+      <p class="countdown" role="timer" aria-label={left.words}>
+        {left.clock}
+      </p>
+      <div class="actions">
+        <button type="button" disabled={busy} onClick={() => act(() => onExtend(exception.id, 15))}>
+          Add 15 minutes
+        </button>
+        <button type="button" class="primary" disabled={busy} onClick={() => act(() => onEnd(exception.id))}>
+          End now
+        </button>
+      </div>
+      {error && <p class="error" role="alert">{error}</p>}
+    </div>
+  );
+}
