@@ -1,0 +1,34 @@
+import { useState } from 'preact/hooks';
+
+export interface TodayOffProps {
+  /** `take` offers "Take today off", `undo` offers to give the day back. */
+  choice: 'take' | 'undo';
+  /** Each resolves to an error message, or null when done. */
+  onTake(): Promise<string | null>;
+  onUndo(): Promise<string | null>;
+}
+
+/** "Take today off" and its undo: the change applies at once, so no confirmation is asked. */
+export function TodayOff({ choice, onTake, onUndo }: TodayOffProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<string | null>) => {
+    setBusy(true);
+    setError(await action());
+    setBusy(false);
+  };
+  return (
+    <div class="today-off">
+      {choice === 'take' ? (
+        <button type="button" disabled={busy} onClick={() => run(onTake)}>
+          Take today off
+        </button>
+      ) : (
+        <button type="button" disabled={busy} onClick={() => run(onUndo)}>
+          Undo: work today after all
+        </button>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { CrisisCountdown } from '@/components/CrisisCountdown';
+import { CrisisToggle } from '@/components/CrisisToggle';
+import { DayTimeline } from '@/components/DayTimeline';
+import { PromptCard } from '@/components/PromptCard';
+import { StatusLine } from '@/components/StatusLine';
+import { TodayOff } from '@/components/TodayOff';
+import { WeekBalance } from '@/components/WeekBalance';
+import { isHeavy, rollUpWeek, weekBounds } from '@/utils/ledger';
+import { decide } from '@/utils/policy';
+import { momentFor } from '@/utils/prompts';
+import { enabledSites } from '@/utils/sites';
+import { localParts } from '@/utils/zoned-time';
+import { openSettings, send, takeTodayOff, undoTodayOff } from './actions';
+import { useCurrentSite, useHistory, useSnapshot, useTicker } from './hooks';
+import { usePrompt } from './prompt-store';
+import { todayOffChoice } from './today-off';
+
+/** The popup: today's boundary at a glance, a prompt, the crisis toggle and the day off. */
+export function App() {
+  const { snapshot, now, setNow } = useSnapshot();
+  const settings = snapshot?.settings;
+  const timeZone = snapshot?.timeZone ?? 'UTC';
+  const decision = settings ? decide(settings, now, timeZone, { exceptions: snapshot.exceptions }) : null;
+  const running = decision?.activeExceptions.filter((e) => e.kind === 'crisis') ?? [];
+  useTicker(setNow, now, decision?.nextChangeAt ?? null, running.length > 0);
+
+  const sites = settings ? enabledSites(settings) : [];
+  const currentSiteId = useCurrentSite(sites);
+  const week = weekBounds(now, timeZone);
+  // Read again whenever exceptions start, change or end.
+  const events = useHistory(week.from, JSON.stringify(snapshot?.exceptions ?? []));
+  const limit = settings?.exceptions.weeklyLimit ?? 0;
+  const ledger = events && rollUpWeek(events, { now, timeZone, weeklyLimit: limit, running: snapshot?.exceptions ?? [] });
+  const today = localParts(now, timeZone).date;
+  const moment = decision ? momentFor(decision, now, ledger ? isHeavy(ledger) : false) : 'afterHours';
+  const prompt = usePrompt(settings ? { moment, date: today, areas: settings.selfCare.categories, own: settings.selfCare.prompts } : null);
+
+  if (snapshot === undefined) return <p class="loading">Loading…</p>;
+  if (!settings || !decision) {
+    return (
+      <>
+        <h1>Clocked Out is starting…</h1>
+        <p>Your hours apply as soon as it has read your settings.</p>
+        <button type="button" onClick={() => void openSettings()}>Open settings</button>
+      </>
+    );
+  }
+  const offChoice = todayOffChoice(settings, today, timeZone);
+  return (
+    <>
+      {snapshot.notice && <p class="notice" role="status">{snapshot.notice}</p>}
+      <StatusLine decision={decision} now={now} timeZone={timeZone} />
+      <DayTimeline settings={settings} now={now} timeZone={timeZone} exceptions={snapshot.exceptions} />
+      <PromptCard prompt={prompt} moment={moment} />
+      <section class="crisis" aria-labelledby="crisis-heading">
+        <h2 id="crisis-heading">Crisis exception</h2>
+        {running.map((e) => (
+          <CrisisCountdown
+            key={e.id}
+            exception={e}
+            sites={sites}
+            now={now}
+            timeZone={timeZone}
+            onExtend={(id, minutes) => send({ type: 'extendException', id, minutes })}
+            onEnd={(id) => send({ type: 'endException', id })}
+          />
+        ))}
+        <CrisisToggle
+          sites={sites}
+          defaultMinutes={settings.exceptions.defaultMinutes}
+          currentSiteId={currentSiteId}
+          used={ledger?.exceptionsUsed ?? null}
+          weeklyLimit={limit}
+          now={now}
+          timeZone={timeZone}
+          another={running.length > 0}
+          onStart={(scope, minutes) => send({ type: 'startException', scope, minutes })}
+        />
+      </section>
+      <WeekBalance ledger={ledger} />
+      <footer class="footer">
+        {offChoice && <TodayOff choice={offChoice} onTake={() => takeTodayOff(today)} onUndo={() => undoTodayOff(today, timeZone)} />}
+        <button type="button" class="link" onClick={() => void openSettings()}>
+          Open settings
+        </button>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+/** What the popup asks of the worker and of storage; each resolves to an error message, or null. */
+import { browser } from 'wxt/browser';
+import { history } from '@/utils/history';
+import type { Request, Response } from '@/utils/messages';
+import { updateSettings } from '@/utils/storage';
+import type { LocalDate } from '@/utils/types';
+import { toInstant } from '@/utils/zoned-time';
+import { withoutTodayOff, withTodayOff } from './today-off';
+
+export async function send(request: Request): Promise<string | null> {
+  try {
+    const response = (await browser.runtime.sendMessage(request)) as Response | undefined;
+    return response?.ok ? null : (response?.error ?? 'Clocked Out did not answer. Try again in a moment.');
+  } catch (error) {
+    return `Clocked Out did not answer (${String(error)}).`;
+  }
+}
+
+async function changeSettings(change: Parameters<typeof updateSettings>[0]): Promise<string | null> {
+  try {
+    const result = await updateSettings(change);
+    return result.ok ? null : `Your settings could not be changed: ${result.errors.join('; ')}`;
+  } catch (error) {
+    return `Your settings could not be changed (${String(error)}).`;
+  }
+}
+
+/** Makes today a day off; the worker sees the settings change and applies it at once. */
+export async function takeTodayOff(date: LocalDate, now = Date.now()): Promise<string | null> {
+  const error = await changeSettings((s) => withTodayOff(s, date));
+  if (!error) await history.record({ at: now, kind: 'dayOff', site: null, category: null, minutes: 0 }).catch(() => undefined);
+  return error;
+}
+
+/** Gives today back to work, and takes the day off out of the history. */
+export async function undoTodayOff(date: LocalDate, timeZone: string): Promise<string | null> {
+  const error = await changeSettings((s) => withoutTodayOff(s, date));
+  if (!error) await history.forget('dayOff', toInstant(date, 0, timeZone), toInstant(date, 24 * 60, timeZone)).catch(() => undefined);
+  return error;
+}
+
+export async function openSettings(): Promise<string | null> {
+  try {
+    await browser.runtime.openOptionsPage();
+    window.close();
+    return null;
+  } catch (error) {
+    return `The settings page could not be opened (${String(error)}).`;
+  }
+}

@@ -1,0 +1,74 @@
+/** The popup's live inputs: the worker's snapshot, a clock that ticks when something changes, the current tab's site. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { history, type HistoryEvent } from '@/utils/history';
+import { matchSite } from '@/utils/sites';
+import { snapshotItem, type Snapshot } from '@/utils/snapshot';
+import type { Site } from '@/utils/types';
+import { MINUTE, SECOND } from '@/utils/zoned-time';
+
+const MAX_TIMER = 2 ** 31 - 1;
+
+/** The snapshot (undefined while it loads, null before the worker first wrote it) and the time it was last seen. */
+export function useSnapshot(): { snapshot: Snapshot | null | undefined; now: number; setNow(now: number): void } {
+  const [snapshot, setSnapshot] = useState<Snapshot | null | undefined>(undefined);
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    void snapshotItem.getValue().then((value) => {
+      setSnapshot(value);
+      setNow(Date.now());
+    });
+    return snapshotItem.watch((value) => {
+      setSnapshot(value);
+      setNow(Date.now());
+    });
+  }, []);
+  return { snapshot, now, setNow };
+}
+
+/**
+ * Re-renders at the next change of the decision and at each new minute, and every second while a
+ * countdown shows. The popup is open for seconds; the worker never polls.
+ */
+export function useTicker(setNow: (now: number) => void, now: number, nextChangeAt: number | null, everySecond: boolean): void {
+  useEffect(() => {
+    const step = everySecond ? SECOND : MINUTE;
+    let next = Math.floor(now / step) * step + step;
+    if (nextChangeAt !== null && nextChangeAt > now) next = Math.min(next, nextChangeAt);
+    const id = setTimeout(() => setNow(Date.now()), Math.min(MAX_TIMER, Math.max(0, next - Date.now()) + 5));
+    return () => clearTimeout(id);
+  }, [now, nextChangeAt, everySecond]);
+}
+
+/**
+ * The work site of the active tab, if any. Without the `tabs` permission the browser gives the
+ * address only of tabs on hosts the extension may access — the work sites. Only the site is kept.
+ */
+export function useCurrentSite(sites: readonly Site[]): string | null {
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const ready = sites.length > 0;
+  useEffect(() => {
+    if (!ready) return;
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => setSiteId(tab?.url ? (matchSite(tab.url, sites)?.id ?? null) : null))
+      .catch(() => setSiteId(null));
+  }, [ready]);
+  return siteId;
+}
+
+/** History events from `from` on, read again whenever `version` changes; null until read (or unreadable). */
+export function useHistory(from: number, version: string): HistoryEvent[] | null {
+  const [events, setEvents] = useState<HistoryEvent[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    history.between(from, Number.POSITIVE_INFINITY).then(
+      (list) => live && setEvents(list),
+      () => live && setEvents(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [from, version]);
+  return events;
+}
