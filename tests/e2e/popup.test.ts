@@ -1,0 +1,264 @@
+// The popup in real Chromium: the state in words, the crisis toggle, "Take today off", screenshots and an axe audit.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HOUR, launch, MINUTE, nextMinuteBoundary, NON_WORK_HOST, settingsWith, sleep, systemTimeZone, wallClock, weekWithRanges, workFrom, type Harness } from './harness';
+import { untilBlocking, untilGuard } from './guard-helpers';
+
+const SHOTS = fileURLToPath(new URL('../../test-results/popup/', import.meta.url));
+const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/** The popup as a tab at the popup's own size. */
+async function openPopup(h: Harness, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.setViewportSize({ width: 360, height: 600 });
+  await page.goto(h.extensionUrl('popup.html'));
+  await page.locator('h1').waitFor();
+  return page;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+/** Light and dark screenshots of the popup as it is now. */
+async function shootBoth(h: Harness, name: string, prepare?: (page: Page) => Promise<void>): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await openPopup(h, scheme);
+    await prepare?.(page);
+    await shoot(page, `${name}-${scheme}`);
+    await page.close();
+  }
+}
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+interface RealPopup {
+  /** Polls `expression` in the popup until it is truthy (or `timeoutMs` passes) and returns it. */
+  until<T>(expression: string, timeoutMs?: number): Promise<T>;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real popup, opened by the toolbar button's own API over the tab `over`. Playwright does not
+ * list popups as pages, so it is driven through a CDP session attached to its target.
+ */
+async function realPopup(h: Harness, over: Page): Promise<RealPopup> {
+  await over.bringToFront();
+  const failed = await h.evalInWorker(async (chrome) => chrome.action.openPopup().then(() => null, (e: unknown) => String(e)));
+  if (failed) throw new Error(`the popup did not open: ${failed}`);
+  const cdp = await h.context.newCDPSession(over);
+  let targetId: string | undefined;
+  for (let tries = 0; !targetId && tries < 50; tries++, await sleep(50)) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    targetId = targetInfos.find((t) => t.url === h.extensionUrl('popup.html'))?.targetId;
+  }
+  if (!targetId) throw new Error('no popup target');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  const pending = new Map<number, (result: Record<string, unknown>) => void>();
+  let ids = 0;
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+    if (message.id) pending.get(message.id)?.(message.result ?? {});
+  });
+  const call = (method: string, params: object) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      pending.set(++ids, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ids, method, params }) });
+    });
+  return {
+    async until<T>(expression: string, timeoutMs = 3000) {
+      const start = Date.now();
+      for (;;) {
+        const { result } = (await call('Runtime.evaluate', { expression, returnByValue: true })) as { result?: { value?: T } };
+        if (result?.value) return result.value;
+        if (Date.now() - start > timeoutMs) throw new Error(`the popup never showed ${expression}`);
+        await sleep(50);
+      }
+    },
+    async screenshot(name) {
+      const { data } = (await call('Page.captureScreenshot', { format: 'png' })) as { data: string };
+      await mkdir(SHOTS, { recursive: true });
+      await writeFile(`${SHOTS}${name}.png`, Buffer.from(data, 'base64'));
+    },
+    async close() {
+      await call('Runtime.evaluate', { expression: 'window.close()' });
+      await cdp.detach().catch(() => undefined);
+    },
+  };
+}
+
+const localDate = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: systemTimeZone() }).format(at);
+
+describe('the popup', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('off hours, it says clocked out and when work starts again', async () => {
+    const start = nextMinuteBoundary() + 3 * HOUR;
+    await h.setSettings(settingsWith({ week: workFrom(start), exceptions: { defaultMinutes: 30, weeklyLimit: 5 } }));
+    await untilBlocking(h, true);
+    const page = await openPopup(h);
+    const when = localDate(start) === localDate(Date.now()) ? wallClock(start).time : `tomorrow ${wallClock(start).time}`;
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Clocked out — back ${when}`);
+    // The timeline says the same in words.
+    await expect.poll(() => page.locator('.timeline-text').textContent()).toMatch(/^(Work today|No work hours today)/);
+    await page.close();
+    await shootBoth(h, 'off-hours');
+  });
+
+  test("opened from the toolbar over a work tab, the popup preselects that site — and sees no other tab's address", async () => {
+    const work = await h.openPage('https://video.simplepractice.com/room/8c1f');
+    const popup = await realPopup(h, work);
+    expect(await popup.until<string>('document.querySelector("select")?.value')).toBe('site:simplepractice-video');
+    expect(await popup.until<number[]>('[innerWidth, innerHeight]')).toEqual([360, expect.any(Number)]);
+    await popup.screenshot('toolbar-over-work-tab');
+    await popup.close();
+
+    const news = await h.openPage(`https://${NON_WORK_HOST}/politics/story`);
+    const again = await realPopup(h, news);
+    expect(await again.until<string>('document.querySelector("h1") && document.querySelector("select")?.value')).toBe('all');
+    await again.close();
+    // Without the "tabs" permission the extension learns the address of work sites' tabs only.
+    const seen = await h.evalInWorker(async (chrome) => (await chrome.tabs.query({})).map((t) => t.url ?? null));
+    expect(seen).toContain('https://video.simplepractice.com/room/8c1f');
+    expect(seen.filter((url) => url?.includes(NON_WORK_HOST))).toEqual([]);
+    await news.close();
+    await work.close();
+  });
+
+  test('a 30-minute crisis exception for one site opens that site in another tab, and only that one', async () => {
+    const page = await openPopup(h);
+    await page.getByLabel('Open').selectOption({ label: 'SimplePractice' });
+    await expect.poll(() => page.getByRole('radio', { name: '30 min' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: /crisis exception/i }).click();
+    await expect.poll(() => page.getByRole('group', { name: /^Open / }).textContent()).toContain('Open SimplePractice until');
+    expect(await page.getByRole('group', { name: /^Open / }).textContent()).toContain('(30 minutes)');
+    await shoot(page, 'crisis-confirm-light');
+    await page.getByRole('button', { name: /^Yes, open until/ }).click();
+    await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 1);
+    await untilBlocking(h, true);
+
+    h.server.reset();
+    const site = await h.openPage('https://secure.simplepractice.com/calendar');
+    expect(site.url()).toBe('https://secure.simplepractice.com/calendar');
+    expect(h.server.count('secure.simplepractice.com')).toBe(1);
+    const other = await h.openPage('https://acme.janeapp.com/admin');
+    expect(other.url()).toContain('blocked.html?site=jane');
+    expect(h.server.count('acme.janeapp.com')).toBe(0);
+    // The blocked page draws its prompt from the same library.
+    await expect.poll(() => other.locator('.prompt').textContent()).toMatch(/\w+/);
+    await other.close();
+    await site.close();
+
+    // The popup counts down, in words too.
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Crisis exception — (29|30) min left$/);
+    const first = await page.getByRole('timer').textContent();
+    await expect.poll(() => page.getByRole('timer').textContent(), { timeout: 3000 }).not.toBe(first);
+    expect(await page.getByRole('timer').getAttribute('aria-label')).toMatch(/^29 minutes \d+ seconds? left$/);
+    expect(await page.locator('.running').textContent()).toMatch(/^SimplePractice open until \d\d:\d\d/);
+    await page.close();
+    await shootBoth(h, 'crisis-running');
+  });
+
+  test('"Add 15 minutes" extends it and "End now" blocks the site again', async () => {
+    const page = await openPopup(h);
+    const before = (await h.getLocal<Array<{ endsAt: number }>>('exceptions'))?.[0]?.endsAt ?? 0;
+    await page.getByRole('button', { name: 'Add 15 minutes' }).click();
+    await untilGuard(h, (s) => (s.exceptions as Array<{ endsAt: number }>)[0]?.endsAt === before + 15 * MINUTE);
+    await page.getByRole('button', { name: 'End now' }).click();
+    await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 0);
+    await untilBlocking(h, true);
+    h.server.reset();
+    const site = await h.openPage('https://secure.simplepractice.com/calendar');
+    expect(site.url()).toContain('blocked.html?site=simplepractice');
+    expect(h.server.count('secure.simplepractice.com')).toBe(0);
+    await site.close();
+    // The week's line counts it, from the history the worker keeps.
+    await expect.poll(() => page.locator('.week').textContent()).toMatch(/· 1 of 5 crisis exceptions$/);
+    await page.close();
+  });
+
+  test('past the weekly limit it still opens, and says so before confirming', async () => {
+    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR), exceptions: { defaultMinutes: 15, weeklyLimit: 1 } }));
+    await untilGuard(h, (s) => (s.settings as { exceptions: { weeklyLimit: number } }).exceptions.weeklyLimit === 1);
+    const page = await openPopup(h);
+    await expect.poll(() => page.locator('.week').textContent()).toMatch(/1 of 1 crisis exceptions/);
+    await page.getByRole('button', { name: /crisis exception/i }).click();
+    await expect.poll(() => page.getByRole('group', { name: /^Open / }).textContent()).toContain('You have used 1 of your 1 crisis exceptions this week, so this one is past your limit. It still opens');
+    expect(await page.getByRole('group', { name: /^Open / }).textContent()).toContain('Open all work sites until');
+    await shoot(page, 'over-limit-light');
+    await page.getByRole('button', { name: /^Yes, open until/ }).click();
+    await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 1);
+    await expect.poll(() => page.locator('.week').textContent()).toMatch(/2 of 1 crisis exceptions, over your limit/);
+    await page.getByRole('button', { name: 'End now' }).click();
+    await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 0);
+    await page.close();
+  });
+
+  test('"Take today off" during work hours blocks work sites at once, and undo opens them again', async () => {
+    // Clocked in since a while, with a break earlier and work until a few hours from now.
+    const now = nextMinuteBoundary(0) - MINUTE;
+    await h.setSettings(settingsWith({ week: weekWithRanges([[now - 4 * HOUR, now - 2 * HOUR], [now - HOUR, now + 3 * HOUR]]) }));
+    await untilBlocking(h, false);
+    const page = await openPopup(h);
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Clocked in until/);
+    await shoot(page, 'work-light');
+
+    await page.getByRole('button', { name: 'Take today off' }).click();
+    await untilBlocking(h, true, 3000);
+    h.server.reset();
+    const site = await h.openPage('https://secure.simplepractice.com/calendar');
+    expect(site.url()).toContain('blocked.html?site=simplepractice');
+    expect(h.server.count('secure.simplepractice.com')).toBe(0);
+    await site.close();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Day off/);
+    const stored = await h.evalInWorker(async (chrome) => (await chrome.storage.sync.get('settings')).settings as { timeOff: unknown[] });
+    expect(stored.timeOff).toEqual([{ from: localDate(Date.now()), to: localDate(Date.now()), label: 'Taken from the popup' }]);
+    await page.close();
+    await shootBoth(h, 'day-off');
+
+    const again = await openPopup(h);
+    await again.getByRole('button', { name: /^Undo/ }).click();
+    await untilBlocking(h, false, 3000);
+    await expect.poll(() => again.locator('h1').textContent()).toMatch(/^Clocked in until/);
+    await again.close();
+    await shootBoth(h, 'work');
+  });
+
+  test('has no serious or critical accessibility violations, in light and dark, in each state', async () => {
+    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+    await untilBlocking(h, true);
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openPopup(h, scheme);
+      found.push(...(await seriousViolations(page)).map((v) => `${scheme}, off hours: ${v}`));
+      await page.getByRole('button', { name: /crisis exception/i }).click();
+      found.push(...(await seriousViolations(page)).map((v) => `${scheme}, confirming: ${v}`));
+      await page.getByRole('button', { name: /^Yes, open until/ }).click();
+      await page.getByRole('timer').waitFor();
+      found.push(...(await seriousViolations(page)).map((v) => `${scheme}, running: ${v}`));
+      await page.getByRole('button', { name: 'End now' }).click();
+      await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 0);
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+});
