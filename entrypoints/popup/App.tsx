@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { CrisisCountdown } from '@/components/CrisisCountdown';
 import { CrisisToggle } from '@/components/CrisisToggle';
 import { DayTimeline } from '@/components/DayTimeline';
@@ -34,6 +35,11 @@ export function App() {
   const today = localParts(now, timeZone).date;
   const moment = decision ? momentFor(decision, now, ledger ? isHeavy(ledger) : false) : 'afterHours';
   const prompt = usePrompt(settings ? { moment, date: today, areas: settings.selfCare.categories, own: settings.selfCare.prompts } : null);
+
+  useEffect(() => {
+    // For bench/: opening the popup → the state in words on screen.
+    if (snapshot !== undefined) performance.mark('clocked-out:popup-rendered');
+  }, [snapshot !== undefined]);
 
   if (snapshot === undefined) return <p class="loading">Loading…</p>;
   if (!settings || !decision) {

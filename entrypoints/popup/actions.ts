@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { history } from '@/utils/history';
 import type { Request, Response } from '@/utils/messages';
-import { updateSettings } from '@/utils/storage';
+import type { Settings } from '@/utils/settings';
 import type { LocalDate } from '@/utils/types';
 import { toInstant } from '@/utils/zoned-time';
 import { withoutTodayOff, withTodayOff } from './today-off';
@@ -16,8 +16,11 @@ export async function send(request: Request): Promise<string | null> {
   }
 }
 
-async function changeSettings(change: Parameters<typeof updateSettings>[0]): Promise<string | null> {
+async function changeSettings(change: (current: Settings) => Settings): Promise<string | null> {
   try {
+    // Loaded on use: the validator (and the public-suffix list it checks hosts with) is most of the
+    // popup's code, and opening the popup needs none of it.
+    const { updateSettings } = await import('@/utils/storage');
     const result = await updateSettings(change);
     return result.ok ? null : `Your settings could not be changed: ${result.errors.join('; ')}`;
   } catch (error) {
