@@ -2,10 +2,11 @@
  * The policy engine (DESIGN.md): a pure function of settings, an instant and a time zone that says
  * what state the day is in, what each work site gets, and when any of that next changes.
  */
-import { compile, daySegments, nextDayOff, offRun, segmentsFrom } from './schedule';
-import type { Schedule, Segment } from './schedule';
+import { compile, offRun } from './schedule';
+import type { Schedule } from './schedule';
 import type { Settings } from './settings';
 import { enabledSites } from './sites';
+import { boundariesAfter, boundariesUntil, stateAt } from './timeline';
 import type { Action, Exception, Site, State } from './types';
 import { instantAt, localDay, MINUTE } from './zoned-time';
 
@@ -41,61 +42,29 @@ interface ScheduleState {
   nextWorkAt: number | null;
 }
 
-const firstStartAfter = (segments: Iterable<Segment>, instant: number): number | null => {
-  for (const segment of segments) if (segment.start > instant) return segment.start;
+/** The first boundary after `instant`, through local day `lastDay`, at which work begins. */
+function nextWork(schedule: Schedule, instant: number, lastDay: number, timeZone: string): number | null {
+  for (const b of boundariesAfter(schedule, instant, lastDay, timeZone)) if (b.after === 'work') return b.at;
   return null;
-};
-
-function workState(schedule: Schedule, today: number, hit: Segment, timeZone: string): ScheduleState {
-  const last = today + LOOKAHEAD_DAYS;
-  // Forward: segments come in order of start, so the interval ends at the first one that starts after it.
-  let end = hit.end;
-  let nextWorkAt: number | null = null;
-  for (const segment of segmentsFrom(schedule, today - 1, last, timeZone)) {
-    if (segment.start > end) { nextWorkAt = segment.start; break; }
-    end = Math.max(end, segment.end);
-  }
-  const endKnown = nextWorkAt !== null || end < instantAt(last + 1, 0, timeZone);
-  // Backward: a workday's ranges end before the midnight two days later, which bounds the search.
-  let start: number | null = hit.start;
-  for (let day = today; start !== null && instantAt(day + 2, 0, timeZone) >= start && !offRun(schedule, day); day--) {
-    if (day < today - LOOKBACK_DAYS) start = null;
-    else for (const segment of daySegments(schedule, day, timeZone)) if (segment.start < start && segment.end >= start) start = segment.start;
-  }
-  return { state: 'work', startedAt: start, endsAt: endKnown ? end : null, nextWorkAt };
 }
 
 function scheduleState(schedule: Schedule, now: number, timeZone: string): ScheduleState {
   const today = localDay(now, timeZone);
-  const last = today + LOOKAHEAD_DAYS;
   const run = offRun(schedule, today);
   if (run) {
     const endsAt = instantAt(run[1] + 1, 0, timeZone);
     // Look ahead from the end of the time off, however long it is.
-    const nextWorkAt = firstStartAfter(segmentsFrom(schedule, run[1] + 1, run[1] + LOOKAHEAD_DAYS, timeZone), now);
-    return { state: 'timeOff', startedAt: instantAt(run[0], 0, timeZone), endsAt, nextWorkAt };
+    return { state: 'timeOff', startedAt: instantAt(run[0], 0, timeZone), endsAt, nextWorkAt: nextWork(schedule, endsAt - 1, run[1] + LOOKAHEAD_DAYS, timeZone) };
   }
-  const todays = daySegments(schedule, today, timeZone);
-  const hit = [...daySegments(schedule, today - 1, timeZone), ...todays].find((s) => s.start <= now && now < s.end);
-  if (hit) return workState(schedule, today, hit, timeZone);
-
-  const nextWorkAt = firstStartAfter(segmentsFrom(schedule, today, last, timeZone), now);
-  const dayOff = nextDayOff(schedule, today);
-  const dayOffAt = dayOff === undefined ? null : instantAt(dayOff, 0, timeZone);
-  const endsAt = nextWorkAt === null ? dayOffAt : dayOffAt === null ? nextWorkAt : Math.min(nextWorkAt, dayOffAt);
-  // The state began at the last end of work, or at the midnight that ended the last time off.
-  let startedAt: number | null = null;
-  for (let day = today; startedAt === null || instantAt(day + 2, 0, timeZone) > startedAt; day--) {
-    const before = offRun(schedule, day);
-    if (before) { startedAt = Math.max(startedAt ?? -Infinity, instantAt(before[1] + 1, 0, timeZone)); break; }
-    if (day < today - LOOKBACK_DAYS) { startedAt = null; break; }
-    for (const segment of daySegments(schedule, day, timeZone)) {
-      if (segment.end <= now && (startedAt === null || segment.end > startedAt)) startedAt = segment.end;
-    }
-  }
-  // A break is a gap between two of today's own ranges.
-  const isBreak = todays.some((s) => s.end <= now) && todays.some((s) => s.start > now);
-  return { state: isBreak ? 'break' : 'off', startedAt, endsAt, nextWorkAt };
+  const state = stateAt(schedule, now, timeZone);
+  const last = today + LOOKAHEAD_DAYS;
+  const ends = boundariesAfter(schedule, now, last, timeZone).next();
+  const endsAt = ends.done ? null : ends.value.at;
+  const started = boundariesUntil(schedule, now, today - LOOKBACK_DAYS, timeZone).next();
+  const startedAt = started.done ? null : started.value.at;
+  // During work, the start of the next work interval.
+  const nextWorkAt = state !== 'work' ? nextWork(schedule, now, last, timeZone) : endsAt === null ? null : nextWork(schedule, endsAt, last, timeZone);
+  return { state, startedAt, endsAt, nextWorkAt };
 }
 
 const sitesOf = new WeakMap<Settings, Site[]>();

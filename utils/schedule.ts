@@ -1,8 +1,9 @@
 /**
- * The weekly hours and days off of a settings document as work intervals in absolute time
+ * The weekly hours, days off and self-care plan of a settings document in absolute time
  * (DESIGN.md, "The policy engine"). Pure: the time zone is an argument.
  */
 import type { Settings } from './settings';
+import type { Boundary } from './timeline';
 import { WEEKDAYS } from './types';
 import type { LocalDate } from './types';
 import { dateOfDay, dayNumber, instantAt, localDay, weekdayIndex } from './zoned-time';
@@ -17,7 +18,13 @@ export interface Segment {
   readonly day: number;
 }
 
-/** Merged work time: `[start, end)` in epoch ms. */
+/** A self-care block of the plan in absolute time: `[start, end)` in epoch ms. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Merged work time (the hours less the self-care plan): `[start, end)` in epoch ms. */
 export interface WorkInterval {
   start: number;
   end: number;
@@ -31,13 +38,25 @@ export interface Schedule {
   /** Days off as merged, sorted, inclusive `[from, to]` day numbers. */
   readonly off: ReadonlyArray<readonly [number, number]>;
   readonly hasHours: boolean;
+  /** Per weekday, Monday first: self-care blocks as merged `[start, end)` minutes after that day's midnight. */
+  readonly plan: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
   /** Segments by `zone day`, so repeated decisions on the same settings skip the zone maths. */
   readonly segments: Map<string, readonly Segment[]>;
+  /** Self-care blocks by `zone day`. */
+  readonly planSpans: Map<string, readonly Span[]>;
+  /** The state's boundaries by `zone day` (timeline.ts). */
+  readonly boundaries: Map<string, readonly Boundary[]>;
 }
 
 const compiled = new WeakMap<Settings, Schedule>();
 
 const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** A range's `[start, end)` minutes: an end ≤ start runs past midnight; end === start is a full 24 hours. */
+const span = (from: string, to: string): [number, number] => {
+  const start = toMinutes(from);
+  const end = toMinutes(to);
+  return [start, end <= start ? end + DAY_MINUTES : end];
+};
 
 function mergeSorted<T extends readonly [number, number]>(spans: T[], touching: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -53,16 +72,12 @@ function mergeSorted<T extends readonly [number, number]>(spans: T[], touching: 
 export function compile(settings: Settings): Schedule {
   let schedule = compiled.get(settings);
   if (schedule) return schedule;
-  const week = WEEKDAYS.map((weekday) =>
-    mergeSorted(settings.week[weekday].map(([from, to]): [number, number] => {
-      const start = toMinutes(from);
-      const end = toMinutes(to);
-      // end ≤ start runs past midnight; end === start is a full 24 hours.
-      return [start, end <= start ? end + DAY_MINUTES : end];
-    }), 0),
-  );
+  const week = WEEKDAYS.map((weekday) => mergeSorted(settings.week[weekday].map(([from, to]) => span(from, to)), 0));
+  // Self-care blocks read like ranges of hours, past midnight included.
+  const plan = WEEKDAYS.map((weekday) =>
+    mergeSorted(settings.selfCare.plan.filter((block) => block.days.includes(weekday)).map((block) => span(block.from, block.to)), 0));
   const off = mergeSorted(settings.timeOff.map((r): [number, number] => [dayNumber(r.from), dayNumber(r.to)]), 1);
-  schedule = { week, off, hasHours: week.some((day) => day.length > 0), segments: new Map() };
+  schedule = { week, off, hasHours: week.some((day) => day.length > 0), plan, segments: new Map(), planSpans: new Map(), boundaries: new Map() };
   compiled.set(settings, schedule);
   return schedule;
 }
@@ -104,6 +119,22 @@ export function daySegments(schedule: Schedule, day: number, timeZone: string): 
   return segments;
 }
 
+/** The self-care blocks of day `day` as instants; a block inside a daylight-saving gap is empty and dropped. */
+export function planSpans(schedule: Schedule, day: number, timeZone: string): readonly Span[] {
+  const key = `${timeZone} ${day}`;
+  const known = schedule.planSpans.get(key);
+  if (known) return known;
+  const spans: Span[] = [];
+  for (const [from, to] of schedule.plan[weekdayIndex(day)] ?? []) {
+    const start = instantAt(day, from, timeZone);
+    const end = instantAt(day, to, timeZone);
+    if (end > start) spans.push({ start, end });
+  }
+  if (schedule.planSpans.size > 2000) schedule.planSpans.clear();
+  schedule.planSpans.set(key, spans);
+  return spans;
+}
+
 /** Segments of workdays `from`…`to` in order of start, skipping days off run by run. */
 export function* segmentsFrom(schedule: Schedule, from: number, to: number, timeZone: string): Generator<Segment> {
   if (!schedule.hasHours) return;
@@ -114,9 +145,24 @@ export function* segmentsFrom(schedule: Schedule, from: number, to: number, time
   }
 }
 
+/** `intervals` less the self-care blocks; a piece keeps the workdays of the interval it was cut from. */
+function withoutPlan(intervals: WorkInterval[], blocks: readonly Span[]): WorkInterval[] {
+  let pieces = intervals;
+  for (const block of blocks) {
+    pieces = pieces.flatMap((piece) => {
+      if (block.end <= piece.start || block.start >= piece.end) return [piece];
+      const kept: WorkInterval[] = [];
+      if (block.start > piece.start) kept.push({ start: piece.start, end: block.start, days: [...piece.days] });
+      if (block.end < piece.end) kept.push({ start: block.end, end: piece.end, days: [...piece.days] });
+      return kept;
+    });
+  }
+  return pieces;
+}
+
 /**
- * Work time overlapping `[from, to)`, merged (overlapping or touching ranges make one interval)
- * and clipped to `[from, to)`, in order. The popup draws today's timeline from this.
+ * Work time overlapping `[from, to)`, merged (overlapping or touching ranges make one interval),
+ * less the self-care plan, and clipped to `[from, to)`, in order. The popup draws today's timeline from this.
  */
 export function workIntervals(settings: Settings, from: number, to: number, timeZone: string): WorkInterval[] {
   const intervals: WorkInterval[] = [];
@@ -133,5 +179,7 @@ export function workIntervals(settings: Settings, from: number, to: number, time
       if (!last.days.includes(date)) last.days.push(date);
     } else intervals.push({ start, end, days: [date] });
   }
-  return intervals;
+  const blocks: Span[] = [];
+  for (let day = localDay(from, timeZone) - 2; day <= localDay(to, timeZone); day++) blocks.push(...planSpans(schedule, day, timeZone));
+  return blocks.length > 0 ? withoutPlan(intervals, blocks) : intervals;
 }

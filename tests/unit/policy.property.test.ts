@@ -10,7 +10,8 @@ import type { Exception, State } from '../../utils/types';
  * comparing wall-clock numbers with the ranges. DESIGN.md's DST rule (a skipped time means the
  * first instant after the gap, a repeated one its first occurrence) is the same as "a boundary at
  * wall time X is the first instant at which the clock has reached X", so the reference compares
- * ranges with the highest wall time shown so far rather than the current one.
+ * ranges with the highest wall time shown so far rather than the current one. Self-care blocks
+ * are read the same way: a minute inside the hours and inside a block is a break.
  */
 
 const ZONES = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'UTC', 'Australia/Sydney', 'America/Santiago'] as const;
@@ -67,6 +68,7 @@ const wall = (zone: string, minute: number) => walls(zone, minute, minute + 1)[0
 interface Spec {
   week: Record<(typeof KEYS)[number], Array<readonly [string, string]>>;
   timeOff: Array<{ from: string; to: string }>;
+  plan: Array<{ days: Array<(typeof KEYS)[number]>; from: string; to: string }>;
 }
 
 const dateOf = (localDay: number) => new Date(localDay * 86_400_000).toISOString().slice(0, 10);
@@ -99,6 +101,21 @@ function referenceStates(spec: Spec, zone: string, from: number, to: number): St
     }
     return ranges;
   };
+  // Each day's self-care blocks as [start, end) in wall-clock minutes since 1970; days off do not matter.
+  const blocksByDay = new Map<number, Array<[number, number]>>();
+  const blocksOf = (day: number) => {
+    let blocks = blocksByDay.get(day);
+    if (!blocks) {
+      const weekday = KEYS[new Date(day * 86_400_000).getUTCDay()] ?? 'sun';
+      blocks = spec.plan.filter((b) => b.days.includes(weekday)).map(({ from: a, to: b }): [number, number] => {
+        const start = day * DAY_MIN + minutesOf(a);
+        const end = day * DAY_MIN + minutesOf(b);
+        return [start, end <= start ? end + DAY_MIN : end];
+      });
+      blocksByDay.set(day, blocks);
+    }
+    return blocks;
+  };
   const firstWork = new Map<number, number>();
   const lastWork = new Map<number, number>();
   const states: Array<State | null> = [];
@@ -108,19 +125,21 @@ function referenceStates(spec: Spec, zone: string, from: number, to: number): St
     const now = clock[m - from + 180] ?? NaN;
     highest = Math.max(highest, now);
     if (m < from) continue;
-    let working = false;
+    let inHours = false;
+    let inBlock = false;
     for (let day = Math.floor(highest / DAY_MIN) - 1; day <= Math.floor(highest / DAY_MIN); day++) {
       for (const [start, end] of rangesOf(day)) {
         if (start <= highest && highest < end) {
-          working = true;
+          inHours = true;
           if (!firstWork.has(day)) firstWork.set(day, m);
           lastWork.set(day, m);
         }
       }
+      for (const [start, end] of blocksOf(day)) if (start <= highest && highest < end) inBlock = true;
     }
-    states.push(isOff(Math.floor(now / DAY_MIN)) ? 'timeOff' : working ? 'work' : null);
+    states.push(isOff(Math.floor(now / DAY_MIN)) ? 'timeOff' : inHours ? (inBlock ? 'break' : 'work') : null);
   }
-  // Not work and not a day off: a break if the same workday has work before and after.
+  // Outside the hours and not a day off: a break if the same workday has hours before and after.
   return states.map((state, i) => {
     if (state) return state;
     for (const [day, first] of firstWork) if (first < from + i && from + i < (lastWork.get(day) ?? 0)) return 'break';
@@ -167,7 +186,13 @@ const exception = fc.record({
   start: fc.integer({ min: -180, max: 24 * 60 }),
   minutes: fc.integer({ min: 1, max: 240 }),
 });
-const caseArb = fc.record({ week, timeOff, instant, exceptions: fc.array(exception, { maxLength: 3 }), windDown: fc.constantFrom(0, 5, 10, 60) });
+const block = fc.record({
+  days: fc.subarray([...KEYS], { minLength: 1 }),
+  from: time,
+  to: fc.oneof(time, fc.constant(-1), fc.constant(-2)),
+}).map((b) => ({ days: b.days, from: hhmm(b.from), to: b.to === -1 ? '24:00' : b.to === -2 ? hhmm(b.from) : hhmm(b.to) }));
+const plan = fc.oneof({ weight: 1, arbitrary: fc.constant<Spec['plan']>([]) }, { weight: 2, arbitrary: fc.array(block, { minLength: 1, maxLength: 3 }) });
+const caseArb = fc.record({ week, timeOff, plan, instant, exceptions: fc.array(exception, { maxLength: 3 }), windDown: fc.constantFrom(0, 5, 10, 60) });
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 // Built once through the real parser, then given each case's hours (valid by construction).
@@ -181,8 +206,11 @@ function build(c: Case): { spec: Spec; settings: Settings; zone: string; now: nu
   const near = list[c.instant.pick % Math.max(1, list.length)];
   const now = c.instant.nearTransition && near !== undefined ? near * MIN + c.instant.delta : YEAR_START_MIN * MIN + c.instant.uniform;
   const today = Math.floor(wall(zone, Math.floor(now / MIN)) / DAY_MIN);
-  const spec: Spec = { week: c.week, timeOff: c.timeOff.map((r) => ({ from: dateOf(today + r.from), to: dateOf(today + r.from + r.length) })) };
-  const settings: Settings = { ...base, timeZone: zone, week: spec.week, timeOff: spec.timeOff.map((r) => ({ ...r, label: '' })), windDownMinutes: c.windDown };
+  const spec: Spec = { week: c.week, timeOff: c.timeOff.map((r) => ({ from: dateOf(today + r.from), to: dateOf(today + r.from + r.length) })), plan: c.plan };
+  const settings: Settings = {
+    ...base, timeZone: zone, week: spec.week, timeOff: spec.timeOff.map((r) => ({ ...r, label: '' })), windDownMinutes: c.windDown,
+    selfCare: { ...base.selfCare, plan: spec.plan.map((b) => ({ ...b, label: '' })) },
+  };
   const exceptions = c.exceptions.map((e, i): Exception => ({ id: `e${i}`, kind: e.kind, scope: e.scope, startedAt: now + e.start * MIN, endsAt: now + (e.start + e.minutes) * MIN }));
   return { spec, settings, zone, now, exceptions };
 }
