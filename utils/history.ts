@@ -94,13 +94,14 @@ export function createHistory({ name = 'clocked-out-history', now = Date.now, re
 
   return {
     /**
-     * Adds an event. Recording is idempotent: an event identical to one on record is not added
-     * again, so the worker may report an exception's end at every wake-up until it is dropped.
+     * Adds an event. An exception's end is kept once: the worker reports an end that came by
+     * itself at every wake-up until the exception is dropped. Other events are all kept (two
+     * visits in the same millisecond are two visits).
      */
     async record(event: HistoryEvent): Promise<void> {
       const clean = cleanEvent(event);
       const tx = (await db()).transaction('events', 'readwrite');
-      const twins = await tx.store.index('at').getAll(clean.at);
+      const twins = clean.kind === 'exceptionEnded' ? await tx.store.index('at').getAll(clean.at) : [];
       if (!twins.some((e) => same(e, clean))) await tx.store.add(clean);
       await tx.done;
     },

@@ -36,9 +36,17 @@ export function createGuard(deps: GuardDeps) {
   let running: Promise<void> | null = null;
   let again = false;
   // The sites of the last refresh, to file a one-site exception under its category.
-  let knownSites: readonly Site[] = [];
+  let knownSites: readonly Site[] | null = null;
+  // Called before the snapshot showing the change is written, so that a page reading the history
+  // again when the snapshot changes finds the event there.
   const note = async (kind: EventKind, exception: Exception, at: number, ms: number) => {
-    await deps.record?.(exceptionEvent(kind, exception, at, ms, knownSites)).catch(() => undefined);
+    if (!deps.record) return;
+    try {
+      const sites = knownSites ?? enabledSites((await deps.readSettings()).settings);
+      await deps.record(exceptionEvent(kind, exception, at, ms, sites));
+    } catch {
+      // The history is a record, not the guard: failing to write it changes nothing else.
+    }
   };
 
   async function refreshOnce(): Promise<void> {
@@ -49,6 +57,7 @@ export function createGuard(deps: GuardDeps) {
     const timeZone = resolveTimeZone(settings.timeZone, deps.systemTimeZone());
     const decision = decide(settings, now, timeZone, { exceptions });
     const sites = enabledSites(settings);
+    knownSites = sites;
     const failures: string[] = [];
     await Promise.all(
       deps.effects.map((apply) =>
@@ -59,11 +68,10 @@ export function createGuard(deps: GuardDeps) {
     );
     const notice = [settingsNotice, ...failures.map((f) => `The guard could not be fully applied: ${f}`)].filter(Boolean).join(' ') || null;
     if (notice) await deps.announce(notice).catch(() => undefined);
-    await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice });
-    knownSites = sites;
     // One that ran out stays on record until the next change, so its end is reported at each
     // wake-up until then; the history keeps it once.
     if (deps.record) for (const e of await deps.readExceptions(0)) if (e.endsAt <= now) await note('exceptionEnded', e, e.endsAt, e.endsAt - e.startedAt);
+    await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice });
   }
 
   /** Recomputes and applies everything. Calls made while one runs are folded into one more run. */
@@ -99,8 +107,8 @@ export function createGuard(deps: GuardDeps) {
         const minutes = request.minutes;
         if (!(minutes > 0 && minutes <= 24 * 60)) return { ok: false, error: 'An exception lasts more than 0 minutes and at most 24 hours.' };
         const exception: Exception = { id: deps.newId(), kind: 'crisis', scope: request.scope, startedAt: now, endsAt: now + minutes * MINUTE };
-        await addException(exception);
         await note('exceptionStarted', exception, now, minutes * MINUTE);
+        await addException(exception);
         return { ok: true };
       }
       case 'wrapUp': {
@@ -114,15 +122,15 @@ export function createGuard(deps: GuardDeps) {
         await deps.writeWrapUps({ ...wrapUps, [request.siteId]: boundary });
         const minutes = settings.exceptions.wrapUpMinutes;
         const exception: Exception = { id: deps.newId(), kind: 'wrapUp', scope: { type: 'site', siteId: request.siteId }, startedAt: now, endsAt: now + minutes * MINUTE };
-        await addException(exception);
         await note('wrapUp', exception, now, minutes * MINUTE);
+        await addException(exception);
         return { ok: true };
       }
       case 'endException': {
         const list = await deps.readExceptions(now);
+        for (const e of list) if (!request.id || e.id === request.id) await note('exceptionEnded', e, now, now - e.startedAt);
         await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
         await refresh();
-        for (const e of list) if (!request.id || e.id === request.id) await note('exceptionEnded', e, now, now - e.startedAt);
         return { ok: true };
       }
       case 'extendException': {

@@ -30,13 +30,15 @@ describe('the history store', () => {
     expect((await h.between(NOW - DAY, NOW)).map((e) => e.kind)).toEqual(['blockedVisit', 'exceptionStarted']);
   });
 
-  it('records the same event once, so an end reported at every wake-up counts once', async () => {
+  it('keeps an end reported at every wake-up once, and every other event as often as it happened', async () => {
     const h = store();
     const ended = event({ kind: 'exceptionEnded', minutes: 30 });
     await h.record(ended);
     await h.record({ ...ended });
     await h.record({ ...ended, minutes: 31 });
-    expect(await h.between(0, NOW + 1)).toHaveLength(2);
+    await h.record(event({ kind: 'blockedVisit', minutes: 0 }));
+    await h.record(event({ kind: 'blockedVisit', minutes: 0 }));
+    expect((await h.between(0, NOW + 1)).map((e) => e.kind)).toEqual(['exceptionEnded', 'exceptionEnded', 'blockedVisit', 'blockedVisit']);
   });
 
   it('never stores a path, query, fragment or title, nor any field beyond the five', async () => {
@@ -118,6 +120,7 @@ describe('the guard records exceptions in the history', () => {
     let now = EVENING;
     let exceptions: Exception[] = [];
     let ids = 0;
+    const seen: Array<[number, string[]]> = [];
     const h = store(() => now);
     const guard = createGuard({
       now: () => now,
@@ -127,7 +130,8 @@ describe('the guard records exceptions in the history', () => {
       writeExceptions: async (list) => void (exceptions = list),
       readWrapUps: async () => ({}),
       writeWrapUps: async () => undefined,
-      writeSnapshot: async () => undefined,
+      // What a page that reads the history again on each new snapshot would find.
+      writeSnapshot: async (snapshot) => void seen.push([snapshot.exceptions.length, (await h.between(0, Infinity)).map((e) => e.kind)]),
       announce: async () => undefined,
       newId: () => `e${++ids}`,
       effects: [],
@@ -135,7 +139,7 @@ describe('the guard records exceptions in the history', () => {
     });
     await guard.refresh();
     const kinds = async () => (await h.between(0, Infinity)).map((e) => [e.kind, e.site, e.category, e.minutes]);
-    return { guard, h, kinds, advance: (ms: number) => void (now += ms) };
+    return { guard, h, kinds, seen, advance: (ms: number) => void (now += ms) };
   }
 
   it('records a start with its planned minutes and an early end with the minutes used', async () => {
@@ -156,6 +160,31 @@ describe('the guard records exceptions in the history', () => {
     advance(60 * MINUTE);
     await guard.refresh();
     expect(await kinds()).toEqual([['exceptionStarted', null, 'email', 15], ['exceptionEnded', null, 'email', 30]]);
+  });
+
+  it('records each change before writing the snapshot that shows it', async () => {
+    const { guard, seen, advance } = await setup();
+    await guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 15 });
+    expect(seen.at(-1)).toEqual([1, ['exceptionStarted']]);
+    await guard.handle({ type: 'endException', id: 'e1' });
+    expect(seen.at(-1)).toEqual([0, ['exceptionStarted', 'exceptionEnded']]);
+    await guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 15 });
+    advance(15 * MINUTE);
+    await guard.refresh();
+    expect(seen.at(-1)).toEqual([0, ['exceptionStarted', 'exceptionEnded', 'exceptionStarted', 'exceptionEnded']]);
+  });
+
+  it('files a one-site exception under its category even before the first refresh', async () => {
+    const h = store();
+    const guard = createGuard({
+      now: () => EVENING, systemTimeZone: () => 'America/New_York',
+      readSettings: async () => ({ settings: defaultSettings(), notice: null }),
+      readExceptions: async () => [], writeExceptions: async () => undefined,
+      readWrapUps: async () => ({}), writeWrapUps: async () => undefined, writeSnapshot: async () => undefined,
+      announce: async () => undefined, newId: () => 'x', effects: [], record: (e) => h.record(e),
+    });
+    await guard.handle({ type: 'startException', scope: { type: 'site', siteId: 'hushmail' }, minutes: 15 });
+    expect((await h.between(0, Infinity))[0]).toMatchObject({ site: 'hushmail', category: 'email' });
   });
 
   it('records a wrap-up, and keeps guarding when the history cannot be written', async () => {
