@@ -97,12 +97,13 @@ export function weekPreview(settings: Settings, now: number, timeZone: string): 
 
 /**
  * What a range means when it is not simply "start to end the same day": "Fri 22:00 → Sat 02:00"
- * past midnight, "Fri 22:00 → midnight", "24 hours: Fri 08:00 → Sat 08:00"; null otherwise.
+ * past midnight, "Fri 22:00 → midnight", "24 hours: Fri 08:00 → Sat 08:00", "All day Sat"; null otherwise.
  */
 export function describeRange(weekday: Weekday, [start, end]: Range): string | null {
   const next = WEEKDAY_SHORT[WEEKDAY_ORDER[(WEEKDAY_ORDER.indexOf(weekday) + 1) % 7] ?? 'mon'];
   const day = WEEKDAY_SHORT[weekday];
-  if (end === '24:00' || (end === '00:00' && start !== '00:00')) return `${day} ${start} → midnight`;
+  if (start === '00:00' && (end === '24:00' || end === '00:00')) return `All day ${day}`;
+  if (end === '24:00' || end === '00:00') return `${day} ${start} → midnight`;
   if (end === start) return `24 hours: ${day} ${start} → ${next} ${end}`;
   if (end < start) return `Past midnight: ${day} ${start} → ${next} ${end}`;
   return null;

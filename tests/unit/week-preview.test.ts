@@ -88,6 +88,8 @@ describe('describeRange', () => {
     ['mon', ['18:00', '24:00'], 'Mon 18:00 → midnight'],
     ['mon', ['18:00', '00:00'], 'Mon 18:00 → midnight'],
     ['sat', ['08:00', '08:00'], '24 hours: Sat 08:00 → Sun 08:00'],
+    ['sat', ['00:00', '24:00'], 'All day Sat'],
+    ['sun', ['00:00', '00:00'], 'All day Sun'],
     ['mon', ['09:00', '17:00'], null],
   ] as const)('%s %j reads %j', (day, range, words) => {
     expect(describeRange(day, range)).toBe(words);

@@ -1,0 +1,167 @@
+/**
+ * Work hours per weekday: any number of ranges, each saved when its field is left (Tab, Enter or
+ * a click elsewhere), so half-typed times never reach the guard. A range past midnight says so.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Range, Weekday } from '@/utils/types';
+import { WEEKDAYS } from '@/utils/types';
+import { describeRange } from '@/utils/week-preview';
+import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
+
+export const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+};
+const WORKDAYS: readonly Weekday[] = ['tue', 'wed', 'thu', 'fri'];
+
+// A time field cannot show 24:00; 00:00 as an end means the same: until midnight.
+const shown = (time: string) => (time === '24:00' ? '00:00' : time);
+
+/** A new range after the day's last one: half an hour later, for an hour; 09:00–17:00 on an empty day. */
+export function nextRange(ranges: readonly Range[]): Range {
+  const last = ranges[ranges.length - 1];
+  if (!last) return ['09:00', '17:00'];
+  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const start = (minutes(last[1]) + 30) % 1440;
+  const time = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return [time(start), time((start + 60) % 1440)];
+}
+
+interface TimeFieldProps {
+  label: string;
+  value: string;
+  focusKey: string;
+  describedBy?: string;
+  invalid: boolean;
+  onCommit(value: string): void;
+}
+
+/** A time field that reports its value once it is left or Enter is pressed. */
+function TimeField({ label, value, focusKey, describedBy, invalid, onCommit }: TimeFieldProps) {
+  const commit = (event: Event) => onCommit((event.currentTarget as HTMLInputElement).value);
+  return (
+    <input
+      type="time"
+      aria-label={label}
+      // A stored value that changes (here or on another page) resets what the field shows.
+      key={value}
+      defaultValue={shown(value)}
+      data-focus={focusKey}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+      onBlur={commit}
+      onKeyDown={(event) => event.key === 'Enter' && commit(event)}
+    />
+  );
+}
+
+export function HoursEditor({ settings, update, locked }: SectionProps) {
+  const [errors, setErrors] = useState<Partial<Record<Weekday, string[]>>>({});
+  // The range just added, whose first field takes the focus once it is on the page.
+  const [added, setAdded] = useState<string | null>(null);
+  const root = useRef<HTMLFieldSetElement | null>(null);
+  const weekLocked = isLocked(locked, 'week');
+
+  useEffect(() => {
+    const field = added ? root.current?.querySelector<HTMLElement>(`[data-focus="${added}"]`) : null;
+    if (!field) return;
+    field.focus();
+    setAdded(null);
+  }, [added, settings]);
+
+  // Applied to the day as stored at the moment of writing, not as last shown: two quick edits both land.
+  const setDay = async (day: Weekday, change: (ranges: readonly Range[]) => Range[]) => {
+    const result = await update((s) => ({ ...s, week: { ...s.week, [day]: change(s.week[day]) } }));
+    setErrors((e) => ({ ...e, [day]: result.map((m) => m.replace(/^week\.\w+(\[\d+\])?: /, '')) }));
+    return result.length === 0;
+  };
+
+  const edit = (day: Weekday, index: number, part: 0 | 1, value: string) => {
+    const ranges = settings.week[day];
+    const range = ranges[index];
+    if (!range) return;
+    if (!value) {
+      setErrors((e) => ({ ...e, [day]: [`Enter ${part === 0 ? 'a start' : 'an end'} time, or remove the range.`] }));
+      return;
+    }
+    if (value === shown(range[part])) {
+      setErrors((e) => ({ ...e, [day]: [] }));
+      return;
+    }
+    void setDay(day, (current) => current.map((r, i) => (i === index ? (part === 0 ? [value, r[1]] : [r[0], value]) : r)));
+  };
+
+  const copyMonday = () => void update((s) => ({ ...s, week: { ...s.week, ...Object.fromEntries(WORKDAYS.map((d) => [d, s.week.mon])) } }));
+
+  return (
+    <fieldset class="hours" ref={root} disabled={weekLocked} aria-describedby={weekLocked ? 'hours-locked' : undefined}>
+      <legend class="sr-only">Work hours per weekday</legend>
+      {weekLocked && <LockedNote id="hours-locked" />}
+      <div class="row-actions">
+        <button type="button" onClick={copyMonday}>
+          Copy Monday to weekdays
+        </button>
+        <span class="hint">An end before the start runs past midnight; an end equal to the start is a full 24 hours. Gaps between ranges are breaks. A time is saved when you leave its field or press Enter.</span>
+      </div>
+      {WEEKDAYS.map((day) => {
+        const ranges = settings.week[day];
+        const name = WEEKDAY_NAMES[day];
+        const errorId = `hours-${day}-error`;
+        const dayErrors = errors[day] ?? [];
+        return (
+          <div class="day" role="group" aria-labelledby={`hours-${day}`} key={day}>
+            <span class="day-name" id={`hours-${day}`}>
+              {name}
+            </span>
+            <ul class="ranges">
+              {ranges.length === 0 && <li class="off">Off</li>}
+              {ranges.map((range, index) => {
+                const note = describeRange(day, range);
+                const n = ranges.length > 1 ? ` ${index + 1}` : '';
+                return (
+                  <li key={`${index}`}>
+                    <TimeField
+                      label={`${name}${n ? `, range${n}` : ''}, from`}
+                      value={range[0]}
+                      focusKey={`${day}-${index}`}
+                      invalid={dayErrors.length > 0}
+                      describedBy={dayErrors.length ? errorId : undefined}
+                      onCommit={(v) => edit(day, index, 0, v)}
+                    />
+                    <span aria-hidden="true">–</span>
+                    <TimeField
+                      label={`${name}${n ? `, range${n}` : ''}, to`}
+                      value={range[1]}
+                      focusKey={`${day}-${index}-end`}
+                      invalid={dayErrors.length > 0}
+                      describedBy={dayErrors.length ? errorId : undefined}
+                      onCommit={(v) => edit(day, index, 1, v)}
+                    />
+                    {note && <span class="note">{note}</span>}
+                    <button type="button" class="quiet" aria-label={`Remove ${name} ${range[0]}–${range[1]}`} onClick={async () => {
+                        // The button goes with its range: the day's "Add hours" takes the focus.
+                        if (await setDay(day, (current) => current.filter((_, i) => i !== index))) setAdded(`add-${day}`);
+                      }}>
+                      Remove
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            <button
+              type="button"
+              class="quiet"
+              data-focus={`add-${day}`}
+              aria-label={`Add hours on ${name}`}
+              onClick={async () => {
+                if (await setDay(day, (current) => [...current, nextRange(current)])) setAdded(`${day}-${ranges.length}`);
+              }}
+            >
+              Add hours
+            </button>
+            <FieldError id={errorId} messages={dayErrors} />
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HoursEditor, nextRange } from '../../components/options/HoursEditor';
+import { Live, settingsWith, storeOf } from './options-fixtures';
+
+afterEach(cleanup);
+
+const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+
+function editor(week: object = {}, locked: string[] = []) {
+  const store = storeOf(settingsWith({ week: { ...none, ...week } }));
+  render(<Live store={store} locked={locked}>{(props) => <HoursEditor {...props} />}</Live>);
+  return store;
+}
+
+/** Types a time the way the field reports it, then leaves the field. */
+function enter(field: HTMLElement, value: string) {
+  (field as HTMLInputElement).value = value;
+  fireEvent.blur(field);
+}
+
+describe('the hours editor', () => {
+  it('shows a range past midnight as such, and a day without ranges as off', async () => {
+    editor({ fri: [['22:00', '02:00']] });
+    const friday = await screen.findByRole('group', { name: 'Friday' });
+    expect(within(friday).getByText('Past midnight: Fri 22:00 → Sat 02:00')).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: 'Saturday' })).getByText('Off')).toBeTruthy();
+  });
+
+  it('turns an end earlier than the start into an overnight range when the field is left', async () => {
+    const store = editor({ fri: [['18:00', '21:00']] });
+    enter(await screen.findByLabelText('Friday, to'), '02:00');
+    expect(await screen.findByText('Past midnight: Fri 18:00 → Sat 02:00')).toBeTruthy();
+    expect(store.current.week.fri).toEqual([['18:00', '02:00']]);
+  });
+
+  it('copies Monday to the other weekdays, leaving the weekend', async () => {
+    const store = editor({ mon: [['08:00', '12:00'], ['13:00', '16:00']], tue: [['10:00', '11:00']], sat: [['09:00', '10:00']] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy Monday to weekdays' }));
+    await screen.findAllByLabelText('Friday, range 2, to');
+    for (const day of ['tue', 'wed', 'thu', 'fri'] as const) expect(store.current.week[day]).toEqual([['08:00', '12:00'], ['13:00', '16:00']]);
+    expect(store.current.week.sat).toEqual([['09:00', '10:00']]);
+  });
+
+  it('removes one range and keeps the others, the gap becoming part of the evening', async () => {
+    const store = editor({ mon: [['09:00', '12:30'], ['13:30', '17:00']] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Monday 13:30–17:00' }));
+    await screen.findByLabelText('Monday, from');
+    expect(store.current.week.mon).toEqual([['09:00', '12:30']]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Monday 09:00–12:30' }));
+    expect(await within(screen.getByRole('group', { name: 'Monday' })).findByText('Off')).toBeTruthy();
+    expect(store.current.week.mon).toEqual([]);
+  });
+
+  it('adds 09:00–17:00 to an empty day, and a later hour after the last range', async () => {
+    const store = editor({ tue: [['09:00', '12:00']] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Add hours on Wednesday' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add hours on Tuesday' }));
+    await screen.findByLabelText('Tuesday, range 2, from');
+    expect(store.current.week.wed).toEqual([['09:00', '17:00']]);
+    expect(store.current.week.tue).toEqual([['09:00', '12:00'], ['12:30', '13:30']]);
+    expect(nextRange([['23:00', '23:45']])).toEqual(['00:15', '01:15']);
+  });
+
+  it('refuses an emptied time beside the day and saves nothing', async () => {
+    const store = editor({ thu: [['09:00', '17:00']] });
+    const field = await screen.findByLabelText('Thursday, from');
+    enter(field, '');
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toBe('Enter a start time, or remove the range.');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(error.id);
+    expect(store.writes).toBe(0);
+  });
+
+  it('saves on Enter, and not again when nothing changed', async () => {
+    const store = editor({ thu: [['09:00', '17:00']] });
+    const field = await screen.findByLabelText('Thursday, to');
+    (field as HTMLInputElement).value = '18:15';
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await screen.findByDisplayValue('18:15');
+    expect(store.current.week.thu).toEqual([['09:00', '18:15']]);
+    enter(screen.getByLabelText('Thursday, to'), '18:15');
+    expect(store.writes).toBe(1);
+  });
+
+  it('shows hours the practice sets as such, and disabled', async () => {
+    editor({ mon: [['09:00', '17:00']] }, ['week']);
+    expect(await screen.findByText('Set by your practice')).toBeTruthy();
+    // The whole editor is a disabled fieldset: every control in it is disabled with it.
+    expect((screen.getByLabelText('Monday, from').closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
+  });
+});
