@@ -1,0 +1,67 @@
+/** The after-hours auto-reply or voicemail script, with the next opening filled in and a copy button. */
+import { useState } from 'preact/hooks';
+import { fillAfterHoursMessage, NEXT_PLACEHOLDER } from '@/utils/after-hours-message';
+import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
+
+export interface AfterHoursProps extends SectionProps {
+  /** The next opening (epoch ms), or null when no work lies ahead. */
+  nextOpening: number | null;
+  now: number;
+  timeZone: string;
+  /** Puts text on the clipboard. */
+  copy(text: string): Promise<void>;
+}
+
+export function AfterHoursSection({ settings, update, locked, nextOpening, now, timeZone, copy }: AfterHoursProps) {
+  const [errors, setErrors] = useState<string[]>([]);
+  const [copied, setCopied] = useState('');
+  const disabled = isLocked(locked, 'afterHoursMessage');
+  const filled = fillAfterHoursMessage(settings.afterHoursMessage, nextOpening, now, timeZone);
+
+  const save = async (text: string) => {
+    if (text === settings.afterHoursMessage) return;
+    const result = await update((s) => ({ ...s, afterHoursMessage: text }));
+    setErrors(result.map((m) => m.replace(/^afterHoursMessage: /, 'The message ')));
+  };
+  const copyIt = async () => {
+    try {
+      await copy(filled);
+      setCopied('Copied. Paste it into your email auto-reply or read it for your voicemail.');
+    } catch (error) {
+      setCopied(`Could not copy (${error instanceof Error ? error.message : String(error)}): select the text and copy it yourself.`);
+    }
+  };
+
+  return (
+    <div class="afterhours">
+      <div class="field">
+        <label for="ahm-template">
+          Message template <span class="hint">({NEXT_PLACEHOLDER} becomes your next opening)</span>
+        </label>
+        <textarea
+          id="ahm-template"
+          rows={4}
+          maxLength={2000}
+          key={settings.afterHoursMessage}
+          defaultValue={settings.afterHoursMessage}
+          disabled={disabled}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={errors.length ? 'ahm-error' : undefined}
+          onBlur={(e) => void save(e.currentTarget.value)}
+        />
+        {disabled && <LockedNote />}
+        <FieldError id="ahm-error" messages={errors} />
+      </div>
+      <h3 id="ahm-filled-title">As it reads now</h3>
+      <blockquote class="filled" id="ahm-filled" aria-labelledby="ahm-filled-title">
+        {filled}
+      </blockquote>
+      <button type="button" onClick={() => void copyIt()}>
+        Copy message
+      </button>
+      <p class="status" role="status">
+        {copied}
+      </p>
+    </div>
+  );
+}
