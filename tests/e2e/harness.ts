@@ -34,6 +34,8 @@ export const DEFAULT_HOSTS: readonly string[] = [...Object.values(WORK_HOSTS).fl
 export type Chrome = typeof Browser;
 
 export interface LaunchOptions {
+  /** The unpacked extension to load; the build (`EXTENSION_DIR`) when absent. */
+  readonly extensionDir?: string;
   /** Profile directory; a fresh temporary one (removed on `close`) when absent. */
   readonly userDataDir?: string;
   /** Hostnames whose https (:443) requests go to the test server; others do not resolve. */
@@ -70,7 +72,12 @@ export interface Harness {
   reviveWorker(): Promise<Worker>;
   /** Closes the browser (and the server and profile if `launch` made them). */
   close(): Promise<void>;
-  /** Closes the browser and launches it again on the same profile and server. */
+  /**
+   * Closes the browser and launches it again on the same profile and server. Not quite a user's
+   * restart: Chromium reinstalls an extension loaded from a folder at every launch, so
+   * `runtime.onInstalled` fires with reason "install" (never `onStartup`) and alarms and registered
+   * content scripts are gone; storage and dynamic DNR rules persist.
+   */
   restart(): Promise<Harness>;
 }
 
@@ -104,6 +111,7 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'clocked-out-e2e-')));
   const server = options.server ?? (await startServer());
   const hosts = options.hosts ?? DEFAULT_HOSTS;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -113,16 +121,16 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${resolverRules(hosts, server.port)}`,
     ],
   });
   const control = await createWorkerControl(context);
-  const worker = await control.extensionWorker(unpackedExtensionId(EXTENSION_DIR)).catch(async (error: unknown) => {
+  const worker = await control.extensionWorker(unpackedExtensionId(extensionDir)).catch(async (error: unknown) => {
     await context.close();
     if (owns.server) await server.close();
-    throw new Error(`the extension's worker did not start (is ${EXTENSION_DIR} built?)`, { cause: error });
+    throw new Error(`the extension's worker did not start (is ${extensionDir} built?)`, { cause: error });
   });
   const extensionId = new URL(worker.url()).host;
 
@@ -164,7 +172,7 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
     close,
     async restart() {
       await context.close();
-      return launchOwning({ userDataDir, hosts, server }, owns);
+      return launchOwning({ userDataDir, hosts, server, extensionDir }, owns);
     },
   };
 }
