@@ -1,0 +1,52 @@
+/**
+ * The options page's doors to the browser: host access for custom sites, the notifications
+ * permission, the clipboard and downloads. Each is small so the sections stay testable without them.
+ */
+import { browser } from 'wxt/browser';
+import type { HostAccess } from '@/components/options/CustomSites';
+import { permissionOrigins } from '@/utils/patterns';
+
+/**
+ * The origins to ask for. A `*://` pattern is asked for as its https and http halves: Chrome
+ * refuses a `*://` origin ("Only permissions specified in the manifest may be requested") when the
+ * manifest's optional host permissions list the https and http wildcards separately, as ours do.
+ */
+export function requestableOrigins(host: string): string[] {
+  return permissionOrigins(host).flatMap((origin) =>
+    origin.startsWith('*://') ? [`https://${origin.slice(4)}`, `http://${origin.slice(4)}`] : [origin],
+  );
+}
+
+export const hostAccess: HostAccess = {
+  request: (host) => browser.permissions.request({ origins: requestableOrigins(host) }),
+  has: (host) => browser.permissions.contains({ origins: requestableOrigins(host) }),
+  async release(host) {
+    await browser.permissions.remove({ origins: requestableOrigins(host) });
+  },
+};
+
+/** Whether this browser can mute sites' notifications (Chrome's contentSettings; Firefox has none). */
+export function hasNotificationControl(): boolean {
+  const optional = (browser.runtime.getManifest() as { optional_permissions?: string[] }).optional_permissions ?? [];
+  return optional.includes('contentSettings');
+}
+
+/** Asks for the contentSettings permission; call it straight from a click. */
+export const requestNotificationControl = () => browser.permissions.request({ permissions: ['contentSettings'] as never[] });
+
+export async function copyText(text: string): Promise<void> {
+  await navigator.clipboard.writeText(text);
+}
+
+/** Saves `text` as a JSON file through the browser's download (no `downloads` permission needed). */
+export function downloadText(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click has been handled: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
