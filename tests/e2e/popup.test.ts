@@ -1,10 +1,11 @@
 // The popup in real Chromium: the state in words, the crisis toggle, "Take today off", screenshots and an axe audit.
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HOUR, launch, MINUTE, nextMinuteBoundary, NON_WORK_HOST, settingsWith, sleep, systemTimeZone, wallClock, weekWithRanges, workFrom, type Harness } from './harness';
+import { EXTENSION_DIR, HOUR, launch, MINUTE, nextMinuteBoundary, NON_WORK_HOST, settingsWith, sleep, systemTimeZone, wallClock, weekWithRanges, workFrom, type Harness } from './harness';
 import { untilBlocking, untilGuard } from './guard-helpers';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/popup/', import.meta.url));
@@ -99,6 +100,16 @@ async function realPopup(h: Harness, over: Page): Promise<RealPopup> {
     },
   };
 }
+
+/** The focused control's name, and whether a focus ring shows on it (or, for a hidden radio, on its pill). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const shown = el instanceof HTMLInputElement ? el.nextElementSibling : el;
+    const ring = shown ? getComputedStyle(shown) : null;
+    const name = el instanceof HTMLSelectElement ? (el.previousElementSibling?.textContent ?? '') : el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? '') : (el?.textContent ?? '');
+    return { name: name.trim(), ring: ring !== null && ring.outlineStyle !== 'none' && parseFloat(ring.outlineWidth) >= 2 };
+  });
 
 const localDate = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: systemTimeZone() }).format(at);
 
@@ -241,6 +252,49 @@ describe('the popup', () => {
     await expect.poll(() => again.locator('h1').textContent()).toMatch(/^Clocked in until/);
     await again.close();
     await shootBoth(h, 'work');
+  });
+
+  test('works from the keyboard alone, with the focus always visible', async () => {
+    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+    await untilBlocking(h, true);
+    const page = await openPopup(h);
+    const stops: Array<{ name: string; ring: boolean }> = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await focused(page));
+    }
+    expect(stops.map((s) => s.name)).toEqual(['30 min', 'Open', 'Start a crisis exception…', 'Take today off', 'Open settings']);
+    expect(stops.filter((s) => !s.ring)).toEqual([]);
+
+    // 60 minutes, for all EHRs, started and ended with keys only.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toEqual({ name: expect.stringMatching(/^Yes, open until/), ring: true });
+    expect(await page.getByRole('group', { name: /^Open all EHRs until .* \(60 minutes\)\?/ }).count()).toBe(1);
+    await shoot(page, 'keyboard-confirm-light');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Crisis exception — (59 min|1 h) left$/);
+    const scope = await h.getLocal<Array<{ scope: unknown }>>('exceptions');
+    expect(scope?.map((e) => e.scope)).toEqual([{ type: 'category', category: 'ehr' }]);
+    await page.getByRole('button', { name: 'End now' }).focus();
+    await page.keyboard.press('Enter');
+    await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 0);
+    await page.close();
+  });
+
+  test.skipIf(!existsSync(`${EXTENSION_DIR}/options.html`))('"Open settings" opens the options page', async () => {
+    const page = await openPopup(h);
+    const [options] = await Promise.all([h.context.waitForEvent('page'), page.getByRole('button', { name: 'Open settings' }).click()]);
+    await options.waitForLoadState();
+    expect(options.url()).toBe(h.extensionUrl('options.html'));
+    await options.close();
   });
 
   test('has no serious or critical accessibility violations, in light and dark, in each state', async () => {
