@@ -1,19 +1,7 @@
 /**
  * How fast decide() is. Run: `node bench/engine.ts` (Node ≥ 22.18 strips the types itself).
- * utils/ imports without extensions (the bundler resolves them), so a resolve hook adds `.ts`.
  */
-import { registerHooks } from 'node:module';
-
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context);
-    } catch (error) {
-      if (!/^\.\.?\//.test(specifier)) throw error;
-      return nextResolve(`${specifier}.ts`, context);
-    }
-  },
-});
+import './resolve-ts.ts';
 
 const { decide } = await import('../utils/policy.ts');
 const { parseSettings } = await import('../utils/settings.ts');
