@@ -264,6 +264,15 @@ describe('the options page', () => {
     await page.close();
   });
 
+  test('do not disturb asks for the notifications permission in the click that switches it on', async () => {
+    await h.setSettings(settingsWith({ week: alwaysWork() }));
+    const page = await openOptions(h, (p) => answerPermissionPrompts(p, true));
+    await page.getByRole('checkbox', { name: "Mute work sites' notifications outside work hours" }).check();
+    await expect.poll(async () => ((await storedSettings(h)).settings as { muteNotifications: boolean }).muteNotifications).toBe(true);
+    expect(await permissionCalls(page)).toEqual([{ request: { permissions: ['contentSettings'] }, gesture: true }]);
+    await page.close();
+  });
+
   test('two open pages stay in step', async () => {
     await h.setSettings(settingsWith({ week: alwaysWork() }));
     const one = await openOptions(h);
