@@ -2,7 +2,7 @@ import type { Moment, Prompt } from '@/utils/prompts';
 
 const TITLES: Readonly<Record<Moment, string>> = {
   morning: 'For the day ahead',
-  break: 'For this break',
+  break: 'Between sessions',
   lastHour: 'For the last hour',
   afterHours: 'For this evening',
   heavyWeek: 'After a heavy week',

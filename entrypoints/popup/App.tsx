@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CrisisCountdown } from '@/components/CrisisCountdown';
 import { CrisisToggle } from '@/components/CrisisToggle';
 import { DayTimeline } from '@/components/DayTimeline';
@@ -19,6 +19,8 @@ import { todayOffChoice } from './today-off';
 /** The popup: today's boundary at a glance, a prompt, the crisis toggle and the day off. */
 export function App() {
   const { snapshot, now, setNow } = useSnapshot();
+  const [settingsError, setSettingsError] = useState<string | null>(null);
+  const showSettings = async () => setSettingsError(await openSettings());
   const settings = snapshot?.settings;
   const timeZone = snapshot?.timeZone ?? 'UTC';
   const decision = settings ? decide(settings, now, timeZone, { exceptions: snapshot.exceptions }) : null;
@@ -47,7 +49,8 @@ export function App() {
       <>
         <h1>Clocked Out is starting…</h1>
         <p>Your hours apply as soon as it has read your settings.</p>
-        <button type="button" onClick={() => void openSettings()}>Open settings</button>
+        <button type="button" onClick={showSettings}>Open settings</button>
+        {settingsError && <p class="error" role="alert">{settingsError}</p>}
       </>
     );
   }
@@ -86,9 +89,10 @@ export function App() {
       <WeekBalance ledger={ledger} />
       <footer class="footer">
         {offChoice && <TodayOff choice={offChoice} onTake={() => takeTodayOff(today)} onUndo={() => undoTodayOff(today, timeZone)} />}
-        <button type="button" class="link" onClick={() => void openSettings()}>
+        <button type="button" class="link" onClick={showSettings}>
           Open settings
         </button>
+        {settingsError && <p class="error" role="alert">{settingsError}</p>}
       </footer>
     </>
   );

@@ -130,3 +130,18 @@ describe("the popup's prompt", () => {
     expect(next?.area).not.toBe(area);
   });
 });
+
+describe('"Open settings"', () => {
+  it('opens the options page, and says so when it cannot', async () => {
+    await snapshot(settingsWith({ week: WEEK }));
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockRejectedValueOnce(new Error('Could not create an options page.'));
+    vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open settings' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/settings page could not be opened .*Could not create an options page/);
+    open.mockResolvedValueOnce(undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+});
