@@ -17,6 +17,13 @@ export const exceptionsItem = storage.defineItem<Exception[]>('local:exceptions'
 export const wrapUpsItem = storage.defineItem<Record<string, number>>('local:wrapUps', { fallback: {} });
 /** The `endsAt` of the last work range whose wind-down was announced, so it is announced once. */
 export const windDownNoticeItem = storage.defineItem<number>('local:windDownNotified', { fallback: 0 });
+const POLICY_COPY_KEY = 'managedPolicy';
+/** The practice's policy as last read: what applies while the browser's policy service is still starting. */
+export const policyCopyItem = storage.defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });
+
+// Chrome answers the first managed-storage read of a session only once its policy service has
+// loaded the schema, 2–3 seconds after start; meanwhile the copy applies.
+const POLICY_WAIT_MS = 500;
 
 export interface SettingsState {
   /** The settings in force: the clinician's own with the practice's policy on top. */
@@ -69,12 +76,16 @@ async function readUser(): Promise<UserSettings> {
 
 /** The practice's managed policy, or null where there is none or the browser has no managed storage. */
 async function readPolicy(): Promise<unknown> {
-  try {
-    // Firefox rejects when no policy names the extension; Chrome resolves to {}.
-    return await browser.storage.managed.get(null);
-  } catch {
-    return null;
-  }
+  // Firefox rejects when no policy names the extension; Chrome resolves to {}.
+  const fresh = browser.storage.managed.get(null).then((policy: unknown) => policy, () => null);
+  const copy = policyCopyItem.getValue().catch(() => null);
+  // A late answer that differs updates the copy, and that change wakes the guard (isSettingsChange).
+  void fresh.then(async (policy) => {
+    if (JSON.stringify(policy) !== JSON.stringify(await copy)) await policyCopyItem.setValue(policy).catch(() => undefined);
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof copy>((resolve) => (timer = setTimeout(() => resolve(copy), POLICY_WAIT_MS)));
+  return Promise.race([fresh, late]).finally(() => clearTimeout(timer));
 }
 
 /** The settings in force, what the clinician should be told, and which fields the practice set. */
@@ -181,5 +192,6 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
 /** Whether a `storage.onChanged` event changes the settings in force: the sync document's keys, or the practice's policy. */
 export function isSettingsChange(changes: Readonly<Record<string, unknown>>, areaName: string): boolean {
   if (areaName === 'managed') return true;
+  if (areaName === 'local') return POLICY_COPY_KEY in changes;
   return areaName === 'sync' && Object.keys(changes).some(isSettingsKey);
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isSettingsChange, readSettings, readSettingsState, updateSettings, writeSettings } from '@/utils/storage';
+import { isSettingsChange, policyCopyItem, readSettings, readSettingsState, updateSettings, writeSettings } from '@/utils/storage';
 import { defaultSettings, parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, type Settings } from '@/utils/settings';
 import { itemBytes, QUOTA_BYTES_PER_ITEM } from '@/utils/sync-layout';
 
@@ -160,7 +160,7 @@ describe('a practice policy over the clinician settings', () => {
     const state = await readSettingsState();
     expect(state.settings.week.mon).toEqual([['08:00', '16:00']]);
     expect(state.settings.actions).toEqual({ ehr: 'dim', practice: 'block', telehealth: 'dim', email: 'allow' });
-    expect(state.locked).toEqual(['week', 'actions.ehr']);
+    expect(state.locked).toEqual(['actions.ehr', 'week']);
     expect((await readSettings()).settings.week.mon).toEqual([['08:00', '16:00']]);
   });
 
@@ -181,6 +181,19 @@ describe('a practice policy over the clinician settings', () => {
     expect(state.notice).toBe(`Your practice's policy has settings that could not be used, and yours apply for them: timeZone: "Mars/Olympus" is not a time zone (e.g. "America/New_York", or "system").`);
   });
 
+  it("applies the policy as last read while the browser's policy service starts, and wakes the guard when it answers", async () => {
+    await policyCopyItem.setValue({ timeZone: 'UTC' });
+    let answer: (policy: unknown) => void = () => {};
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValueOnce(new Promise((resolve) => (answer = resolve)) as never);
+    const changes: Array<[Record<string, unknown>, string]> = [];
+    fakeBrowser.storage.onChanged.addListener((change, area) => void changes.push([change, area]));
+    expect((await readSettingsState()).settings.timeZone).toBe('UTC');
+    answer({ timeZone: 'Asia/Tokyo' });
+    await vi.waitFor(() => expect(changes.some(([change, area]) => isSettingsChange(change, area))).toBe(true));
+    await fakeBrowser.storage.managed.set({ timeZone: 'Asia/Tokyo' });
+    expect((await readSettingsState()).settings.timeZone).toBe('Asia/Tokyo');
+  });
+
   it('is read as no policy where the browser has no managed storage for the extension', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
     await writeSettings(doc({ week: LATE_WEEK }));
@@ -196,6 +209,7 @@ describe('which storage changes are settings changes', () => {
     [{ settings: {} }, 'local', false],
     [{ exceptions: {} }, 'local', false],
     [{ 'settings-backup': {} }, 'sync', false],
+    [{ managedPolicy: {} }, 'local', true],
   ])('%o in %s: %s', (changes, area, expected) => {
     expect(isSettingsChange(changes, area)).toBe(expected);
   });
