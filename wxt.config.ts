@@ -1,6 +1,15 @@
 import { defineConfig } from 'wxt';
 import { catalogueMatchPatterns } from './utils/catalogue';
 
+/**
+ * The public half of the extension's signing key (base64 DER SPKI). Chromium derives an unpacked
+ * extension's id from it, so every build has the id lnaobndofpfmapndeaaeamcbifpkgleg: the id a
+ * practice's managed policy names (README "Group practices"). The private half is kept by no one
+ * and in no repository: an unpacked build never needs it, and a store signs with its own.
+ */
+const PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA7sqMW+9CcGrq4FZ9D8ze2RTl4sN/4+HvIB5j8bAI4A+OaeBqGbESj3vINFfEMzlAyXO1K9pZav2TrlY9VyQnq5pDkHO+Z0KCLR8Riru5TfdIpMQryzOOWz2/MJM1fXlQulhNkVC+wiZNh/bXHjKboOyjiFZF1Z3cwgK+qsqaaYR3YLtby8khoyphby7IckC26uB7mhnMMb47Z5MI5PGPhAoDDCc1v8XyvM/VbLIbrFaqv1kx33cgalozkOm13UpPKA0agfjfrolLWuLx2bH9Wjx/Gw9LidbpO/UCLo//e9Zh/nTqwOM7P+jbWxoLxhggGH8RuiPqrKP3Nrb7a71E1wIDAQAB';
+
 // See README "Permissions" for why each one is needed.
 export default defineConfig({
   // A separate output folder lets parallel e2e runs each test their own build.
@@ -20,6 +29,14 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'clocked-out@example.org', strict_min_version: '128.0' } } }
-      : { minimum_chrome_version: '121' }),
+      : {
+          minimum_chrome_version: '121',
+          key: PUBLIC_KEY,
+          // Chrome reads a practice's policy only for the fields this schema declares; Firefox
+          // takes it from policies.json ("3rdparty") without one.
+          storage: { managed_schema: 'managed_schema.json' },
+          // Muting work sites' notifications after hours, asked for when switched on; Firefox has no such API.
+          optional_permissions: ['contentSettings'],
+        }),
   }),
 });

@@ -13,7 +13,7 @@ const MERGED = new Set(['actions', 'sites', 'sites.catalogue', 'exceptions', 'se
 export interface Policy {
   /** The clinician's settings with the policy's valid fields on top. */
   readonly settings: Settings;
-  /** The paths the policy set, as `week`, `actions.ehr`, `sites.catalogue.gmail`, `exceptions.weeklyLimit`. */
+  /** The paths the policy set, sorted: `actions.ehr`, `exceptions.weeklyLimit`, `sites.catalogue.gmail`, `week`. */
   readonly locked: string[];
   /** One message per policy field that is invalid and was ignored, naming the field. */
   readonly errors: string[];
@@ -73,7 +73,7 @@ export function applyManaged(user: Settings, policy: unknown): Policy {
   }
   const result = parseSettings(merged);
   if (!result.ok) return { settings: user, locked: [], errors: [...errors, ...result.errors] };
-  return { settings: result.settings, locked, errors };
+  return { settings: result.settings, locked: locked.sort(), errors };
 }
 
 /** Whether the field at `path` (`week.mon`, `actions.ehr`, `sites.custom[2]`) is set by the practice. */

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { history } from '@/utils/history';
 import { isRequest, type Response } from '@/utils/messages';
 import { SNAPSHOT_KEY, snapshotItem } from '@/utils/snapshot';
-import { exceptionsItem, isSettingsChange, readExceptions, readSettings, windDownNoticeItem, wrapUpsItem } from '@/utils/storage';
+import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/utils/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createBadgeEffect } from './badge';
 import { createGuard } from './guard';
@@ -42,6 +42,8 @@ export default defineBackground(() => {
     ],
   });
   refresh = guard.refresh;
+  // For the worker's console and the real-browser tests: settings as the worker reads and writes them.
+  Object.assign(globalThis, { clockedOut: { readSettingsState, writeSettings } });
 
   // Every listener is registered synchronously, so an event that wakes the worker is never missed.
   browser.runtime.onInstalled.addListener(() => void refresh());

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyManaged, isLocked } from '@/utils/managed';
 import { parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, type Settings } from '@/utils/settings';
@@ -55,7 +56,7 @@ describe('a practice policy over the clinician settings', () => {
     expect(settings.windDownMinutes).toBe(user.windDownMinutes);
     expect(settings.actions).toMatchObject({ ehr: 'block', practice: 'dim' });
     expect(settings.week).toEqual(user.week);
-    expect(locked).toEqual(['timeZone', 'actions.practice']);
+    expect(locked).toEqual(['actions.practice', 'timeZone']);
     expect(errors).toEqual([
       'windDownMinutes: -5 is not a whole number of minutes from 0 to 120',
       'actions.ehr: "nuke" is not an action (block, dim or allow)',
@@ -81,5 +82,30 @@ describe('a practice policy over the clinician settings', () => {
     expect(isLocked(locked, 'actions.ehr')).toBe(true);
     expect(isLocked(locked, 'actions.email')).toBe(false);
     expect(isLocked(locked, 'weekly')).toBe(false);
+  });
+});
+
+// Chrome keeps only the policy fields its managed-storage schema declares, with the declared type.
+interface ChromeSchema { type: string; properties?: Record<string, ChromeSchema>; additionalProperties?: ChromeSchema; items?: ChromeSchema }
+const MANAGED_SCHEMA = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as ChromeSchema;
+
+function undeclared(schema: ChromeSchema | undefined, value: unknown, path: string): string[] {
+  if (!schema) return [path];
+  const type = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  if (type !== schema.type && !(schema.type === 'number' && type === 'integer')) return [`${path} (${type}, declared ${schema.type})`];
+  if (Array.isArray(value)) return value.flatMap((item, i) => undeclared(schema.items, item, `${path}[${i}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => undeclared(schema.properties?.[key] ?? schema.additionalProperties, item, path ? `${path}.${key}` : key));
+}
+
+describe("Chrome's managed-storage schema", () => {
+  it('declares every field of a settings document, so that Chrome passes a whole policy on', () => {
+    const full = settingsOf({
+      timeOff: [{ from: '2026-12-24', to: '2027-01-01', label: 'Holidays' }],
+      sites: { catalogue: { gmail: true }, custom: [{ host: 'ehr.example.org', category: 'ehr', action: 'dim' }] },
+      selfCare: { prompts: ['Walk'], plan: [{ days: ['mon'], from: '12:00', to: '12:45', label: 'walk' }] },
+      muteNotifications: true,
+    });
+    expect(undeclared(MANAGED_SCHEMA, full, '')).toEqual([]);
   });
 });
