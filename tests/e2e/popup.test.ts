@@ -258,19 +258,19 @@ describe('the popup', () => {
     await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
     await untilBlocking(h, true);
     const page = await openPopup(h);
+    // "Take today off" is offered only while today still has work in it, which depends on the hour.
+    const dayOff = (await page.getByRole('button', { name: 'Take today off' }).count()) > 0 ? ['Take today off'] : [];
     const stops: Array<{ name: string; ring: boolean }> = [];
-    for (let i = 0; i < 5; i++) {
+    while (stops.length < 6 && stops.at(-1)?.name !== 'Open settings') {
       await page.keyboard.press('Tab');
       stops.push(await focused(page));
     }
-    expect(stops.map((s) => s.name)).toEqual(['30 min', 'Open', 'Start a crisis exception…', 'Take today off', 'Open settings']);
+    expect(stops.map((s) => s.name)).toEqual(['30 min', 'Open', 'Start a crisis exception…', ...dayOff, 'Open settings']);
     expect(stops.filter((s) => !s.ring)).toEqual([]);
 
     // 60 minutes, for all EHRs, started and ended with keys only.
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
+    for (let i = 1; i < stops.length; i++) await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).name).toBe('30 min');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
