@@ -11,6 +11,7 @@ import { DataSection, type ReplaceResult } from '@/components/options/DataSectio
 import { DaysOffSection } from '@/components/options/DaysOffSection';
 import { DoNotDisturbSection } from '@/components/options/DoNotDisturbSection';
 import { ExceptionsSection } from '@/components/options/ExceptionsSection';
+import { HistoryData } from '@/components/options/HistoryData';
 import { HoursEditor } from '@/components/options/HoursEditor';
 import { PrivacySection } from '@/components/options/PrivacySection';
 import { SelfCareSection } from '@/components/options/SelfCareSection';
@@ -18,6 +19,7 @@ import { Section, type Change } from '@/components/options/shared';
 import { SitesSection } from '@/components/options/SitesSection';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
 import { WeekPreview } from '@/components/options/WeekPreview';
+import { history } from '@/utils/history';
 import { decide } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
 import { isSettingsChange, readSettingsState, type SettingsState, updateSettings } from '@/utils/storage';
@@ -162,6 +164,7 @@ export function App() {
         )}
         <Section id="data" title="Your data">
           <DataSection settings={settings} replace={replace} download={downloadText} today={today} />
+          <HistoryData readAll={() => history.between(0, Date.now() + MINUTE)} clear={() => history.clear()} download={downloadText} today={today} timeZone={timeZone} />
         </Section>
         <Section id="privacy" title="Privacy">
           <PrivacySection />

@@ -126,6 +126,7 @@ describe('the options page', () => {
     await expect.poll(() => summary.textContent()).toContain('Imported evenings-off.json. What changed:');
     expect(await summary.textContent()).toContain('Mon: 00:00–24:00 → off');
     expect(await summary.textContent()).toContain('Wind-down warning: 0 min → 5 min');
+    await page.locator('section#data').screenshot({ path: `${SHOTS}data-imported.png` });
     await untilBlocking(h, true);
     h.server.reset();
     const site = await h.openPage('https://secure.simplepractice.com/calendar');
@@ -154,13 +155,15 @@ describe('the options page', () => {
     const items = await alert.locator('li').allTextContents();
     expect(items).toEqual(['week.tue[0]: end "25:00" is not a time (HH:MM, or 24:00)', 'exceptions.defaultMinutes: 500 is not a whole number of minutes from 1 to 240']);
 
+    await page.locator('section#data').screenshot({ path: `${SHOTS}data-refused.png` });
+
     await page.getByLabel('Import settings').setInputFiles(fileOf('notes.txt', 'Mon 9-5, Tue 9-5'));
     await expect.poll(() => alert.textContent()).toContain('the file is not JSON');
     expect(await storedSettings(h)).toEqual(before);
     await page.close();
   });
 
-  test('exports the settings document as a JSON file', async () => {
+  test('exports the settings document as JSON and the history as CSV', async () => {
     const doc = settingsWith({ week: alwaysWork(), windDownMinutes: 7 });
     await h.setSettings(doc);
     const page = await openOptions(h);
@@ -168,6 +171,11 @@ describe('the options page', () => {
     expect(download.suggestedFilename()).toMatch(/^clocked-out-settings-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown>;
     expect(exported).toMatchObject({ format: 'clocked-out/settings', version: 1, windDownMinutes: 7, week: doc.week });
+
+    // The history is read from the extension's own IndexedDB, which the worker writes.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history (CSV)' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^clocked-out-history-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect((await readFile(await csv.path(), 'utf8')).split('\r\n')[0]).toBe('date,time,event,site,category,minutes');
     await page.close();
   });
 
