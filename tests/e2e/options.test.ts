@@ -107,6 +107,7 @@ describe('the options page', () => {
       await page.setViewportSize({ width: 1000, height: 900 });
       await page.goto(h.extensionUrl('options.html'));
       await page.getByRole('heading', { name: 'Work hours' }).waitFor();
+      await page.locator('header.top').screenshot({ path: `${SHOTS}header-${scheme}.png` });
       for (const id of SECTIONS) {
         const section = page.locator(`section#${id}`);
         await expect.poll(() => section.count(), { message: `section ${id}` }).toBe(1);
