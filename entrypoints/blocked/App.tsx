@@ -4,6 +4,7 @@ import { CrisisConfirm } from '@/components/CrisisConfirm';
 import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
+import { history as visits } from '@/utils/history';
 import { choosePrompt, momentFor } from '@/utils/prompts';
 import { enabledSites, matchSite, siteName } from '@/utils/sites';
 import { snapshotItem, type Snapshot } from '@/utils/snapshot';
@@ -48,6 +49,13 @@ export function App({ address }: { address: BlockedAddress }) {
     // For bench/: navigation start → the page naming the site (no address is recorded).
     performance.mark('clocked-out:rendered');
   }, []);
+
+  const category = site?.category ?? null;
+  useEffect(() => {
+    // A visit turned away counts in the week's balance: the site id and a time, nothing more.
+    if (!site) return;
+    void visits.record({ at: Date.now(), kind: 'blockedVisit', site: site.id, category, minutes: 0 }).catch(() => undefined);
+  }, [site?.id]);
 
   useEffect(() => {
     if (!decision?.nextChangeAt) return;

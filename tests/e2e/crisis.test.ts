@@ -68,3 +68,27 @@ describe('a crisis exception', () => {
     expect(wrapUp?.map((e) => [e.kind, Math.round((e.endsAt - e.startedAt) / 60_000)])).toEqual([['wrapUp', 5]]);
   });
 });
+
+describe('the week balance', () => {
+  test('a visit turned away is counted by site id, without its address', async () => {
+    const h = await launch();
+    try {
+      await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+      await untilBlocking(h, true);
+      const page = await h.openPage('https://secure.simplepractice.com/clients/77aa/notes');
+      await expect.poll(() => page.locator('h1').textContent()).toContain('SimplePractice');
+      const events = await page.evaluate(() => new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('clocked-out-history');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('events').objectStore('events').getAll();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }));
+      expect(events).toEqual([expect.objectContaining({ kind: 'blockedVisit', site: 'simplepractice', category: 'ehr', minutes: 0 })]);
+      expect(JSON.stringify(events)).not.toContain('77aa');
+    } finally {
+      await h.close();
+    }
+  });
+});
