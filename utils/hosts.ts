@@ -37,7 +37,8 @@ export function parseHost(input: string): HostResult {
 
   let hostname: string;
   try {
-    hostname = new URL(scheme ? text : `http://${text}`).hostname;
+    // Chromium's URL parser escapes `*` in a host as `%2A` (Node's keeps it): read both alike.
+    hostname = new URL(scheme ? text : `http://${text}`).hostname.replace(/%2a/gi, '*');
   } catch {
     return fail(`is not a web address (${EXAMPLE})`);
   }

@@ -17,9 +17,14 @@ export function sitePatterns(site: Site): string[] {
   });
 }
 
-/** Origins to request as optional host permissions for a custom host. */
+/**
+ * Origins to request as optional host permissions for a custom host: https and http apart, since
+ * Chrome only grants what the manifest's `optional_host_permissions` lists, scheme by scheme.
+ */
 export function permissionOrigins(host: string): string[] {
-  return sitePatterns({ id: `custom:${host}`, name: host, category: 'ehr', hosts: [host] });
+  return sitePatterns({ id: `custom:${host}`, name: host, category: 'ehr', hosts: [host] }).flatMap((pattern) =>
+    ['https', 'http'].map((scheme) => pattern.replace(/^\*:/, `${scheme}:`)),
+  );
 }
 
 /** Patterns of the sites whose current action is `action`. */

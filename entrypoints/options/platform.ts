@@ -6,22 +6,11 @@ import { browser } from 'wxt/browser';
 import type { HostAccess } from '@/components/options/CustomSites';
 import { permissionOrigins } from '@/utils/patterns';
 
-/**
- * The origins to ask for. A `*://` pattern is asked for as its https and http halves: Chrome
- * refuses a `*://` origin ("Only permissions specified in the manifest may be requested") when the
- * manifest's optional host permissions list the https and http wildcards separately, as ours do.
- */
-export function requestableOrigins(host: string): string[] {
-  return permissionOrigins(host).flatMap((origin) =>
-    origin.startsWith('*://') ? [`https://${origin.slice(4)}`, `http://${origin.slice(4)}`] : [origin],
-  );
-}
-
 export const hostAccess: HostAccess = {
-  request: (host) => browser.permissions.request({ origins: requestableOrigins(host) }),
-  has: (host) => browser.permissions.contains({ origins: requestableOrigins(host) }),
+  request: (host) => browser.permissions.request({ origins: permissionOrigins(host) }),
+  has: (host) => browser.permissions.contains({ origins: permissionOrigins(host) }),
   async release(host) {
-    await browser.permissions.remove({ origins: requestableOrigins(host) });
+    await browser.permissions.remove({ origins: permissionOrigins(host) });
   },
 };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hostMatches, parseHost } from '../../utils/hosts';
 
 describe('parseHost accepts', () => {
@@ -92,5 +92,30 @@ describe('hostMatches', () => {
     ['an IP address does not match a longer one', '0.0.5', '10.0.0.5', false],
   ])('%s', (_, pattern, hostname, expected) => {
     expect(hostMatches(pattern, hostname)).toBe(expected);
+  });
+});
+
+describe('in Chromium, whose URL parser escapes * in a host as %2A', () => {
+  class ChromiumURL extends URL {
+    override get hostname() {
+      return super.hostname.replace(/\*/g, '%2A');
+    }
+  }
+  beforeEach(() => {
+    vi.stubGlobal('URL', ChromiumURL);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it.each([
+    ['*.example-clinic.org', '*.example-clinic.org'],
+    ['https://*.example-clinic.org/login', '*.example-clinic.org'],
+  ])('still accepts the wildcard %s', (input, host) => {
+    expect(parseHost(input)).toEqual({ ok: true, host });
+  });
+
+  it('still refuses a wildcard over a public suffix', () => {
+    expect(parseHost('*.co.uk').ok).toBe(false);
   });
 });
