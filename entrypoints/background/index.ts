@@ -7,6 +7,7 @@ import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSet
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createBadgeEffect } from './badge';
 import { createGuard } from './guard';
+import { createNotificationsMuteEffect } from './notifications-mute';
 import { createRulesEffect, type DnrApi } from './rules';
 import { createStylesEffect, type ScriptingApi } from './styles';
 import { createWindDownEffect } from './wind-down';
@@ -39,6 +40,7 @@ export default defineBackground(() => {
         set: (value) => windDownNoticeItem.setValue(value),
       }),
       createAlarmsEffect(browser.alarms, () => refresh()),
+      createNotificationsMuteEffect(),
     ],
   });
   refresh = guard.refresh;
