@@ -15,6 +15,8 @@ export default defineConfig({
   // A separate output folder lets parallel e2e runs each test their own build.
   outDir: process.env.CLOCKED_OUT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Manifest V3 for Firefox too (WXT's default there is MV2): one set of APIs, DNR included.
+  manifestVersion: 3,
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
@@ -28,7 +30,12 @@ export default defineConfig({
     action: { default_title: 'Clocked Out' },
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'clocked-out@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected or transmitted (README "Privacy").
+            gecko: { id: 'clocked-out@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {
           minimum_chrome_version: '121',
           key: PUBLIC_KEY,
