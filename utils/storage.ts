@@ -21,9 +21,6 @@ const POLICY_COPY_KEY = 'managedPolicy';
 /** The practice's policy as last read: what applies while the browser's policy service is still starting. */
 export const policyCopyItem = storage.defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });
 
-// Chrome answers the first managed-storage read of a session only once its policy service has
-// loaded the schema, 2–3 seconds after start; meanwhile the copy applies.
-const POLICY_WAIT_MS = 500;
 
 export interface SettingsState {
   /** The settings in force: the clinician's own with the practice's policy on top. */
@@ -83,9 +80,11 @@ async function readPolicy(): Promise<unknown> {
   void fresh.then(async (policy) => {
     if (JSON.stringify(policy) !== JSON.stringify(await copy)) await policyCopyItem.setValue(policy).catch(() => undefined);
   });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<typeof copy>((resolve) => (timer = setTimeout(() => resolve(copy), POLICY_WAIT_MS)));
-  return Promise.race([fresh, late]).finally(() => clearTimeout(timer));
+  // Chrome answers the first read of a session only once its policy service has loaded the
+  // schema, 2–3 seconds after start: the guard does not wait (its first decisions after a start
+  // are what keeps a boundary exact), so whichever answers first applies — the browser's, once
+  // its service is up, or the copy.
+  return Promise.race([fresh, new Promise<unknown>((resolve) => setTimeout(() => resolve(copy), 0))]);
 }
 
 /** The settings in force, what the clinician should be told, and which fields the practice set. */
