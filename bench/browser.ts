@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, HOUR, isBrightRed, launch, MINUTE, nextMinuteBoundary, recordFrames, settingsWith, waitUntil, weekWithRanges, workFrom, workUntil } from '../tests/e2e/harness.ts';
 import { unpackedExtensionId } from '../tests/e2e/worker-control.ts';
-import { untilBlocking } from '../tests/e2e/guard-helpers.ts';
+import { untilApplied, untilBlocking } from '../tests/e2e/guard-helpers.ts';
 import { evaluate, launchBare, pageSession } from './cdp.ts';
 import { cpuOver } from './processes.ts';
 
@@ -26,7 +26,9 @@ export async function navigationFigures(log: (line: string) => void) {
     await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
     await untilBlocking(h, true);
     h.server.reset();
+    const toCommit: number[] = [];
     const toRendered: number[] = [];
+    const toPaint: number[] = [];
     const wall: number[] = [];
     const hosts = ['secure.simplepractice.com', 'www.therapynotes.com', 'acme.janeapp.com', 'sigmund.headway.co'];
     for (let i = 0; i < NAVIGATIONS; i++) {
@@ -37,12 +39,42 @@ export async function navigationFigures(log: (line: string) => void) {
       await page.goto(`https://${host}${path}`);
       await page.waitForFunction(() => performance.getEntriesByName('clocked-out:rendered').length > 0);
       wall.push(Date.now() - started);
-      // Navigation start (of the original request) → the blocked page showing the site's name.
-      toRendered.push(await page.evaluate(() => performance.getEntriesByName('clocked-out:rendered')[0]?.startTime ?? NaN));
+      // From the start of the original navigation, on the page's own clock: the blocked page's
+      // response (the navigation stopped and committed to it), the site named, the first paint.
+      const t = await page.evaluate(() => new Promise<number[]>((resolve) => {
+        const read = () => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+          if (paint === undefined) return void setTimeout(read, 20);
+          resolve([nav?.responseEnd ?? NaN, performance.getEntriesByName('clocked-out:rendered')[0]?.startTime ?? NaN, paint]);
+        };
+        read();
+      }));
+      toCommit.push(t[0] ?? NaN);
+      toRendered.push(t[1] ?? NaN);
+      toPaint.push(t[2] ?? NaN);
       await page.close();
     }
     const leaked = hosts.reduce((sum, host) => sum + h.server.count(host), 0);
-    log(`navigation → blocked page (n=${NAVIGATIONS}): median ${ms(quantile(toRendered, 0.5))}, p95 ${ms(quantile(toRendered, 0.95))} (page's own clock); wall clock from goto: median ${ms(quantile(wall, 0.5))}, p95 ${ms(quantile(wall, 0.95))}`);
+    // The floor: the first paint of an ordinary web page from the local server, in the same browser.
+    const control: number[] = [];
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      const page = await h.context.newPage();
+      await page.goto(`https://www.example-news.org/story/${i}`);
+      control.push(await page.evaluate(() => new Promise<number>((resolve) => {
+        const read = () => {
+          const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+          if (paint === undefined) setTimeout(read, 20);
+          else resolve(paint);
+        };
+        read();
+      })));
+      await page.close();
+    }
+    const line = (values: number[]) => `median ${ms(quantile(values, 0.5))}, p95 ${ms(quantile(values, 0.95))}`;
+    log(`navigation → blocked page committed (n=${NAVIGATIONS}): ${line(toCommit)}`);
+    log(`navigation → blocked page naming the site: ${line(toRendered)}; → first paint: ${line(toPaint)}; wall clock from goto: ${line(wall)}`);
+    log(`control, an ordinary page from the local server → first paint: ${line(control)}`);
     log(`requests reaching blocked hosts: ${leaked} in ${NAVIGATIONS} navigations (limit 0)`);
 
     let undimmed = 0;
@@ -78,8 +110,9 @@ export async function boundaryFigures(log: (line: string) => void) {
   const h = await launch();
   try {
     const end = nextMinuteBoundary(15_000);
-    await h.setSettings(settingsWith({ week: workUntil(end) }));
-    await untilBlocking(h, false);
+    const doc = settingsWith({ week: workUntil(end) });
+    await h.setSettings(doc);
+    await untilApplied(h, doc);
     const urls = ['https://secure.simplepractice.com/a', 'https://acme.janeapp.com/b', 'https://www.therapynotes.com/app/c', 'https://secure.hushmail.com/d', 'https://doxy.me/e'];
     const pages: Page[] = [];
     for (const url of urls) {

@@ -45,11 +45,6 @@ export function App({ address }: { address: BlockedAddress }) {
     if (open && original) location.replace(original);
   }, [open, original]);
 
-  useEffect(() => {
-    // For bench/: navigation start → the page naming the site (no address is recorded).
-    performance.mark('clocked-out:rendered');
-  }, []);
-
   const category = site?.category ?? null;
   useEffect(() => {
     // A visit turned away counts in the week's balance: the site id and a time, nothing more.

@@ -1,7 +1,7 @@
 // A boundary passing with work tabs open: nothing reloads, typed text survives, and it lifts again.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HOUR, launch, nextMinuteBoundary, settingsWith, waitUntil, workFrom, workUntil, type Harness } from './harness';
-import { coverOf, guardButtons, untilBlocking, untilCover } from './guard-helpers';
+import { coverOf, guardButtons, untilApplied, untilBlocking, untilCover } from './guard-helpers';
 
 const NOTE = 'Client reports better sleep; follow up on';
 
@@ -16,8 +16,9 @@ describe('when the work day ends and starts with tabs open', () => {
 
   test('the work day ends: a blocked site is covered, a dimmed one dimmed, in place, keeping what was typed', async () => {
     const end = nextMinuteBoundary(10_000);
-    await h.setSettings(settingsWith({ week: workUntil(end) }));
-    await untilBlocking(h, false);
+    const doc = settingsWith({ week: workUntil(end) });
+    await h.setSettings(doc);
+    await untilApplied(h, doc);
 
     const ehr = await h.openPage('https://secure.simplepractice.com/clients/abc/notes');
     const mail = await h.openPage('https://secure.hushmail.com/compose');
@@ -69,8 +70,9 @@ describe('a short boundary: nothing waits for a sleeping worker', () => {
     const h = await launch();
     try {
       const end = nextMinuteBoundary(10_000);
-      await h.setSettings(settingsWith({ week: workUntil(end, undefined, 3 * HOUR) }));
-      await untilBlocking(h, false);
+      const doc = settingsWith({ week: workUntil(end, undefined, 3 * HOUR) });
+      await h.setSettings(doc);
+      await untilApplied(h, doc);
       const ehr = await h.openPage('https://secure.simplepractice.com/calendar');
       await h.stopWorkers();
       await waitUntil(end);

@@ -77,7 +77,7 @@ describe('the week balance', () => {
       await untilBlocking(h, true);
       const page = await h.openPage('https://secure.simplepractice.com/clients/77aa/notes');
       await expect.poll(() => page.locator('h1').textContent()).toContain('SimplePractice');
-      const events = await page.evaluate(() => new Promise<unknown[]>((resolve, reject) => {
+      const read = () => page.evaluate(() => new Promise<unknown[]>((resolve, reject) => {
         const open = indexedDB.open('clocked-out-history');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -85,6 +85,8 @@ describe('the week balance', () => {
           all.onsuccess = () => resolve(all.result);
         };
       }));
+      await expect.poll(read).toHaveLength(1);
+      const events = await read();
       expect(events).toEqual([expect.objectContaining({ kind: 'blockedVisit', site: 'simplepractice', category: 'ehr', minutes: 0 })]);
       expect(JSON.stringify(events)).not.toContain('77aa');
     } finally {
