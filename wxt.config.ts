@@ -15,6 +15,8 @@ export default defineConfig({
   // A separate output folder lets parallel e2e runs each test their own build.
   outDir: process.env.CLOCKED_OUT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every file imports what it uses: no auto-imports to collide or hide a dependency.
+  imports: false,
   // Manifest V3 for Firefox too (WXT's default there is MV2): one set of APIs, DNR included.
   manifestVersion: 3,
   vite: () => ({
