@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decide } from '../../utils/policy';
 import { defaultSettings } from '../../utils/settings';
-import { alwaysWork, HOUR, isBrightRed, launch, nextMinuteBoundary, recordFrames, settingsWith, systemTimeZone, waitUntil, workFrom, type Harness } from './harness';
-import { untilBlocking, untilCover, untilGuard } from './guard-helpers';
+import { alwaysWork, HOUR, isBrightRed, launch, nextMinuteBoundary, recordFrames, settingsWith, sleep, systemTimeZone, waitUntil, workFrom, type Harness } from './harness';
+import { untilApplied, untilBlocking, untilCover, untilGuard } from './guard-helpers';
 
 async function visit(h: Harness, url: string) {
   const page = await h.context.newPage();
@@ -51,19 +51,27 @@ describe('a stopped worker and a restarted browser', () => {
 
   test('the next boundary still takes effect when the worker was asleep: its alarm wakes it', async () => {
     const start = nextMinuteBoundary(10_000);
-    await h.setSettings(settingsWith({ week: workFrom(start) }));
-    await untilGuard(h, (s) => JSON.stringify(s).includes(JSON.stringify(workFrom(start).mon)));
+    const doc = settingsWith({ week: workFrom(start) });
+    await h.setSettings(doc);
+    await untilApplied(h, doc);
     await h.stopWorkers();
     expect(await h.workerRunning()).toBe(false);
-    await waitUntil(start);
-    // Generous: this is about the boundary taking effect at all, on a loaded 2-core machine;
-    // precision is the open tab's own timer (boundary.test.ts) and bench/.
-    expect(await h.waitForWorkerStart(10_000)).toBe(true);
-    await untilBlocking(h, false, 5000);
     h.server.reset();
-    const page = await h.openPage('https://secure.simplepractice.com/calendar');
+    const page = await h.context.newPage();
+    await waitUntil(start);
+    // Only navigations from here on, which never wake the worker: whatever lifts the block is the
+    // worker's own alarm.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      await page.goto('https://secure.simplepractice.com/calendar');
+      if (page.url() === 'https://secure.simplepractice.com/calendar' || Date.now() > deadline) break;
+      await sleep(250);
+    }
+    console.info(`boundary → blocking lifted by the woken worker: ${Date.now() - start} ms`);
     expect(page.url()).toBe('https://secure.simplepractice.com/calendar');
-    expect(h.server.count('secure.simplepractice.com')).toBe(1);
+    expect(await h.workerRunning()).toBe(true);
+    // (A tab left on the blocked page by an early try returns to its address by itself, too.)
+    expect(h.server.count('secure.simplepractice.com')).toBeGreaterThan(0);
   });
 });
 
@@ -96,13 +104,15 @@ describe('settings changing under a running browser', () => {
     ['a document from nowhere', { hello: 'world' }],
     ['a document with broken fields', { format: 'clocked-out/settings', version: 1, week: 'always', actions: { ehr: 'nuke' } }],
   ])('%s in settings storage gives the default hours and a notice, not a crash', async (_name, raw) => {
+    // From a clean state, so the notice seen is this document's.
+    await h.setSettings(settingsWith({ week: alwaysWork() }));
+    await untilGuard(h, (s) => s.notice === null);
     await h.setSettings(raw as Record<string, unknown>);
     await untilGuard(h, (s) => typeof s.notice === 'string' && s.notice.length > 0);
     // The defaults (Mon–Fri 09:00–17:00 in this computer's zone) decide, whatever the time is now.
     const expected = decide(defaultSettings(), Date.now(), systemTimeZone()).siteActions.simplepractice === 'block';
     await untilBlocking(h, expected, 3000);
-    const title = await h.evalInWorker((chrome) => chrome.action.getTitle({}));
-    expect(title).toMatch(/settings/i);
+    await expect.poll(() => h.evalInWorker((chrome) => chrome.action.getTitle({}))).toMatch(/settings/i);
     expect(await h.evalInWorker((chrome) => chrome.action.getBadgeText({}))).toBe('!');
   });
 });
