@@ -98,4 +98,17 @@ describe('a managed policy', () => {
     expect(state.settings.actions).toEqual({ ehr: 'block', practice: 'block', telehealth: 'block', email: 'dim' });
     expect(state.notice).toBe(`Your practice's policy has settings that could not be used, and yours apply for them: actions.email: "mute" is not an action (block, dim or allow).`);
   });
+
+  test('shows what the practice set on the options page as "Set by your practice", and it cannot be edited', async () => {
+    await h.setSettings({ format: 'clocked-out/settings', version: 1, week: { mon: [['09:00', '17:00']] } });
+    const page = await h.openPage(h.extensionUrl('options.html'));
+    await expect.poll(() => page.getByText('Set by your practice').count()).toBeGreaterThan(0);
+    // The practice set no work at all this week: there are no hours to edit, and none can be added.
+    expect(await page.getByLabel('Monday, from').count()).toBe(0);
+    const add = page.getByRole('button', { name: /add hours/i }).first();
+    expect(await add.isDisabled()).toBe(true);
+    // What the practice left alone stays the clinician's to change.
+    expect(await page.getByLabel('Crisis exception length').isDisabled()).toBe(false);
+    await page.close();
+  });
 });
