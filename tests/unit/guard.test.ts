@@ -12,6 +12,7 @@ const MORNING = Date.parse('2026-12-02T15:00:00Z');
 
 function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) {
   let now = options.now ?? EVENING;
+  let zone = ZONE;
   let exceptions: Exception[] = [];
   let wrapUps: Record<string, number> = {};
   const snapshots: Snapshot[] = [];
@@ -20,7 +21,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) 
   const announced: Array<string | null> = [];
   const deps: GuardDeps = {
     now: () => now,
-    systemTimeZone: () => ZONE,
+    systemTimeZone: () => zone,
     readSettings: async () => {
       if (options.raw === undefined) return { settings: defaultSettings(), notice: null };
       const { settings, errors } = repairSettings(options.raw);
@@ -48,6 +49,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) 
     announced,
     get exceptions() { return exceptions; },
     advance: (ms: number) => void (now += ms),
+    moveTo: (timeZone: string) => void (zone = timeZone),
   };
 }
 
@@ -125,5 +127,16 @@ describe('the guard', () => {
     await state.guard.handle({ type: 'endException', id });
     expect(state.exceptions).toEqual([]);
     expect(state.decisions.at(-1)?.siteActions.simplepractice).toBe('block');
+  });
+
+  it("follows the computer to a new time zone at its next wake-up", async () => {
+    const state = setup();
+    await state.guard.refresh();
+    expect(state.decisions.at(-1)?.siteActions.simplepractice).toBe('block');
+    // The same instant is Thursday 10:00 in Tokyo: a working morning there.
+    state.moveTo('Asia/Tokyo');
+    await state.guard.refresh();
+    expect(state.snapshots.at(-1)?.timeZone).toBe('Asia/Tokyo');
+    expect(state.decisions.at(-1)?.siteActions.simplepractice).toBe('allow');
   });
 });
