@@ -1,7 +1,6 @@
 // The options page in real Chromium: import and export, hours edited in the page, custom sites and
 // the browser's permission prompt, two pages kept in step, keyboard, axe and a screenshot per section.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { alwaysWork, DEFAULT_HOSTS, HOUR, launch, neverWork, settingsWith, wallClock, type Harness } from './harness';
 import { untilBlocking } from './guard-helpers';
+import { seriousViolations } from './axe';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/options/', import.meta.url));
-const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 /** A practice's own EHR address: not in the catalogue, reached through the optional host permission. */
 const CUSTOM_HOST = 'ehr.example-clinic.org';
 /** A host the browser is asked about for real in the last test; its prompt is never answered. */
@@ -62,15 +61,6 @@ async function openOptions(h: Harness, prepare?: (page: Page) => Promise<void>):
 declare var chrome: typeof import('wxt/browser').Browser;
 
 const storedSettings = (h: Harness) => h.evalInWorker(async (chrome) => chrome.storage.sync.get(null));
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const fileOf = (name: string, doc: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)) });
 

@@ -1,15 +1,14 @@
 // The popup in real Chromium: the state in words, the crisis toggle, "Take today off", screenshots and an axe audit.
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_DIR, HOUR, launch, MINUTE, nextMinuteBoundary, NON_WORK_HOST, settingsWith, sleep, systemTimeZone, wallClock, weekWithRanges, workFrom, type Harness } from './harness';
 import { untilBlocking, untilGuard } from './guard-helpers';
+import { seriousViolations } from './axe';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/popup/', import.meta.url));
-const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 /** The popup as a tab at the popup's own size. */
 async function openPopup(h: Harness, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
@@ -34,15 +33,6 @@ async function shootBoth(h: Harness, name: string, prepare?: (page: Page) => Pro
     await shoot(page, `${name}-${scheme}`);
     await page.close();
   }
-}
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 interface RealPopup {
