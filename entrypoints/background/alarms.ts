@@ -4,10 +4,10 @@
  * the worker that set it is awake and stays so that long.
  */
 import type { Decision } from '@/utils/policy';
+import { MINUTE, SECOND } from '@/utils/zoned-time';
 
 export const BOUNDARY_ALARM = 'boundary';
-const SHORT = 30_000;
-const MINUTE = 60_000;
+const SHORT = 30 * SECOND;
 
 export interface AlarmsApi {
   create(name: string, info: { when: number }): Promise<void> | void;

@@ -1,6 +1,7 @@
 /** The toolbar badge: clocked in or out at a glance, and minutes left of a countdown. */
 import { statusLine } from '@/utils/describe';
 import type { Decision } from '@/utils/policy';
+import { MINUTE } from '@/utils/zoned-time';
 
 export interface BadgeApi {
   setBadgeText(details: { text: string }): Promise<void>;
@@ -8,7 +9,6 @@ export interface BadgeApi {
   setTitle(details: { title: string }): Promise<void>;
 }
 
-const MINUTE = 60_000;
 
 /** Text and colour: nothing while working, "OFF" after hours, minutes left during a countdown. */
 export function badgeFor(decision: Decision, now: number): { text: string; color: string } {

@@ -10,9 +10,8 @@ import type { Settings } from '@/utils/settings';
 import { enabledSites } from '@/utils/sites';
 import type { Snapshot } from '@/utils/snapshot';
 import type { Exception, Site } from '@/utils/types';
-import { resolveTimeZone } from '@/utils/zoned-time';
+import { MINUTE, resolveTimeZone } from '@/utils/zoned-time';
 
-export const MINUTE = 60_000;
 
 export interface GuardDeps {
   now(): number;

@@ -25,8 +25,8 @@ export interface ScriptingApi {
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
 }
 
-export const DIM_SCRIPT_ID = 'clocked-out-dim';
-export const CUSTOM_GUARD_ID = 'clocked-out-guard-custom';
+const DIM_SCRIPT_ID = 'clocked-out-dim';
+const CUSTOM_GUARD_ID = 'clocked-out-guard-custom';
 export const GUARD_SCRIPT_FILE = 'content-scripts/guard.js';
 
 export function createStylesEffect(scripting: ScriptingApi) {

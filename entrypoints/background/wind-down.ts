@@ -2,6 +2,7 @@
 import { describeInstant } from '@/utils/describe';
 import { decide, type Decision } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
+import { MINUTE } from '@/utils/zoned-time';
 
 export interface NotifyApi {
   create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
@@ -12,7 +13,7 @@ export function createWindDownEffect(notifications: NotifyApi, iconUrl: string, 
     const windDown = decision.windDown;
     if (!windDown || (await store.get()) === windDown.endsAt) return;
     await store.set(windDown.endsAt);
-    const minutes = Math.max(1, Math.round((windDown.endsAt - now) / 60_000));
+    const minutes = Math.max(1, Math.round((windDown.endsAt - now) / MINUTE));
     const until = describeInstant(windDown.endsAt, now, timeZone);
     const ending = decide(settings, windDown.endsAt, timeZone).state === 'break' ? 'Break starts' : 'Work day ends';
     await notifications.create(`wind-down-${windDown.endsAt}`, {

@@ -5,7 +5,7 @@
 import { renderPanel, type PanelModel } from './panel';
 import { PANEL_CSS } from './panel-css';
 
-export const LIFT_ATTRIBUTE = 'data-clocked-out-lift';
+const LIFT_ATTRIBUTE = 'data-clocked-out-lift';
 const DIM_FILTER = 'html:not([data-clocked-out-lift]) { filter: grayscale(1) brightness(0.55) !important; }';
 
 export function createDimmer(doc: Document) {
@@ -50,9 +50,6 @@ export function createDimmer(doc: Document) {
       bar?.remove();
       bar = null;
       panel = null;
-    },
-    get dimmed() {
-      return style !== null;
     },
   };
 }

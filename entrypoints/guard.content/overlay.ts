@@ -53,8 +53,5 @@ export function createOverlay(doc: Document) {
       host = null;
       dialog = null;
     },
-    get visible() {
-      return wanted;
-    },
   };
 }
