@@ -3,6 +3,7 @@
  * categories, hosts, path prefixes). `defaultOn` entries are guarded unless switched off;
  * `sharedPersonal` entries serve personal use too and are opt-in, with a warning.
  */
+import { siteHostPatterns } from './patterns';
 import type { Category } from './types';
 
 export interface CatalogueEntry {
@@ -67,15 +68,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { id: "calendly", name: "Calendly", category: 'practice', hosts: ["calendly.com"], defaultOn: false, sharedPersonal: true },
 ];
 
-/** Manifest match patterns for every catalogue host (host permissions, static content script). */
+/** Manifest match patterns for every catalogue host, http and https, whole hosts (host permissions, static content script). */
 export function catalogueMatchPatterns(): string[] {
-  const patterns = new Set<string>();
-  for (const entry of CATALOGUE) {
-    for (const host of entry.hosts) {
-      const path = entry.pathPrefix ?? '/';
-      // `*.host` in a match pattern covers the host itself and its subdomains.
-      patterns.add(`https://*.${host.replace(/^\*\./, '')}${path}*`);
-    }
-  }
-  return [...patterns];
+  return [...new Set(CATALOGUE.flatMap((entry) => siteHostPatterns({ id: entry.id, name: entry.name, category: entry.category, hosts: entry.hosts })))];
 }

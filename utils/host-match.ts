@@ -15,12 +15,20 @@ export function isIPv4(host: string): boolean {
 
 /**
  * Whether `hostname` is covered by `pattern`: `host` matches itself and its subdomains,
- * `*.host` matches subdomains only, an IP address only itself.
+ * `*.host` matches subdomains only, an IP address only itself; a `www.` host also matches its bare domain.
  */
 export function hostMatches(pattern: string, hostname: string): boolean {
   const name = normalizeHostname(hostname);
   const p = normalizeHostname(pattern);
   if (p.startsWith('*.')) return name.endsWith(p.slice(1));
   if (isIPv4(p) || isIPv4(name)) return name === p;
-  return name === p || name.endsWith(`.${p}`);
+  return name === p || name.endsWith(`.${p}`) || name === bareOfWww(p);
+}
+
+/**
+ * The bare domain a `www.` host is also reached at (`therapynotes.com` for `www.therapynotes.com`),
+ * or null. Only that one host: the domain's other subdomains are not the app.
+ */
+export function bareOfWww(host: string): string | null {
+  return /^www\.[^.]+\.[^.]/.test(host) ? host.slice(4) : null;
 }

@@ -1,20 +1,35 @@
-/** Manifest-style match patterns for sites (content-script registration, permissions). */
+/**
+ * Manifest-style match patterns for sites (host permissions, content-script registration, finding
+ * open tabs). Every pattern covers http and https alike: an old bookmark or a link in an email
+ * that says `http://` is the same work site (docs/ARCHITECTURE.md, "Every scheme").
+ */
+import { bareOfWww, isIPv4 } from './host-match';
 import type { Action, Site } from './types';
 
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** `*.host` in a pattern also covers the bare host, which is broader than a `*.` site. */
+function hostParts(host: string): string[] {
+  const base = host.replace(/^\*\./, '');
+  if (isIPv4(base)) return [base];
+  const bare = host.startsWith('*.') ? null : bareOfWww(host);
+  return bare ? [`*.${base}`, bare] : [`*.${base}`];
+}
 
 /**
- * Match patterns covering a site. `*.host` in a pattern also covers the bare host, which is
- * broader than a `*.` site; the content script narrows it again with `matchSite`.
+ * Patterns covering exactly a site's pages (its path prefix included): where the dim stylesheet
+ * goes. The page guard narrows a `*.` site again with `matchSite`.
  */
 export function sitePatterns(site: Site): string[] {
   const path = site.pathPrefix ?? '/';
-  const custom = site.id.startsWith('custom:');
-  return site.hosts.map((host) => {
-    const bare = host.replace(/^\*\./, '');
-    const hostPart = IPV4.test(bare) ? bare : `*.${bare}`;
-    return `${custom ? '*' : 'https'}://${hostPart}${path}*`;
-  });
+  return [...new Set(site.hosts.flatMap(hostParts).map((part) => `*://${part}${path}*`))];
+}
+
+/**
+ * Patterns covering a site's whole hosts, whatever the path: where the page guard runs (a
+ * single-page app can move from a public page into its guarded path without a navigation) and
+ * what host access the guard needs.
+ */
+export function siteHostPatterns(site: Site): string[] {
+  return [...new Set(site.hosts.flatMap(hostParts).map((part) => `*://${part}/*`))];
 }
 
 /**
@@ -22,7 +37,7 @@ export function sitePatterns(site: Site): string[] {
  * Chrome only grants what the manifest's `optional_host_permissions` lists, scheme by scheme.
  */
 export function permissionOrigins(host: string): string[] {
-  return sitePatterns({ id: `custom:${host}`, name: host, category: 'ehr', hosts: [host] }).flatMap((pattern) =>
+  return siteHostPatterns({ id: `custom:${host}`, name: host, category: 'ehr', hosts: [host] }).flatMap((pattern) =>
     ['https', 'http'].map((scheme) => pattern.replace(/^\*:/, `${scheme}:`)),
   );
 }

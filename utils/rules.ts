@@ -3,6 +3,7 @@
  * site's top-level navigations are redirected to the blocked page before any request leaves the
  * browser; the original address rides in the fragment so the tab can go back to it.
  */
+import { bareOfWww } from './host-match';
 import { patternSpecificity } from './sites';
 import type { Action, Site } from './types';
 
@@ -18,13 +19,21 @@ export interface DnrRule {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A regex over a whole http(s) URL for one host pattern (and path prefix), capturing it all. */
+/**
+ * A regex over a whole http(s) URL for one host pattern (and path prefix), capturing it all. Every
+ * spelling of the host that reaches it is covered: either scheme, a user-info part (`x@host`), a
+ * trailing dot, any port, the bare domain of a `www.` host, and repeated slashes before the path.
+ */
 export function hostRegex(pattern: string, pathPrefix?: string): string {
   const subdomainsOnly = pattern.startsWith('*.');
-  const host = escape(subdomainsOnly ? pattern.slice(2) : pattern);
-  const labels = subdomainsOnly ? '[^/?#@:]+\\.' : '(?:[^/?#@:]+\\.)?';
-  const rest = pathPrefix ? `${escape(pathPrefix)}.*` : '(?:[/?#].*)?';
-  return `^(https?://${labels}${host}\\.?(?::[0-9]+)?${rest})$`;
+  const name = subdomainsOnly ? pattern.slice(2) : pattern;
+  const bare = subdomainsOnly ? null : bareOfWww(name);
+  const label = '[^/?#@:]+\\.';
+  const host = bare
+    ? `(?:(?:${label})?www\\.)?${escape(bare)}`
+    : `${subdomainsOnly ? label : `(?:${label})?`}${escape(name)}`;
+  const rest = pathPrefix ? `/+${escape(pathPrefix.replace(/^\/+/, ''))}.*` : '(?:[/?#].*)?';
+  return `^(https?://(?:[^/?#@]*@)?${host}\\.?(?::[0-9]*)?${rest})$`;
 }
 
 /**

@@ -53,7 +53,8 @@ export function matchSite(url: string | URL, sites: readonly Site[]): Site | nul
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   const hostname = normalizeHostname(parsed.hostname);
   // Case-insensitive, like the declarativeNetRequest rules (and servers such as IIS).
-  const path = parsed.pathname.toLowerCase();
+  // Servers read `//app/` as `/app/`, so the guarded path is matched the same way.
+  const path = parsed.pathname.toLowerCase().replace(/^\/+/, '/');
   let match: Site | null = null;
   let matchScore = 0;
   for (const site of sites) {

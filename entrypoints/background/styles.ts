@@ -3,7 +3,7 @@
  * so no undimmed frame is painted) and the page guard for custom hosts (catalogue hosts get it
  * from the manifest).
  */
-import { patternsWithAction, sitePatterns } from '@/utils/patterns';
+import { patternsWithAction, siteHostPatterns } from '@/utils/patterns';
 import type { Decision } from '@/utils/policy';
 import type { Site } from '@/utils/types';
 
@@ -48,7 +48,7 @@ export function createStylesEffect(scripting: ScriptingApi) {
 
   return async (decision: Decision, sites: readonly Site[]) => {
     const dim = patternsWithAction(sites, decision.siteActions, 'dim');
-    const custom = sites.filter((site) => site.id.startsWith('custom:')).flatMap(sitePatterns);
+    const custom = sites.filter((site) => site.id.startsWith('custom:')).flatMap(siteHostPatterns);
     await Promise.all([
       ensure(dim.length ? { id: DIM_SCRIPT_ID, matches: dim, css: ['dim.css'], runAt: 'document_start', persistAcrossSessions: true } : null, DIM_SCRIPT_ID),
       ensure(custom.length ? { id: CUSTOM_GUARD_ID, matches: [...new Set(custom)], js: [GUARD_SCRIPT_FILE], runAt: 'document_start', persistAcrossSessions: true } : null, CUSTOM_GUARD_ID),

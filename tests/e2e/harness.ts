@@ -38,7 +38,7 @@ export interface LaunchOptions {
   readonly extensionDir?: string;
   /** Profile directory; a fresh temporary one (removed on `close`) when absent. */
   readonly userDataDir?: string;
-  /** Hostnames whose https (:443) requests go to the test server; others do not resolve. */
+  /** Hostnames whose https (:443) and http (:80) requests go to the test server; others do not resolve. */
   readonly hosts?: readonly string[];
   /** A running server to reuse; a new one (closed on `close`) when absent. */
   readonly server?: TestServer;
@@ -87,9 +87,15 @@ const CHROMIUM_ARGS = [
 ];
 const EVAL_TIMEOUT_MS = 15_000;
 
-/** `MAP host:443 127.0.0.1:port` for each host; everything else fails to resolve, fast and offline. */
-function resolverRules(hosts: readonly string[], port: number): string {
-  const maps = hosts.map((host) => `MAP ${host}:443 127.0.0.1:${port}`);
+/**
+ * `MAP host:443 127.0.0.1:port` (and `:80` to the plain-HTTP port) for each host, also in its
+ * fully-qualified spelling with a trailing dot; everything else fails to resolve, fast and offline.
+ */
+function resolverRules(hosts: readonly string[], server: TestServer): string {
+  const maps = hosts.flatMap((host) => [host, `${host}.`]).flatMap((host) => [
+    `MAP ${host}:443 127.0.0.1:${server.port}`,
+    `MAP ${host}:80 127.0.0.1:${server.httpPort}`,
+  ]);
   return [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
 }
 
@@ -123,7 +129,7 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${resolverRules(hosts, server.port)}`,
+      `--host-resolver-rules=${resolverRules(hosts, server)}`,
     ],
   });
   const control = await createWorkerControl(context);

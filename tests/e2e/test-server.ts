@@ -3,6 +3,7 @@
  * through `--host-resolver-rules`, so the Host header says which real site a request was meant for.
  */
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -17,11 +18,15 @@ export interface ServedRequest {
   readonly host: string;
   readonly path: string;
   readonly method: string;
+  readonly scheme: 'http' | 'https';
   readonly at: number;
 }
 
 export interface TestServer {
+  /** The HTTPS port (work hosts' :443). */
   readonly port: number;
+  /** The plain-HTTP port (work hosts' :80): an old bookmark or an emailed link says `http://`. */
+  readonly httpPort: number;
   /** Requests that reached the server for `host` (the Host header without `:443`), favicons excluded. */
   count(host: string): number;
   /** Every request so far, in arrival order, favicons excluded. */
@@ -51,37 +56,45 @@ ${paragraphs}
 /** Starts the server on 127.0.0.1 with an ephemeral port, with the committed test-only certificate. */
 export async function startServer(): Promise<TestServer> {
   const requests: ServedRequest[] = [];
-  const server = createServer(
-    { key: readFileSync(new URL('test-server.key', FIXTURES)), cert: readFileSync(new URL('test-server.crt', FIXTURES)) },
-    (req, res) => {
-      const host = (req.headers.host ?? '').replace(/:443$/, '').toLowerCase();
+  const handler = (scheme: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
       const url = new URL(req.url ?? '/', 'https://placeholder');
       if (url.pathname === '/favicon.ico') {
         res.writeHead(404).end();
         return;
       }
-      requests.push({ host, path: url.pathname, method: req.method ?? 'GET', at: Date.now() });
+      requests.push({ host, path: url.pathname, method: req.method ?? 'GET', scheme, at: Date.now() });
       const delay = url.pathname.startsWith(SLOW_PREFIX) ? Number(url.searchParams.get('ms') ?? SLOW_MS) : 0;
       const timer = setTimeout(() => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(page(host, url.pathname));
       }, delay);
       res.on('close', () => clearTimeout(timer));
-    },
+  };
+  const server = createServer(
+    { key: readFileSync(new URL('test-server.key', FIXTURES)), cert: readFileSync(new URL('test-server.crt', FIXTURES)) },
+    handler('https'),
   );
+  const httpServer = createHttpServer(handler('http'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const { port: httpPort } = httpServer.address() as AddressInfo;
+  const closeOne = (s: typeof server | typeof httpServer) =>
+    new Promise<void>((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
   return {
     port,
+    httpPort,
     count: (host) => requests.filter((r) => r.host === host.toLowerCase()).length,
     get requests() {
       return requests;
     },
     reset: () => void requests.splice(0),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await Promise.all([closeOne(server), closeOne(httpServer)]);
+    },
   };
 }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { patternsWithAction, permissionOrigins, sitePatterns } from '@/utils/patterns';
+import { patternsWithAction, permissionOrigins, siteHostPatterns, sitePatterns } from '@/utils/patterns';
 import type { Site } from '@/utils/types';
 
 describe('match patterns for sites', () => {
-  it('covers a catalogue site over https, within its app path', () => {
-    const therapynotes: Site = { id: 'therapynotes', name: 'TherapyNotes', category: 'ehr', hosts: ['www.therapynotes.com'], pathPrefix: '/app/' };
-    expect(sitePatterns(therapynotes)).toEqual(['https://*.www.therapynotes.com/app/*']);
+  const therapynotes: Site = { id: 'therapynotes', name: 'TherapyNotes', category: 'ehr', hosts: ['www.therapynotes.com'], pathPrefix: '/app/' };
+
+  it('covers a catalogue site over http and https, within its app path, with and without www', () => {
+    expect(sitePatterns(therapynotes)).toEqual(['*://*.www.therapynotes.com/app/*', '*://therapynotes.com/app/*']);
+  });
+
+  it('covers whole hosts where the page guard runs, so an app moving into its path is seen', () => {
+    expect(siteHostPatterns(therapynotes)).toEqual(['*://*.www.therapynotes.com/*', '*://therapynotes.com/*']);
+    expect(siteHostPatterns({ id: 'jane', name: 'Jane', category: 'ehr', hosts: ['*.janeapp.com'] })).toEqual(['*://*.janeapp.com/*']);
   });
 
   it('covers a custom site over http and https, and an intranet address exactly', () => {
@@ -23,6 +29,6 @@ describe('match patterns for sites', () => {
       { id: 'hushmail', name: 'Hushmail', category: 'email', hosts: ['secure.hushmail.com'] },
       { id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] },
     ];
-    expect(patternsWithAction(sites, { hushmail: 'dim', simplepractice: 'block' }, 'dim')).toEqual(['https://*.secure.hushmail.com/*']);
+    expect(patternsWithAction(sites, { hushmail: 'dim', simplepractice: 'block' }, 'dim')).toEqual(['*://*.secure.hushmail.com/*']);
   });
 });

@@ -31,6 +31,20 @@ describe('host regexes', () => {
     ['www.therapynotes.com', '/app/', 'https://www.therapynotes.com/app/patients/1', true],
     ['www.therapynotes.com', '/app/', 'https://www.therapynotes.com/pricing/', false],
     ['www.therapynotes.com', '/app/', 'https://www.therapynotes.com/', false],
+    // Every spelling that reaches the host: http, user info, trailing dot, ports, www-less, doubled slashes.
+    ['secure.simplepractice.com', undefined, 'http://secure.simplepractice.com/clients/abc', true],
+    ['secure.simplepractice.com', undefined, 'https://x@secure.simplepractice.com/', true],
+    ['secure.simplepractice.com', undefined, 'https://x:y@secure.simplepractice.com:443/', true],
+    ['secure.simplepractice.com', undefined, 'https://secure.simplepractice.com./clients', true],
+    ['secure.simplepractice.com', undefined, 'http://secure.simplepractice.com:80/', true],
+    ['secure.simplepractice.com', undefined, 'https://evil.org/@secure.simplepractice.com/', false],
+    ['secure.simplepractice.com', undefined, 'https://secure.simplepractice.com@evil.org/', false],
+    ['*.janeapp.com', undefined, 'http://acme.janeapp.com./admin', true],
+    ['www.therapynotes.com', '/app/', 'https://therapynotes.com/app/patients/1', true],
+    ['www.therapynotes.com', '/app/', 'http://therapynotes.com//app/patients/1', true],
+    ['www.therapynotes.com', '/app/', 'https://support.therapynotes.com/app/', false],
+    ['www.therapynotes.com', '/app/', 'https://therapynotes.com/pricing/', false],
+    ['www.claim.md', undefined, 'https://claim.md/login', true],
   ])('%s%s on %s matches: %s', (pattern, prefix, url, expected) => {
     expect(new RegExp(hostRegex(pattern, prefix)).test(url)).toBe(expected);
   });
