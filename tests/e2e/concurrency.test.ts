@@ -3,7 +3,8 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Request, Response } from '../../utils/messages';
 import type { Exception } from '../../utils/types';
-import { launch, MINUTE, NON_WORK_HOST, type Harness } from './harness';
+import { clickGuardButton, untilBlocking, untilCover } from './guard-helpers';
+import { HOUR, launch, MINUTE, nextMinuteBoundary, NON_WORK_HOST, settingsWith, workFrom, type Harness } from './harness';
 
 /** `chrome.runtime.sendMessage(request)` from an extension page (or frame), as its own code would send it. */
 const send = (target: Page | Frame, request: Request | Record<string, unknown>) =>
@@ -109,6 +110,20 @@ describe('requests from several pages at once', () => {
       expect(await send(framed, request)).toEqual({ ok: false, error: expect.stringMatching(/inside another page/) });
     }
     expect(await h.getLocal<Exception[]>('exceptions')).toEqual(before);
+    await page.close();
+  });
+
+  test("a work page's own guard may still wrap up its own site", async () => {
+    // The guard's content script is a sender of another kind: a web page, allowed its own site only.
+    expect(await send(pages[0] as Page, { type: 'endException' })).toEqual({ ok: true });
+    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+    await untilBlocking(h, true);
+    const page = await h.openPage('https://secure.hushmail.com/inbox');
+    await untilCover(page, 'dim', 3000);
+    await clickGuardButton(page, /Wrap up/);
+    await untilCover(page, 'none', 3000);
+    const wrapUps = ((await h.getLocal<Exception[]>('exceptions')) ?? []).filter((e) => e.kind === 'wrapUp');
+    expect(wrapUps.map((e) => e.scope)).toEqual([{ type: 'site', siteId: 'hushmail' }]);
     await page.close();
   });
 });
