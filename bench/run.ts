@@ -22,4 +22,5 @@ if (!only || only === 'browser') {
   await browser.navigationFigures(log);
   await browser.boundaryFigures(log);
   await browser.idleFigures(log);
+  await (await import('./concurrency.ts')).concurrencyFigures(log);
 }

@@ -5,7 +5,7 @@
  */
 import { exceptionEvent, type EventKind, type HistoryEvent } from '@/utils/history';
 import { decide, type Decision } from '@/utils/policy';
-import type { Request, Response } from '@/utils/messages';
+import { MAX_MINUTES, type Request, type Response } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import { enabledSites } from '@/utils/sites';
 import type { Snapshot } from '@/utils/snapshot';
@@ -32,8 +32,16 @@ export interface GuardDeps {
 }
 
 export function createGuard(deps: GuardDeps) {
-  let running: Promise<void> | null = null;
-  let again = false;
+  // One queue for everything that reads and writes the exceptions, the wrap-ups and the snapshot:
+  // a change never overwrites another, and a refresh never writes a snapshot older than a change.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  // A refresh queued and not yet started: later calls fold into it.
+  let pending: Promise<void> | null = null;
   // The sites of the last refresh, to file a one-site exception under its category.
   let knownSites: readonly Site[] | null = null;
   // Called before the snapshot showing the change is written, so that a page reading the history
@@ -73,72 +81,87 @@ export function createGuard(deps: GuardDeps) {
     await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice });
   }
 
-  /** Recomputes and applies everything. Calls made while one runs are folded into one more run. */
+  /**
+   * Recomputes and applies everything, after the changes queued before it. Calls made while one
+   * runs are folded into one more run.
+   */
   function refresh(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await refreshOnce();
-        } while (again);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
+    if (pending) return pending;
+    const run = serial(async () => {
+      pending = null;
+      await refreshOnce();
+    });
+    pending = run;
+    return run;
   }
 
-  async function addException(exception: Exception): Promise<void> {
+  /** Applies one change in the queue, then answers once a snapshot showing it is written. */
+  async function change(apply: () => Promise<Response>): Promise<Response> {
+    const response = await serial(apply);
+    if (response.ok) await refresh();
+    return response;
+  }
+
+  const addException = async (exception: Exception): Promise<void> => {
     const list = await deps.readExceptions(deps.now());
     await deps.writeExceptions([...list, exception]);
-    await refresh();
-  }
+  };
 
-  async function handle(request: Request): Promise<Response> {
-    const now = deps.now();
+  /**
+   * Carries out a request. `permitted`, when given, is asked first with the enabled sites whether
+   * its sender may make it (see utils/request-policy.ts); a refusal changes nothing.
+   */
+  async function handle(request: Request, permitted?: (sites: readonly Site[]) => Response): Promise<Response> {
+    if (permitted) {
+      const verdict = permitted(enabledSites((await deps.readSettings()).settings));
+      if (!verdict.ok) return verdict;
+    }
     switch (request.type) {
       case 'startException': {
-        // Fractions of a minute are accepted (the real-browser tests use seconds); pages offer 15–60.
         const minutes = request.minutes;
-        if (!(minutes > 0 && minutes <= 24 * 60)) return { ok: false, error: 'An exception lasts more than 0 minutes and at most 24 hours.' };
-        const exception: Exception = { id: deps.newId(), kind: 'crisis', scope: request.scope, startedAt: now, endsAt: now + minutes * MINUTE };
-        await note('exceptionStarted', exception, now, minutes * MINUTE);
-        await addException(exception);
-        return { ok: true };
+        if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: 'An exception lasts more than 0 minutes and at most 24 hours.' };
+        return change(async () => {
+          const now = deps.now();
+          const exception: Exception = { id: deps.newId(), kind: 'crisis', scope: request.scope, startedAt: now, endsAt: now + minutes * MINUTE };
+          await note('exceptionStarted', exception, now, minutes * MINUTE);
+          await addException(exception);
+          return { ok: true };
+        });
       }
-      case 'wrapUp': {
-        const { settings } = await deps.readSettings();
-        const timeZone = resolveTimeZone(settings.timeZone, deps.systemTimeZone());
-        const decision = decide(settings, now, timeZone, { exceptions: await deps.readExceptions(now) });
-        if (decision.state === 'work') return { ok: false, error: 'You are clocked in: nothing to wrap up.' };
-        const boundary = decision.stateStartedAt ?? 0;
-        const wrapUps = await deps.readWrapUps();
-        if (wrapUps[request.siteId] === boundary) return { ok: false, error: 'The wrap-up for this evening has been used.' };
-        await deps.writeWrapUps({ ...wrapUps, [request.siteId]: boundary });
-        const minutes = settings.exceptions.wrapUpMinutes;
-        const exception: Exception = { id: deps.newId(), kind: 'wrapUp', scope: { type: 'site', siteId: request.siteId }, startedAt: now, endsAt: now + minutes * MINUTE };
-        await note('wrapUp', exception, now, minutes * MINUTE);
-        await addException(exception);
-        return { ok: true };
-      }
-      case 'endException': {
-        const list = await deps.readExceptions(now);
-        for (const e of list) if (!request.id || e.id === request.id) await note('exceptionEnded', e, now, now - e.startedAt);
-        await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
-        await refresh();
-        return { ok: true };
-      }
+      case 'wrapUp':
+        return change(async () => {
+          const now = deps.now();
+          const { settings } = await deps.readSettings();
+          const timeZone = resolveTimeZone(settings.timeZone, deps.systemTimeZone());
+          const decision = decide(settings, now, timeZone, { exceptions: await deps.readExceptions(now) });
+          if (decision.state === 'work') return { ok: false, error: 'You are clocked in: nothing to wrap up.' };
+          const boundary = decision.stateStartedAt ?? 0;
+          const wrapUps = await deps.readWrapUps();
+          if (wrapUps[request.siteId] === boundary) return { ok: false, error: 'The wrap-up for this evening has been used.' };
+          await deps.writeWrapUps({ ...wrapUps, [request.siteId]: boundary });
+          const minutes = settings.exceptions.wrapUpMinutes;
+          const exception: Exception = { id: deps.newId(), kind: 'wrapUp', scope: { type: 'site', siteId: request.siteId }, startedAt: now, endsAt: now + minutes * MINUTE };
+          await note('wrapUp', exception, now, minutes * MINUTE);
+          await addException(exception);
+          return { ok: true };
+        });
+      case 'endException':
+        return change(async () => {
+          const now = deps.now();
+          const list = await deps.readExceptions(now);
+          for (const e of list) if (!request.id || e.id === request.id) await note('exceptionEnded', e, now, now - e.startedAt);
+          await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
+          return { ok: true };
+        });
       case 'extendException': {
-        const list = await deps.readExceptions(now);
-        if (!(request.minutes > 0 && request.minutes <= 24 * 60)) return { ok: false, error: 'An exception can be extended by up to 24 hours.' };
-        if (!list.some((e) => e.id === request.id)) return { ok: false, error: 'That exception has already ended.' };
-        await deps.writeExceptions(list.map((e) => (e.id === request.id ? { ...e, endsAt: e.endsAt + request.minutes * MINUTE } : e)));
-        await refresh();
-        return { ok: true };
+        const { id, minutes } = request;
+        if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: 'An exception can be extended by up to 24 hours.' };
+        return change(async () => {
+          const list = await deps.readExceptions(deps.now());
+          if (!list.some((e) => e.id === id)) return { ok: false, error: 'That exception has already ended.' };
+          await deps.writeExceptions(list.map((e) => (e.id === id ? { ...e, endsAt: e.endsAt + minutes * MINUTE } : e)));
+          return { ok: true };
+        });
       }
     }
   }

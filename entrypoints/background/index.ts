@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { history } from '@/utils/history';
-import { isRequest, type Response } from '@/utils/messages';
+import { parseRequest, type Response } from '@/utils/messages';
+import { checkRequest } from '@/utils/request-policy';
 import { SNAPSHOT_KEY, snapshotItem } from '@/utils/snapshot';
 import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/utils/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
@@ -62,9 +63,17 @@ export default defineBackground(() => {
   browser.idle.onStateChanged.addListener((state) => {
     if (state === 'active') void refresh();
   });
-  browser.runtime.onMessage.addListener((message: unknown): Promise<Response> | undefined => {
-    if (!isRequest(message)) return undefined;
-    return guard.handle(message).catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+  // A message that is not ours at all gets no answer (it may be meant for another listener); one
+  // of ours that is malformed, or asks for more than its sender may, is refused and changes nothing.
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<Response> | undefined => {
+    const parsed = parseRequest(message);
+    if (!parsed) return undefined;
+    if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+    const { request } = parsed;
+    return guard
+      .handle(request, (sites) => checkRequest(request, sender, self, sites))
+      .catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
   });
   // Any wake-up re-checks: cheap, and it catches a time-zone change noticed only now.
   void refresh();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGuard, type GuardDeps } from '@/entrypoints/background/guard';
+import type { HistoryEvent } from '@/utils/history';
+import type { Response } from '@/utils/messages';
 import type { Decision } from '@/utils/policy';
 import { defaultSettings, repairSettings } from '@/utils/settings';
 import type { Snapshot } from '@/utils/snapshot';
@@ -10,7 +12,11 @@ const ZONE = 'America/New_York';
 const EVENING = Date.parse('2026-12-03T01:00:00Z');
 const MORNING = Date.parse('2026-12-02T15:00:00Z');
 
-function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) {
+// A real store answers later: each read and write yields to whatever else is waiting.
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: boolean } = {}) {
+  const io = options.slow ? pause : async () => {};
   let now = options.now ?? EVENING;
   let zone = ZONE;
   let exceptions: Exception[] = [];
@@ -19,6 +25,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) 
   const decisions: Decision[] = [];
   let ids = 0;
   const announced: Array<string | null> = [];
+  const events: HistoryEvent[] = [];
   const deps: GuardDeps = {
     now: () => now,
     systemTimeZone: () => zone,
@@ -27,13 +34,34 @@ function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) 
       const { settings, errors } = repairSettings(options.raw);
       return { settings, notice: errors.length ? `invalid: ${errors.join('; ')}` : null };
     },
-    readExceptions: async (at) => exceptions.filter((e) => e.endsAt > at),
-    writeExceptions: async (list) => void (exceptions = list),
-    readWrapUps: async () => wrapUps,
-    writeWrapUps: async (record) => void (wrapUps = record),
-    writeSnapshot: async (snapshot) => void snapshots.push(snapshot),
+    readExceptions: async (at) => {
+      const read = exceptions.filter((e) => e.endsAt > at);
+      await io();
+      return read;
+    },
+    writeExceptions: async (list) => {
+      await io();
+      exceptions = list;
+    },
+    readWrapUps: async () => {
+      const read = wrapUps;
+      await io();
+      return read;
+    },
+    writeWrapUps: async (record) => {
+      await io();
+      wrapUps = record;
+    },
+    writeSnapshot: async (snapshot) => {
+      await io();
+      snapshots.push(snapshot);
+    },
     newId: () => `e${++ids}`,
     announce: async (notice) => void announced.push(notice),
+    record: async (event) => {
+      await io();
+      events.push(event);
+    },
     effects: [
       async (decision) => void decisions.push(decision),
       async () => {
@@ -47,6 +75,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string } = {}) 
     snapshots,
     decisions,
     announced,
+    events,
     get exceptions() { return exceptions; },
     advance: (ms: number) => void (now += ms),
     moveTo: (timeZone: string) => void (zone = timeZone),
@@ -138,5 +167,87 @@ describe('the guard', () => {
     await state.guard.refresh();
     expect(state.snapshots.at(-1)?.timeZone).toBe('Asia/Tokyo');
     expect(state.decisions.at(-1)?.siteActions.simplepractice).toBe('allow');
+  });
+});
+
+describe('requests arriving together', () => {
+  const MINUTE = 60_000;
+  const site = (siteId: string) => ({ type: 'site' as const, siteId });
+  const SCOPES = [{ type: 'all' as const }, { type: 'category' as const, category: 'ehr' as const }, site('simplepractice'), site('hushmail')];
+
+  it('are applied one after another: 20 starts, extends and ends at once lose nothing', async () => {
+    const state = setup({ slow: true });
+    // Eight running exceptions first: e1–e8, 30 minutes each.
+    for (let i = 0; i < 8; i++) expect(await state.guard.handle({ type: 'startException', scope: SCOPES[i % 4] ?? { type: 'all' }, minutes: 30 })).toEqual({ ok: true });
+    const latest = () => state.snapshots.at(-1)?.exceptions ?? [];
+    // Each answers only once a snapshot showing its own change is written.
+    const shows = (response: Response, applied: () => boolean) => ({ response, applied: applied() });
+    const starts = Array.from({ length: 12 }, (_, i) => () =>
+      state.guard.handle({ type: 'startException', scope: SCOPES[i % 4] ?? { type: 'all' }, minutes: i + 1 })
+        .then((r) => shows(r, () => latest().some((e) => e.endsAt - e.startedAt === (i + 1) * MINUTE))));
+    const extends_ = ['e1', 'e2', 'e3', 'e4'].map((id) => () =>
+      state.guard.handle({ type: 'extendException', id, minutes: 15 })
+        .then((r) => shows(r, () => latest().find((e) => e.id === id)?.endsAt === EVENING + 45 * MINUTE)));
+    const ends = ['e5', 'e6', 'e7', 'e8'].map((id) => () =>
+      state.guard.handle({ type: 'endException', id }).then((r) => shows(r, () => !latest().some((e) => e.id === id))));
+    // Interleaved, as pages would send them.
+    const order = [...starts.slice(0, 4), ...ends.slice(0, 2), ...extends_, ...starts.slice(4), ...ends.slice(2)];
+    const answers = await Promise.all(order.map((send) => send()));
+    expect(answers).toEqual(Array.from({ length: 20 }, () => ({ response: { ok: true }, applied: true })));
+
+    const durations = (list: readonly { startedAt: number; endsAt: number }[]) => list.map((e) => (e.endsAt - e.startedAt) / MINUTE).sort((a, b) => a - b);
+    expect(state.exceptions).toHaveLength(16);
+    expect(durations(state.exceptions)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 45, 45, 45, 45]);
+    expect(state.exceptions.filter((e) => e.endsAt - e.startedAt === 45 * MINUTE).map((e) => e.id).sort()).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(state.snapshots.at(-1)?.exceptions).toEqual(state.exceptions);
+    // The history has every start and every end once.
+    const kinds = (kind: string) => state.events.filter((e) => e.kind === kind);
+    expect(kinds('exceptionStarted').map((e) => e.minutes).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 30, 30, 30, 30, 30, 30, 30, 30]);
+    expect(kinds('exceptionEnded').map((e) => [e.site, e.category])).toEqual([[null, null], [null, 'ehr'], ['simplepractice', 'ehr'], ['hushmail', 'email']]);
+    expect(state.events).toHaveLength(24);
+  });
+
+  it('give one wrap-up per site even when asked for five times at once', async () => {
+    const state = setup({ slow: true });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => state.guard.handle({ type: 'wrapUp', siteId: 'simplepractice' })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error)).toEqual(Array(4).fill('The wrap-up for this evening has been used.'));
+    expect(state.exceptions.map((e) => e.kind)).toEqual(['wrapUp']);
+    expect(state.events.map((e) => e.kind)).toEqual(['wrapUp']);
+  });
+
+  it('still fold the refreshes asked for meanwhile into one further run', async () => {
+    const state = setup({ slow: true });
+    await Promise.all([
+      state.guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 5 }),
+      ...Array.from({ length: 5 }, () => state.guard.refresh()),
+      state.guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 10 }),
+      ...Array.from({ length: 5 }, () => state.guard.refresh()),
+    ]);
+    expect(state.exceptions).toHaveLength(2);
+    expect(state.snapshots.length).toBeLessThanOrEqual(2);
+    expect(state.snapshots.at(-1)?.exceptions).toHaveLength(2);
+  });
+});
+
+describe('a request its sender may not make', () => {
+  it('is refused and changes nothing; the check is given the enabled sites', async () => {
+    const state = setup();
+    let seen: string[] = [];
+    const result = await state.guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 30 }, (sites) => {
+      seen = sites.map((s) => s.id);
+      return { ok: false, error: 'A page can only ask for its own site.' };
+    });
+    expect(result).toEqual({ ok: false, error: 'A page can only ask for its own site.' });
+    expect(seen).toContain('simplepractice');
+    expect(state.exceptions).toEqual([]);
+    expect(state.events).toEqual([]);
+    expect(state.snapshots).toEqual([]);
+  });
+
+  it('is carried out when the check allows it', async () => {
+    const state = setup();
+    expect(await state.guard.handle({ type: 'wrapUp', siteId: 'simplepractice' }, () => ({ ok: true }))).toEqual({ ok: true });
+    expect(state.exceptions.map((e) => e.kind)).toEqual(['wrapUp']);
   });
 });
