@@ -1,4 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * The blocked page's app: which site is closed and until when, "Go back", a crisis exception, and
+ * the way back to the original address once the site opens. It names only sites the settings
+ * guard and records a visit only when that site really is blocked.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CrisisConfirm } from '@/components/CrisisConfirm';
 import { opensAgain } from '@/utils/describe';
@@ -6,12 +11,14 @@ import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
 import { history as visits } from '@/utils/history';
 import { choosePrompt, momentFor } from '@/utils/prompts';
-import { enabledSites, matchSite, siteName } from '@/utils/sites';
+import { enabledSites, matchSite } from '@/utils/sites';
 import { snapshotItem, type Snapshot } from '@/utils/snapshot';
 import { localParts } from '@/utils/zoned-time';
-import type { BlockedAddress } from './address';
+import { catalogueName, NEUTRAL_HEADING, type BlockedAddress } from './address';
 
 const MAX_TIMER = 2 ** 31 - 1;
+/** What an unknown `?site=` gets besides the neutral heading: a clear message that names nothing. */
+export const UNKNOWN_SITE = 'Clocked Out does not guard a site by this name.';
 
 async function send(request: Request): Promise<string | null> {
   try {
@@ -20,6 +27,15 @@ async function send(request: Request): Promise<string | null> {
   } catch (error) {
     return `Clocked Out did not answer (${String(error)}).`;
   }
+}
+
+function GoBack() {
+  if (history.length <= 1) return null;
+  return (
+    <button type="button" onClick={() => history.back()}>
+      Go back
+    </button>
+  );
 }
 
 export function App({ address }: { address: BlockedAddress }) {
@@ -39,18 +55,23 @@ export function App({ address }: { address: BlockedAddress }) {
   // Only ever return to an address of the site that was blocked: this page is reachable from the web.
   const original = address.original && site && matchSite(address.original, [site]) ? address.original : null;
   const decision = snapshot ? decide(snapshot.settings, now, snapshot.timeZone, { exceptions: snapshot.exceptions }) : null;
-  const open = site && decision ? decision.siteActions[site.id] !== 'block' : false;
+  const blocked = site && decision ? decision.siteActions[site.id] === 'block' : false;
+  const open = site && decision ? !blocked : false;
 
   useEffect(() => {
     if (open && original) location.replace(original);
   }, [open, original]);
 
-  const category = site?.category ?? null;
+  // A visit turned away counts in the week's balance: the site id and a time, nothing more. Judged
+  // once, on the first settings seen: a navigation to that site that the rules really turned away
+  // (so not a link straight to this page while the site is open, nor a reload, which has no address).
+  const judged = useRef(false);
   useEffect(() => {
-    // A visit turned away counts in the week's balance: the site id and a time, nothing more.
-    if (!site) return;
-    void visits.record({ at: Date.now(), kind: 'blockedVisit', site: site.id, category, minutes: 0 }).catch(() => undefined);
-  }, [site?.id]);
+    if (judged.current || !decision) return;
+    judged.current = true;
+    if (!site || !original || !blocked) return;
+    void visits.record({ at: Date.now(), kind: 'blockedVisit', site: site.id, category: site.category ?? null, minutes: 0 }).catch(() => undefined);
+  }, [decision]);
 
   useEffect(() => {
     if (!decision?.nextChangeAt) return;
@@ -58,33 +79,51 @@ export function App({ address }: { address: BlockedAddress }) {
     return () => clearTimeout(id);
   }, [decision?.nextChangeAt]);
 
-  // The name is known without storage, so the first frame already says what was stopped.
-  const name = site?.name ?? siteName(address.siteId) ?? 'This work site';
-  document.title = `After hours — ${name}`;
-  if (!snapshot || !decision) return <h1>{name} is closed for the evening</h1>;
+  // Before settings are read only a catalogue name is shown (the first frame already says what was
+  // stopped); after, only a site the settings guard. Anything else gets the neutral heading.
+  const name = snapshot ? (site?.name ?? null) : catalogueName(address.siteId);
+  document.title = name ? `After hours — ${name}` : 'After hours — Clocked Out';
+  if (!snapshot || !decision) return <h1>{name ? `${name} is closed for the evening` : NEUTRAL_HEADING}</h1>;
+  if (!site) {
+    return (
+      <>
+        <h1>{NEUTRAL_HEADING}</h1>
+        <p class="opens">{UNKNOWN_SITE}</p>
+        <div class="actions">
+          <GoBack />
+        </div>
+      </>
+    );
+  }
+  if (open) {
+    // On the way back to the original address, or (a direct visit, a reload) nowhere to go back to.
+    return (
+      <>
+        <h1>{site.name} is open</h1>
+        <p class="opens">Clocked Out is not blocking it now.</p>
+        <div class="actions">
+          <GoBack />
+        </div>
+      </>
+    );
+  }
   const today = localParts(now, snapshot.timeZone).date;
   const minutes = snapshot.settings.exceptions.defaultMinutes;
 
   return (
     <>
-      <h1>{name} is closed for the evening</h1>
+      <h1>{site.name} is closed for the evening</h1>
       <p class="opens">{opensAgain(decision, now, snapshot.timeZone)}.</p>
       <p class="prompt">
         {choosePrompt({ moment: momentFor(decision, now), date: today, areas: snapshot.settings.selfCare.categories, own: snapshot.settings.selfCare.prompts, shown: [] })?.text}
       </p>
       <div class="actions">
-        {history.length > 1 && (
-          <button type="button" onClick={() => history.back()}>
-            Go back
-          </button>
-        )}
-        {site && (
-          <CrisisConfirm
-            what={site.name}
-            minutes={minutes}
-            onConfirm={() => send({ type: 'startException', scope: { type: 'site', siteId: site.id }, minutes })}
-          />
-        )}
+        <GoBack />
+        <CrisisConfirm
+          what={site.name}
+          minutes={minutes}
+          onConfirm={() => send({ type: 'startException', scope: { type: 'site', siteId: site.id }, minutes })}
+        />
       </div>
     </>
   );
