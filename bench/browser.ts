@@ -99,7 +99,7 @@ const watchCover = (page: Page) =>
     w.marker = 'still the same document';
     new MutationObserver((_, observer) => {
       const style = [...document.documentElement.children].some((el) => el.tagName === 'STYLE' && el.textContent?.includes('grayscale'));
-      if (document.querySelector('clocked-out-overlay') || style) {
+      if (document.querySelector('[data-clocked-out]') || style) {
         w.coveredAt = Date.now();
         observer.disconnect();
       }

@@ -3,12 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { history } from '@/utils/history';
 import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
+import { enabledSites } from '@/utils/sites';
 import { SNAPSHOT_KEY, snapshotItem } from '@/utils/snapshot';
 import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/utils/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createBadgeEffect } from './badge';
 import { createGuard } from './guard';
 import { createNotificationsMuteEffect } from './notifications-mute';
+import { reguardOpenTabs, type InjectApi, type TabsApi } from './reguard';
 import { createRulesEffect, type DnrApi } from './rules';
 import { createStylesEffect, type ScriptingApi } from './styles';
 import { createWindDownEffect } from './wind-down';
@@ -49,7 +51,13 @@ export default defineBackground(() => {
   Object.assign(globalThis, { clockedOut: { readSettingsState, writeSettings } });
 
   // Every listener is registered synchronously, so an event that wakes the worker is never missed.
-  browser.runtime.onInstalled.addListener(() => void refresh());
+  // A new version (installed, updated, reloaded): the old page guards died with the old one.
+  browser.runtime.onInstalled.addListener(() => {
+    void refresh();
+    void readSettings()
+      .then(({ settings }) => reguardOpenTabs(browser.tabs as unknown as TabsApi, browser.scripting as unknown as InjectApi, enabledSites(settings)))
+      .catch(() => undefined);
+  });
   browser.runtime.onStartup.addListener(() => void refresh());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BOUNDARY_ALARM) void refresh();

@@ -3,13 +3,15 @@ import { catalogueMatchPatterns } from '@/utils/catalogue';
 import { startPageGuard } from './page-guard';
 
 /**
- * Runs in every work-site page (catalogue hosts here; custom hosts by registration). It never
- * reloads or navigates the page: it dims it or lays an overlay over it, and lifts both again.
+ * Runs in every work-site page (catalogue hosts here; custom hosts by registration; open tabs
+ * again after an update, by injection). It never reloads or navigates the page: it dims it or
+ * lays an overlay over it, and lifts both again. WXT's context object is not used: a page can
+ * invalidate it (page-guard.ts).
  */
 export default defineContentScript({
   matches: catalogueMatchPatterns(),
   runAt: 'document_start',
-  main(ctx) {
-    startPageGuard(ctx);
+  main() {
+    startPageGuard();
   },
 });

@@ -26,7 +26,9 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props:
 /** Fills `root` with the panel; `compact` is the one-line bar of a dimmed page. */
 export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel, compact: boolean) {
   const status = el(doc, 'p', { className: 'status', role: 'status' } as Partial<HTMLParagraphElement>);
-  const run = async (button: HTMLButtonElement, action: () => Promise<Response>) => {
+  // Only a person's click (or key press) acts: a page's script cannot start a wrap-up or an exception.
+  const run = async (event: Event, button: HTMLButtonElement, action: () => Promise<Response>) => {
+    if (!event.isTrusted) return;
     button.disabled = true;
     const result = await action();
     if (!result.ok) {
@@ -37,7 +39,7 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
 
   const wrapUp = el(doc, 'button', { type: 'button', textContent: `Wrap up — ${model.wrapUpMinutes} more minutes` });
   wrapUp.hidden = model.wrapUpUsed;
-  wrapUp.addEventListener('click', () => void run(wrapUp, model.wrapUp));
+  wrapUp.addEventListener('click', (event) => void run(event, wrapUp, model.wrapUp));
 
   const crisis = el(doc, 'button', { type: 'button', className: 'crisis', textContent: 'Crisis exception…' });
   const confirm = el(doc, 'div', { className: 'confirm' });
@@ -45,7 +47,8 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
   const yes = el(doc, 'button', { type: 'button', className: 'crisis', textContent: `Open ${model.siteName} for ${model.crisisMinutes} minutes` });
   const no = el(doc, 'button', { type: 'button', textContent: 'Cancel' });
   confirm.append(el(doc, 'p', {}, `A crisis exception opens ${model.siteName} for ${model.crisisMinutes} minutes and is counted as after-hours work. It ends by itself.`), yes, no);
-  crisis.addEventListener('click', () => {
+  crisis.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
     confirm.hidden = false;
     crisis.hidden = true;
     yes.focus();
@@ -55,7 +58,7 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
     crisis.hidden = false;
     crisis.focus();
   });
-  yes.addEventListener('click', () => void run(yes, model.crisis));
+  yes.addEventListener('click', (event) => void run(event, yes, model.crisis));
 
   const heading = compact
     ? el(doc, 'strong', {}, `After hours — ${model.siteName}. ${model.opensAgain}.`)

@@ -1,5 +1,6 @@
 /** Waiting on the guard as a user would see it: rules in force, an open tab dimmed or covered. */
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import type { Harness } from './harness';
 
 /** Resolves once the worker has applied settings: its snapshot holds `predicate`'s truth. */
@@ -50,12 +51,25 @@ export async function accessibleNodes(page: Page): Promise<Array<{ role: string;
   }
 }
 
-/** What covers an open work page: 'overlay' (the after-hours dialog), 'dim' or 'none'. */
+/** The colour at the middle of what the tab shows now (the test pages are bright red all over). */
+export async function centreColour(page: Page): Promise<[number, number, number]> {
+  const png = PNG.sync.read(await page.screenshot({ animations: 'disabled', caret: 'initial', timeout: 5000 }));
+  const i = (Math.floor(png.height / 2) * png.width + Math.floor(png.width / 2)) * 4;
+  return [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0];
+}
+
+/**
+ * What covers an open work page: 'overlay' (the after-hours dialog, to assistive technology and
+ * so to the eye), 'dim' (the red test page shows grey and dark: the veil or the first-frame
+ * stylesheet) or 'none'. Judged from what the tab paints, not from the guard's own elements,
+ * which live in a closed shadow root.
+ */
 export async function coverOf(page: Page): Promise<'overlay' | 'dim' | 'none'> {
   const nodes = await accessibleNodes(page);
   if (nodes.some((n) => n.role === 'dialog' && n.name === 'After hours')) return 'overlay';
-  const filter = await page.evaluate(() => getComputedStyle(document.documentElement).filter);
-  return filter.includes('grayscale') ? 'dim' : 'none';
+  const [r, g, b] = await centreColour(page);
+  const grey = Math.max(r, g, b) - Math.min(r, g, b) < 24;
+  return grey && r < 110 ? 'dim' : 'none';
 }
 
 /** Polls `coverOf` until it is `want`; returns the ms it took. */
