@@ -42,6 +42,19 @@ export function permissionOrigins(host: string): string[] {
   );
 }
 
+/**
+ * The host-permission origins the guard needs to block or dim `site`: every host, whole (a path
+ * prefix narrows nothing the browser grants), on each scheme its patterns cover. Derived from
+ * `sitePatterns`, so it asks for exactly what the manifest and the custom-site prompt give.
+ */
+export function siteAccessOrigins(site: Site): string[] {
+  const origins = sitePatterns(site).flatMap((pattern) => {
+    const [, scheme = '', hostPart = ''] = /^([^:]+):\/\/([^/]*)/.exec(pattern) ?? [];
+    return (scheme === '*' ? ['https', 'http'] : [scheme]).map((s) => `${s}://${hostPart}/*`);
+  });
+  return [...new Set(origins)];
+}
+
 /** Patterns of the sites whose current action is `action`. */
 export function patternsWithAction(sites: readonly Site[], actions: Readonly<Record<string, Action>>, action: Action): string[] {
   return [...new Set(sites.filter((site) => actions[site.id] === action).flatMap(sitePatterns))];

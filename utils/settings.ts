@@ -107,6 +107,18 @@ const isTimeZone = (tz: string) => {
     return false;
   }
 };
+/**
+ * The most custom sites a document may list: with the catalogue's rules it keeps the blocking
+ * rules far below the browser's limit of 1000 regex rules, even with a rule per scheme.
+ */
+export const MAX_CUSTOM_SITES = 200;
+const tooManySites = (i: v.BaseIssue<unknown>) => {
+  const list = Array.isArray(i.input) ? (i.input as unknown[]) : [];
+  const over = list.slice(MAX_CUSTOM_SITES).map((c) => String((c as { host?: unknown } | null)?.host ?? '?'));
+  const named = over.length > 5 ? `${over.slice(0, 5).join(', ')} and ${over.length - 5} more` : over.join(', ');
+  return `lists ${list.length} sites, more than the ${MAX_CUSTOM_SITES} Clocked Out can guard (over the limit: ${named})`;
+};
+
 const timeZoneMessage = (i: v.BaseIssue<unknown>) => `${quote(i.input)} is not a time zone (e.g. "America/New_York", or "system")`;
 
 export const SettingsSchema = v.object({
@@ -135,7 +147,10 @@ export const SettingsSchema = v.object({
         {},
       ),
       custom: v.optional(
-        v.array(v.object({ host: HostSchema, category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
+        v.pipe(
+          v.array(v.object({ host: HostSchema, category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
+          v.maxLength(MAX_CUSTOM_SITES, tooManySites),
+        ),
         [],
       ),
     }, 'an object {catalogue, custom}'),
@@ -283,7 +298,19 @@ export function repairSettings(input: unknown): { settings: Settings; errors: st
   const valid = (path: readonly string[], value: unknown) => parseSettings(documentWith(path, value)).ok;
   const salvage = (path: readonly string[], value: unknown): unknown => {
     if (valid(path, value)) return value;
-    if (Array.isArray(value) && valid(path, [])) return value.filter((item) => valid(path, [item]));
+    if (Array.isArray(value) && valid(path, [])) {
+      const items = value.filter((item) => valid(path, [item]));
+      // A list over its maximum length keeps its longest valid beginning.
+      if (valid(path, items)) return items;
+      let fits = 0;
+      let over = items.length;
+      while (over - fits > 1) {
+        const mid = Math.floor((fits + over) / 2);
+        if (valid(path, items.slice(0, mid))) fits = mid;
+        else over = mid;
+      }
+      return items.slice(0, fits);
+    }
     if (isPlainObject(value) && valid(path, {})) {
       const kept: [string, unknown][] = [];
       for (const [key, item] of Object.entries(value)) {

@@ -18,6 +18,10 @@ export interface Snapshot {
   readonly wrapUps: Readonly<Record<string, number>>;
   /** A problem the user should see (settings repaired, rules rejected), or null. */
   readonly notice: string | null;
+  /** Ids of enabled sites the browser withholds host access for: not guarded until it is given. Absent from older workers. */
+  readonly unguarded?: readonly string[];
+  /** Ids of enabled sites left without blocking rules (over the browser's rule limits; named in `notice`). */
+  readonly unruled?: readonly string[];
 }
 
 /** Kept apart from the settings store so pages and content scripts need no validator to read it. */

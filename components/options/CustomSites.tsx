@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { parseHost } from '@/utils/hosts';
+import { MAX_CUSTOM_SITES } from '@/utils/settings';
 import { CATEGORY_NAMES } from '@/utils/import-summary';
 import { type Action, type Category, CATEGORIES } from '@/utils/types';
 import { isLocked, FieldError, LockedNote, type SectionProps } from './shared';
@@ -57,6 +58,8 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
     if (!parsed.ok) return setError(`This ${parsed.error}.`);
     const host = parsed.host;
     if (custom.some((c) => c.host === host)) return setError(`${host} is already in your list.`);
+    // Before the browser's prompt: access to a site that cannot be added is not asked for.
+    if (custom.length >= MAX_CUSTOM_SITES) return setError(`You have ${custom.length} sites of your own, the most Clocked Out can guard within the browser's limits. Remove one to add ${host}.`);
     setError(null);
     // Straight from the click or Enter: the browser shows its prompt only during a user gesture.
     const answer = access.request(host);

@@ -1,6 +1,12 @@
-/** The toolbar badge: clocked in or out at a glance, and minutes left of a countdown. */
+/**
+ * The toolbar badge: clocked in or out at a glance, and minutes left of a countdown; a red "!"
+ * when a work site is unguarded (no host access) or a problem was announced. The only writer of
+ * the badge: the guard's `announce` comes here too.
+ */
 import { statusLine } from '@/utils/describe';
+import { nameList } from '@/utils/rule-budget';
 import type { Decision } from '@/utils/policy';
+import type { Site } from '@/utils/types';
 import { MINUTE } from '@/utils/zoned-time';
 
 export interface BadgeApi {
@@ -19,13 +25,34 @@ export function badgeFor(decision: Decision, now: number): { text: string; color
   return { text: 'OFF', color: '#4b5563' };
 }
 
-export function createBadgeEffect(action: BadgeApi) {
-  return async (decision: Decision, _sites: unknown, { now, timeZone }: { now: number; timeZone: string }) => {
-    const { text, color } = badgeFor(decision, now);
-    await Promise.all([
-      action.setBadgeText({ text }),
-      action.setBadgeBackgroundColor({ color }),
-      action.setTitle({ title: `Clocked Out — ${statusLine(decision, now, timeZone)}` }),
-    ]);
+const WARNING_COLOR = '#b91c1c';
+
+/** The title when sites are unguarded: they are named, so the clinician knows what to allow. */
+export function unguardedTitle(names: readonly string[]): string {
+  return `Clocked Out is not guarding: ${nameList(names)}. Open Clocked Out to allow access.`;
+}
+
+/**
+ * The badge effect and the guard's `announce`. `unguarded` gives the sites lacking host access
+ * (the access check shared with the access effect); absent, none do.
+ */
+export function createBadge(action: BadgeApi, unguarded: (sites: readonly Site[]) => Promise<readonly Site[]> = async () => []) {
+  // The title written by the last refresh's effect, which an announced notice is added to.
+  let title = 'Clocked Out';
+  const write = (text: string, color: string, next: string) =>
+    Promise.all([action.setBadgeText({ text }), action.setBadgeBackgroundColor({ color }), action.setTitle({ title: next })]).then(() => undefined);
+  return {
+    effect: async (decision: Decision, sites: readonly Site[], { now, timeZone }: { now: number; timeZone: string }) => {
+      const missing = await unguarded(sites);
+      if (missing.length) {
+        title = unguardedTitle(missing.map((site) => site.name));
+        return write('!', WARNING_COLOR, title);
+      }
+      const { text, color } = badgeFor(decision, now);
+      title = `Clocked Out — ${statusLine(decision, now, timeZone)}`;
+      return write(text, color, title);
+    },
+    /** After the effects, so the warning is what shows until the next refresh. */
+    announce: (notice: string | null) => write('!', WARNING_COLOR, notice ? `${title} — ${notice}` : title),
   };
 }

@@ -7,7 +7,8 @@ import { enabledSites } from '@/utils/sites';
 import { SNAPSHOT_KEY, snapshotItem } from '@/utils/snapshot';
 import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/utils/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
-import { createBadgeEffect } from './badge';
+import { createAccess } from './access';
+import { createBadge } from './badge';
 import { createGuard } from './guard';
 import { createNotificationsMuteEffect } from './notifications-mute';
 import { reguardOpenTabs, type InjectApi, type TabsApi } from './reguard';
@@ -17,6 +18,9 @@ import { createWindDownEffect } from './wind-down';
 
 export default defineBackground(() => {
   let refresh: () => Promise<void> = async () => {};
+  const access = createAccess(browser.permissions);
+  const badge = createBadge(browser.action, access.check);
+  const rules = createRulesEffect(browser.declarativeNetRequest as unknown as DnrApi, browser.runtime.getURL('/blocked.html'));
   const guard = createGuard({
     now: Date.now,
     systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -25,19 +29,15 @@ export default defineBackground(() => {
     writeExceptions: (list) => exceptionsItem.setValue(list),
     readWrapUps: () => wrapUpsItem.getValue(),
     writeWrapUps: (record) => wrapUpsItem.setValue(record),
-    writeSnapshot: (snapshot) => snapshotItem.setValue(snapshot),
+    writeSnapshot: (snapshot) => snapshotItem.setValue({ ...snapshot, unguarded: access.last(), unruled: rules.dropped() }),
     newId: () => crypto.randomUUID(),
     record: (event) => history.record(event),
-    announce: async (notice) => {
-      // After the badge effect, so the warning is what shows until the next refresh.
-      await browser.action.setBadgeText({ text: '!' });
-      await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
-      await browser.action.setTitle({ title: `Clocked Out — ${notice ?? ''}` });
-    },
+    announce: badge.announce,
     effects: [
-      createRulesEffect(browser.declarativeNetRequest as unknown as DnrApi, browser.runtime.getURL('/blocked.html')),
+      rules,
       createStylesEffect(browser.scripting as unknown as ScriptingApi),
-      createBadgeEffect(browser.action),
+      access.effect,
+      badge.effect,
       createWindDownEffect(browser.notifications, browser.runtime.getURL('/icon/128.png'), {
         get: () => windDownNoticeItem.getValue(),
         set: (value) => windDownNoticeItem.setValue(value),
@@ -67,6 +67,9 @@ export default defineBackground(() => {
     // policy; the snapshot is ours.
     if (isSettingsChange(changes, area) || (area === 'local' && 'exceptions' in changes && !(SNAPSHOT_KEY in changes))) void refresh();
   });
+  // Host access given or withdrawn (in the browser's menu, or by the popup's request): re-check.
+  browser.permissions.onAdded.addListener(() => void refresh());
+  browser.permissions.onRemoved.addListener(() => void refresh());
   // Waking from sleep: missed alarms fire too, but the machine's time zone may have changed.
   browser.idle.onStateChanged.addListener((state) => {
     if (state === 'active') void refresh();

@@ -19,6 +19,7 @@ import { Section, type Change } from '@/components/options/shared';
 import { SitesSection } from '@/components/options/SitesSection';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
 import { WeekPreview } from '@/components/options/WeekPreview';
+import { Unguarded, useUnguarded } from '@/components/Unguarded';
 import { history } from '@/utils/history';
 import { decide } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
@@ -53,6 +54,7 @@ export function App() {
   const [now, setNow] = useState(Date.now());
   const [zones] = useState(supportedZones);
   const [notifications] = useState(hasNotificationControl);
+  const unguarded = useUnguarded();
 
   const reload = useCallback(async () => {
     const next = await readSettingsState();
@@ -145,6 +147,7 @@ export function App() {
           <DaysOffSection {...common} today={today} />
         </Section>
         <Section id="sites" title="Work sites" intro="Blocked sites do not load after hours; dimmed ones stay usable, grey, with a note. Switch on only what you use for work.">
+          <Unguarded {...unguarded} request={(origins) => browser.permissions.request({ origins })} />
           <SitesSection {...common} />
           <CustomSites {...common} access={hostAccess} />
         </Section>

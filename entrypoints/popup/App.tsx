@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { CrisisCountdown } from '@/components/CrisisCountdown';
 import { CrisisToggle } from '@/components/CrisisToggle';
 import { DayTimeline } from '@/components/DayTimeline';
 import { PromptCard } from '@/components/PromptCard';
 import { StatusLine } from '@/components/StatusLine';
 import { TodayOff } from '@/components/TodayOff';
+import { Unguarded, unguardedOf } from '@/components/Unguarded';
 import { WeekBalance } from '@/components/WeekBalance';
 import { isHeavy, rollUpWeek, weekBounds } from '@/utils/ledger';
 import { decide } from '@/utils/policy';
@@ -58,6 +60,7 @@ export function App() {
   return (
     <>
       {snapshot.notice && <p class="notice" role="status">{snapshot.notice}</p>}
+      <Unguarded sites={unguardedOf(snapshot).sites} request={(origins) => browser.permissions.request({ origins })} />
       <StatusLine decision={decision} now={now} timeZone={timeZone} />
       <DayTimeline settings={settings} now={now} timeZone={timeZone} exceptions={snapshot.exceptions} />
       <PromptCard prompt={prompt} moment={moment} />

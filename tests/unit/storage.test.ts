@@ -5,8 +5,9 @@ import { defaultSettings, parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, type
 import { itemBytes, QUOTA_BYTES_PER_ITEM } from '@/utils/sync-layout';
 
 const doc = (fields: Record<string, unknown> = {}) => ({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...fields });
-const customSites = (n: number, tag = 'clinic') =>
-  Array.from({ length: n }, (_, i) => ({ host: `ehr-${i}.${tag}-practice-example.org`, category: 'ehr' as const }));
+// Long hosts: a document holds at most MAX_CUSTOM_SITES (200) custom sites, and must still be large.
+const hostOf = (i: number, tag = 'clinic') => `ehr-${i}.${tag}-${'p'.repeat(50)}.${'q'.repeat(50)}.example.org`;
+const customSites = (n: number, tag = 'clinic') => Array.from({ length: n }, (_, i) => ({ host: hostOf(i, tag), category: 'ehr' as const }));
 const LATE_WEEK = { mon: [['10:00', '18:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 const syncItems = () => fakeBrowser.storage.sync.get(null);
 
@@ -41,7 +42,7 @@ describe('settings in sync storage', () => {
   });
 
   it('splits a large document into items that each fit the per-item quota, and reads it back whole', async () => {
-    const big = doc({ week: LATE_WEEK, sites: { custom: customSites(600) }, selfCare: { prompts: Array.from({ length: 40 }, () => '<b>Breathe</b> — "slowly" '.repeat(7)) } });
+    const big = doc({ week: LATE_WEEK, sites: { custom: customSites(200) }, selfCare: { prompts: Array.from({ length: 40 }, () => '<b>Breathe</b> — "slowly" '.repeat(7)) } });
     const result = await writeSettings(big);
     expect(result.ok).toBe(true);
     const items = await syncItems();
@@ -53,7 +54,7 @@ describe('settings in sync storage', () => {
   });
 
   it('keeps the hours in the `settings` item of a split document, for an older version that reads only it', async () => {
-    await writeSettings(doc({ week: LATE_WEEK, sites: { custom: customSites(600) } }));
+    await writeSettings(doc({ week: LATE_WEEK, sites: { custom: customSites(200) } }));
     const { settings: core } = await fakeBrowser.storage.sync.get('settings');
     const old = parseSettings(core);
     expect(old.ok && old.settings.week.mon).toEqual([['10:00', '18:00']]);
@@ -65,7 +66,7 @@ describe('settings in sync storage', () => {
   });
 
   it('removes the pieces of a split document once a small one replaces it', async () => {
-    await writeSettings(doc({ sites: { custom: customSites(600) } }));
+    await writeSettings(doc({ sites: { custom: customSites(200) } }));
     await writeSettings(doc({ week: LATE_WEEK }));
     expect(Object.keys(await syncItems())).toEqual(['settings']);
     expect((await readSettings()).settings.sites.custom).toEqual([]);
@@ -74,14 +75,14 @@ describe('settings in sync storage', () => {
   it('refuses a document too large for sync with a message that says what to remove, and changes nothing', async () => {
     await writeSettings(doc({ week: LATE_WEEK }));
     const before = await syncItems();
-    const result = await writeSettings(doc({ sites: { custom: customSites(3000) } }));
-    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^Your settings are too large to sync: 3,000 custom sites; remove some\. \(They take \d+ KB; the browser syncs at most 100 KB\.\)$/)] });
+    const result = await writeSettings(doc({ selfCare: { prompts: Array.from({ length: 800 }, (_, i) => `${i} ${'Breathe slowly. '.repeat(12)}`) } }));
+    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^Your settings are too large to sync: 800 self-care prompts; remove some\. \(They take \d+ KB; the browser syncs at most 100 KB\.\)$/)] });
     expect(await syncItems()).toEqual(before);
   });
 
   it("counts other keys in sync storage against the total quota", async () => {
-    await fakeBrowser.storage.sync.set({ other: 'x'.repeat(60_000) });
-    const result = await writeSettings(doc({ sites: { custom: customSites(700) } }));
+    await fakeBrowser.storage.sync.set({ other: 'x'.repeat(70_000) });
+    const result = await writeSettings(doc({ sites: { custom: customSites(200) } }));
     expect(result.ok).toBe(false);
   });
 
@@ -120,20 +121,20 @@ describe('settings in sync storage', () => {
 describe('a split document arriving from another computer', () => {
   // Sync delivered the new core but still holds a piece of the previous write.
   async function halfArrived() {
-    await writeSettings(doc({ week: LATE_WEEK, sites: { custom: customSites(600, 'old') } }));
+    await writeSettings(doc({ week: LATE_WEEK, sites: { custom: customSites(200, 'old') } }));
     const old = await syncItems();
-    await writeSettings(doc({ week: LATE_WEEK, timeZone: 'Europe/Paris', sites: { custom: customSites(600, 'new') } }));
+    await writeSettings(doc({ week: LATE_WEEK, timeZone: 'Europe/Paris', sites: { custom: customSites(200, 'new') } }));
     await fakeBrowser.storage.sync.set({ 'settings.sites.1': old['settings.sites.1'] });
   }
 
   it('keeps the last whole value of the field still arriving, never half of each, and says so', async () => {
-    await writeSettings(doc({ week: LATE_WEEK, sites: { custom: customSites(600, 'old') } }));
+    await writeSettings(doc({ week: LATE_WEEK, sites: { custom: customSites(200, 'old') } }));
     await readSettings();
     await halfArrived();
     const { settings, notice } = await readSettings();
     expect(settings.timeZone).toBe('Europe/Paris');
-    expect(settings.sites.custom[0]?.host).toBe('ehr-0.old-practice-example.org');
-    expect(settings.sites.custom).toHaveLength(600);
+    expect(settings.sites.custom[0]?.host).toBe(hostOf(0, 'old'));
+    expect(settings.sites.custom).toHaveLength(200);
     expect(notice).toMatch(/still arriving from your other computer \(sites\); the previous ones apply/);
   });
 
@@ -145,7 +146,7 @@ describe('a split document arriving from another computer', () => {
 
   it('reads the whole new document once the last piece lands', async () => {
     await halfArrived();
-    await writeSettings(doc({ week: LATE_WEEK, timeZone: 'Europe/Paris', sites: { custom: customSites(600, 'new') } }));
+    await writeSettings(doc({ week: LATE_WEEK, timeZone: 'Europe/Paris', sites: { custom: customSites(200, 'new') } }));
     await fakeBrowser.storage.sync.set({ 'settings.sites.1': (await syncItems())['settings.sites.1'] });
     const { settings, notice } = await readSettings();
     expect(notice).toBeNull();

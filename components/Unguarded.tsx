@@ -1,0 +1,74 @@
+/**
+ * The work sites the guard cannot reach, in one line: those the browser withholds access to, with
+ * the button that asks for it (the browser shows its prompt only straight from a click), and those
+ * left without blocking rules. Shown by the popup and the options page from the worker's snapshot.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { siteAccessOrigins } from '@/utils/patterns';
+import { nameList } from '@/utils/rule-budget';
+import { enabledSites } from '@/utils/sites';
+import { snapshotItem, type Snapshot } from '@/utils/snapshot';
+import type { Site } from '@/utils/types';
+
+export interface UnguardedProps {
+  /** Sites without host access. */
+  sites: readonly Site[];
+  /** Sites the browser's rule limits left out (named in the worker's notice too). */
+  unruled?: readonly Site[];
+  /** `permissions.request({ origins })`; called synchronously in the click. */
+  request(origins: string[]): Promise<boolean>;
+}
+
+/** The enabled sites a snapshot lists as unguarded and as left without rules. */
+export function unguardedOf(snapshot: Snapshot | null | undefined): { sites: Site[]; unruled: Site[] } {
+  if (!snapshot) return { sites: [], unruled: [] };
+  const all = enabledSites(snapshot.settings);
+  const pick = (ids: readonly string[] | undefined) => all.filter((site) => ids?.includes(site.id));
+  return { sites: pick(snapshot.unguarded), unruled: pick(snapshot.unruled) };
+}
+
+/** The snapshot's unguarded sites, kept up to date (for pages that do not read the snapshot otherwise). */
+export function useUnguarded(): { sites: Site[]; unruled: Site[] } {
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  useEffect(() => {
+    void snapshotItem.getValue().then(setSnapshot);
+    return snapshotItem.watch(setSnapshot);
+  }, []);
+  return unguardedOf(snapshot);
+}
+
+export function Unguarded({ sites, unruled = [], request }: UnguardedProps) {
+  const [status, setStatus] = useState<string | null>(null);
+  const key = sites.map((s) => s.id).join(' ');
+  // A new list (access given or withdrawn elsewhere) clears what was said about the old one.
+  useEffect(() => setStatus(null), [key]);
+  if (!sites.length && !unruled.length) return null;
+  const names = nameList(sites.map((s) => s.name));
+
+  const ask = () => {
+    // No await before this call: the browser shows its prompt only during the click.
+    const answer = request([...new Set(sites.flatMap(siteAccessOrigins))]);
+    setStatus(`Waiting for your answer to the browser's question about ${names}…`);
+    void answer.then(
+      (ok) => setStatus(ok ? `Access given: ${names} will be guarded.` : `The browser did not give access, so ${names} stay unguarded. Try again and choose "Allow".`),
+      (reason: unknown) => setStatus(`The browser could not ask for access: ${reason instanceof Error ? reason.message : String(reason)}`),
+    );
+  };
+
+  return (
+    <div class="unguarded" role="group" aria-label="Sites not guarded">
+      {sites.length > 0 && (
+        <p class="notice">
+          Not guarded — the browser withholds access to {names}.{' '}
+          <button type="button" class="warn" onClick={ask}>
+            Allow access
+          </button>
+        </p>
+      )}
+      {unruled.length > 0 && <p class="notice">Not guarded — too many sites or an address too long for the browser's rules: {nameList(unruled.map((s) => s.name))}.</p>}
+      <p class="unguarded-status" role="status">
+        {status}
+      </p>
+    </div>
+  );
+}
