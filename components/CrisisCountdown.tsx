@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { describeInstant } from '@/utils/describe';
 import type { Exception, Site } from '@/utils/types';
 import { SECOND } from '@/utils/zoned-time';
-import { scopeWords } from './crisis-scope';
+import { scopeWords } from '@/utils/crisis';
 
 export interface CrisisCountdownProps {
   exception: Exception;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeInstant } from '@/utils/describe';
 import type { ExceptionScope, Site } from '@/utils/types';
 import { MINUTE } from '@/utils/zoned-time';
-import { CATEGORY_WORDS, scopeFromKey, scopeGroups, scopeWords } from './crisis-scope';
+import { CATEGORY_WORDS, scopeFromKey, scopeGroups, scopeWords } from '@/utils/crisis';
 
 export interface CrisisToggleProps {
   sites: readonly Site[];

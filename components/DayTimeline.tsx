@@ -1,6 +1,6 @@
 import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
-import { dayShape } from './day-shape';
+import { dayShape } from '@/utils/day-shape';
 
 export interface DayTimelineProps {
   settings: Settings;

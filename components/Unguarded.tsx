@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { siteAccessOrigins } from '@/utils/patterns';
 import { nameList } from '@/utils/rule-budget';
 import { enabledSites } from '@/utils/sites';
-import { snapshotItem, type Snapshot } from '@/utils/snapshot';
+import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import type { Site } from '@/utils/types';
 
 export interface UnguardedProps {

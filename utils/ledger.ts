@@ -2,7 +2,7 @@
  * The balance ledger (DESIGN.md, "History and balance"): history events rolled up per local week,
  * Monday first. Pure: events, the instant and the time zone are arguments.
  */
-import type { HistoryEvent } from './history';
+import type { HistoryEvent } from '@/utils/history-events';
 import type { Exception, LocalDate } from './types';
 import { addDays, dayNumber, localParts, MINUTE, toInstant, weekdayIndex } from './zoned-time';
 

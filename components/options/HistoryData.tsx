@@ -1,7 +1,7 @@
 /** The local after-hours history: export it as CSV, or clear it (with a confirmation). */
 import { useState } from 'preact/hooks';
-import type { HistoryEvent } from '@/utils/history';
-import { historyCsv } from './history-csv';
+import type { HistoryEvent } from '@/utils/history-events';
+import { historyCsv } from '@/utils/history-csv';
 
 export interface HistoryDataProps {
   /** Every event kept, oldest first. */

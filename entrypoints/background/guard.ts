@@ -3,12 +3,12 @@
  * hands the result to the effects (rules, styles, badge, alarm, wind-down notice). Every effect is
  * a dependency so tests can pass their own.
  */
-import { exceptionEvent, type EventKind, type HistoryEvent } from '@/utils/history';
+import { exceptionEvent, type EventKind, type HistoryEvent } from '@/utils/history-events';
 import { decide, type Decision } from '@/utils/policy';
 import { MAX_MINUTES, type Request, type Response } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import { enabledSites } from '@/utils/sites';
-import type { Snapshot } from '@/utils/snapshot';
+import type { Snapshot } from '@/stores/snapshot';
 import type { Exception, Site } from '@/utils/types';
 import { MINUTE, resolveTimeZone } from '@/utils/zoned-time';
 

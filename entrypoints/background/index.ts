@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { history } from '@/utils/history';
+import { history } from '@/stores/history';
 import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
 import { enabledSites } from '@/utils/sites';
-import { SNAPSHOT_KEY, snapshotItem } from '@/utils/snapshot';
-import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/utils/storage';
+import { SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
+import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/stores/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createAccess } from './access';
 import { createBadge } from './badge';

@@ -9,12 +9,12 @@ import { CrisisConfirm } from '@/components/CrisisConfirm';
 import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
-import { history as visits } from '@/utils/history';
+import { history as visits } from '@/stores/history';
 import { choosePrompt, momentFor } from '@/utils/prompts';
 import { enabledSites, matchSite } from '@/utils/sites';
-import { snapshotItem, type Snapshot } from '@/utils/snapshot';
+import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { localParts } from '@/utils/zoned-time';
-import { catalogueName, NEUTRAL_HEADING, type BlockedAddress } from './address';
+import { catalogueName, NEUTRAL_HEADING, type BlockedAddress } from '@/utils/blocked-address';
 
 const MAX_TIMER = 2 ** 31 - 1;
 /** What an unknown `?site=` gets besides the neutral heading: a clear message that names nothing. */

@@ -3,7 +3,7 @@
  * (not inside another page's frame), names the site from the catalogue for the first frame, then
  * loads the app.
  */
-import { catalogueName, FRAMED_HEADING, isFramed, readBlockedAddress, withoutFragment } from './address';
+import { catalogueName, FRAMED_HEADING, isFramed, readBlockedAddress, withoutFragment } from '@/utils/blocked-address';
 
 const heading = document.getElementById('heading');
 if (isFramed(window)) {

@@ -14,7 +14,7 @@ import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
 import { enabledSites, matchSite } from '@/utils/sites';
-import { snapshotItem, type Snapshot } from '@/utils/snapshot';
+import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { foreignHosts } from './cover';
 import { createDimmer, LIFT_ATTRIBUTE } from './dimmer';
 import { createOverlay, type PanelModel } from './overlay';

@@ -20,10 +20,10 @@ import { SitesSection } from '@/components/options/SitesSection';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
 import { WeekPreview } from '@/components/options/WeekPreview';
 import { Unguarded, useUnguarded } from '@/components/Unguarded';
-import { history } from '@/utils/history';
+import { history } from '@/stores/history';
 import { decide } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
-import { isSettingsChange, readSettingsState, type SettingsState, updateSettings } from '@/utils/storage';
+import { isSettingsChange, readSettingsState, type SettingsState, updateSettings } from '@/stores/storage';
 import { localParts, MINUTE, resolveTimeZone } from '@/utils/zoned-time';
 import { copyText, downloadText, hasNotificationControl, hostAccess, requestNotificationControl } from './platform';
 

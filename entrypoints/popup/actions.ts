@@ -1,11 +1,11 @@
 /** What the popup asks of the worker and of storage; each resolves to an error message, or null. */
 import { browser } from 'wxt/browser';
-import { history } from '@/utils/history';
+import { history } from '@/stores/history';
 import type { Request, Response } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import type { LocalDate } from '@/utils/types';
 import { toInstant } from '@/utils/zoned-time';
-import { withoutTodayOff, withTodayOff } from './today-off';
+import { withoutTodayOff, withTodayOff } from '@/utils/today-off';
 
 export async function send(request: Request): Promise<string | null> {
   try {
@@ -20,7 +20,7 @@ async function changeSettings(change: (current: Settings) => Settings): Promise<
   try {
     // Loaded on use: the validator (and the public-suffix list it checks hosts with) is most of the
     // popup's code, and opening the popup needs none of it.
-    const { updateSettings } = await import('@/utils/storage');
+    const { updateSettings } = await import('@/stores/storage');
     const result = await updateSettings(change);
     return result.ok ? null : `Your settings could not be changed: ${result.errors.join('; ')}`;
   } catch (error) {

@@ -1,10 +1,13 @@
 /** The popup's live inputs: the worker's snapshot, a clock that ticks when something changes, the current tab's site. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { history, type HistoryEvent } from '@/utils/history';
+import { history } from '@/stores/history';
+import type { HistoryEvent } from '@/utils/history-events';
 import { matchSite } from '@/utils/sites';
-import { snapshotItem, type Snapshot } from '@/utils/snapshot';
+import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import type { Site } from '@/utils/types';
+import { promptForToday } from '@/stores/prompt-store';
+import type { Prompt, PromptChoice } from '@/utils/prompts';
 import { MINUTE, SECOND } from '@/utils/zoned-time';
 
 const MAX_TIMER = 2 ** 31 - 1;
@@ -71,4 +74,19 @@ export function useHistory(from: number, version: string): HistoryEvent[] | null
     };
   }, [from, version]);
   return events;
+}
+
+/** Today's prompt for the moment (see `promptForToday`), once it is read. */
+export function usePrompt(choice: Omit<PromptChoice, 'shown'> | null): Prompt | null {
+  const [prompt, setPrompt] = useState<Prompt | null>(null);
+  const key = choice && JSON.stringify(choice);
+  useEffect(() => {
+    if (!choice) return;
+    let live = true;
+    void promptForToday(choice).then((p) => live && setPrompt(p));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return prompt;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Settings } from '../../utils/settings';
-import type { SettingsState } from '../../utils/storage';
+import type { SettingsState } from '../../stores/storage';
 import { redirectRules, untilBlocking, untilGuard } from './guard-helpers';
 import { alwaysWork, EXTENSION_DIR, launch, neverWork, systemTimeZone, type Harness } from './harness';
 import { unpackedExtensionId } from './worker-control';

@@ -2,7 +2,7 @@
 // document is stored in pieces Chromium accepts, arrives whole or not at all, and is enforced.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseSettings, type Settings, type SettingsInput } from '../../utils/settings';
-import type { SettingsState, WriteResult } from '../../utils/storage';
+import type { SettingsState, WriteResult } from '../../stores/storage';
 import { itemBytes, layOut } from '../../utils/sync-layout';
 import { untilGuard } from './guard-helpers';
 import { launch, neverWork, settingsWith, type Harness } from './harness';

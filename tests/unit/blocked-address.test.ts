@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueName, isFramed, readBlockedAddress, withoutFragment } from '@/entrypoints/blocked/address';
+import { catalogueName, isFramed, readBlockedAddress, withoutFragment } from '@/utils/blocked-address';
 
 describe('the blocked page address', () => {
   it('reads the site and the whole original address, fragment included', () => {

@@ -5,10 +5,10 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UNKNOWN_SITE, App } from '../../entrypoints/blocked/App';
-import { NEUTRAL_HEADING, type BlockedAddress } from '../../entrypoints/blocked/address';
-import { history } from '../../utils/history';
+import { NEUTRAL_HEADING, type BlockedAddress } from '../../utils/blocked-address';
+import { history } from '../../stores/history';
 import type { Settings } from '../../utils/settings';
-import { snapshotItem } from '../../utils/snapshot';
+import { snapshotItem } from '../../stores/snapshot';
 import { at, settingsWith, WEEK, ZONE } from './popup-fixtures';
 
 // Monday 2026-11-30 in Chicago: 19:00 is off hours, 10:00 work hours.

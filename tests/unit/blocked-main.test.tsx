@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FRAMED_HEADING, NEUTRAL_HEADING } from '../../entrypoints/blocked/address';
+import { FRAMED_HEADING, NEUTRAL_HEADING } from '../../utils/blocked-address';
 
 const PAGE = readFileSync(join(process.cwd(), 'entrypoints/blocked/index.html'), 'utf8');
 const BODY = /<body>([\s\S]*)<\/body>/.exec(PAGE)?.[1]?.replace(/<script[\s\S]*?<\/script>/, '') ?? '';

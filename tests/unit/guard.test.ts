@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createGuard, type GuardDeps } from '@/entrypoints/background/guard';
-import type { HistoryEvent } from '@/utils/history';
+import type { HistoryEvent } from '@/utils/history-events';
 import type { Response } from '@/utils/messages';
 import type { Decision } from '@/utils/policy';
 import { defaultSettings, repairSettings } from '@/utils/settings';
-import type { Snapshot } from '@/utils/snapshot';
+import type { Snapshot } from '@/stores/snapshot';
 import type { Exception } from '@/utils/types';
 
 const ZONE = 'America/New_York';

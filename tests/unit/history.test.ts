@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuard } from '../../entrypoints/background/guard';
-import { cleanEvent, createHistory, exceptionEvent, siteKey, type History, type HistoryEvent } from '../../utils/history';
+import { createHistory, type History } from '../../stores/history';
+import { cleanEvent, exceptionEvent, siteKey, type HistoryEvent } from '../../utils/history-events';
 import { defaultSettings } from '../../utils/settings';
 import type { Exception, Site } from '../../utils/types';
 import { DAY, MINUTE } from '../../utils/zoned-time';

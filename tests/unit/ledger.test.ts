@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEvent } from '../../utils/history';
+import type { HistoryEvent } from '../../utils/history-events';
 import { describeWeek, isHeavy, minutesInWords, rollUpDays, rollUpWeek, weekBounds, weekStart, type WeekLedger } from '../../utils/ledger';
 import type { Exception } from '../../utils/types';
 import { MINUTE, toInstant } from '../../utils/zoned-time';

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { historyCsv } from '../../components/options/history-csv';
+import { historyCsv } from '../../utils/history-csv';
 import { HistoryData, type HistoryDataProps } from '../../components/options/HistoryData';
-import type { HistoryEvent } from '../../utils/history';
+import type { HistoryEvent } from '../../utils/history-events';
 import { toInstant } from '../../utils/zoned-time';
 
 afterEach(cleanup);

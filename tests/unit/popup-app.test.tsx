@@ -4,13 +4,13 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
-import { promptForToday } from '../../entrypoints/popup/prompt-store';
-import { TODAY_OFF_LABEL, todayOffChoice } from '../../entrypoints/popup/today-off';
-import { history } from '../../utils/history';
+import { promptForToday } from '../../stores/prompt-store';
+import { TODAY_OFF_LABEL, todayOffChoice } from '../../utils/today-off';
+import { history } from '../../stores/history';
 import type { Request } from '../../utils/messages';
 import type { Settings } from '../../utils/settings';
-import { snapshotItem } from '../../utils/snapshot';
-import { settingsItem } from '../../utils/storage';
+import { snapshotItem } from '../../stores/snapshot';
+import { settingsItem } from '../../stores/storage';
 import { MINUTE } from '../../utils/zoned-time';
 import { at, settingsWith, WEEK, ZONE } from './popup-fixtures';
 

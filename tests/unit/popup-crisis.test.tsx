@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CrisisCountdown, timeLeft } from '../../components/CrisisCountdown';
 import { CrisisToggle, type CrisisToggleProps } from '../../components/CrisisToggle';
-import { scopeFromKey, scopeGroups, scopeWords } from '../../components/crisis-scope';
+import { scopeFromKey, scopeGroups, scopeWords } from '../../utils/crisis';
 import { enabledSites } from '../../utils/sites';
 import type { Exception } from '../../utils/types';
 import { MINUTE, SECOND } from '../../utils/zoned-time';

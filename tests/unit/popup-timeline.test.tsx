@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayShape } from '../../components/day-shape';
+import { dayShape } from '../../utils/day-shape';
 import { DayTimeline } from '../../components/DayTimeline';
 import type { Exception } from '../../utils/types';
 import { MINUTE } from '../../utils/zoned-time';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isSettingsChange, policyCopyItem, readSettings, readSettingsState, updateSettings, writeSettings } from '@/utils/storage';
+import { isSettingsChange, policyCopyItem, readSettings, readSettingsState, updateSettings, writeSettings } from '@/stores/storage';
 import { defaultSettings, parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, type Settings } from '@/utils/settings';
 import { itemBytes, QUOTA_BYTES_PER_ITEM } from '@/utils/sync-layout';
 

@@ -1,5 +1,5 @@
 /** The after-hours history as CSV, for a spreadsheet: local date and time, what, which site, minutes. Pure. */
-import type { HistoryEvent } from '@/utils/history';
+import type { HistoryEvent } from '@/utils/history-events';
 import { localParts } from '@/utils/zoned-time';
 
 const KIND_WORDS: Record<HistoryEvent['kind'], string> = {

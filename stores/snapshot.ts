@@ -4,8 +4,8 @@
  * so the popup, the blocked page and an open tab can never disagree with the worker.
  */
 import { storage } from 'wxt/utils/storage';
-import type { Settings } from './settings';
-import type { Exception } from './types';
+import type { Settings } from '@/utils/settings';
+import type { Exception } from '@/utils/types';
 
 export const SNAPSHOT_KEY = 'guard';
 

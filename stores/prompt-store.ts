@@ -1,5 +1,4 @@
 /** Which prompts the popup has shown today, so it keeps one per moment and repeats none within the day. */
-import { useEffect, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { choosePrompt, ownPrompts, PROMPTS, type Moment, type Prompt, type PromptChoice } from '@/utils/prompts';
 import type { LocalDate } from '@/utils/types';
@@ -28,19 +27,5 @@ export async function promptForToday(choice: Omit<PromptChoice, 'shown'>): Promi
       .setValue({ date: choice.date, shown: [...today.shown.filter((id) => id !== prompt.id), prompt.id], current: { moment: choice.moment, id: prompt.id } })
       .catch(() => undefined);
   }
-  return prompt;
-}
-
-export function usePrompt(choice: Omit<PromptChoice, 'shown'> | null): Prompt | null {
-  const [prompt, setPrompt] = useState<Prompt | null>(null);
-  const key = choice && JSON.stringify(choice);
-  useEffect(() => {
-    if (!choice) return;
-    let live = true;
-    void promptForToday(choice).then((p) => live && setPrompt(p));
-    return () => {
-      live = false;
-    };
-  }, [key]);
   return prompt;
 }

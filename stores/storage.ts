@@ -6,10 +6,10 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { applyManaged } from './managed';
-import { defaultSettings, parseSettings, repairSettings, type Settings } from './settings';
-import { gather, isSettingsKey, layOut, MAX_ITEMS, QUOTA_BYTES, totalBytes } from './sync-layout';
-import type { Exception } from './types';
+import { applyManaged } from '@/utils/managed';
+import { defaultSettings, parseSettings, repairSettings, type Settings } from '@/utils/settings';
+import { gather, isSettingsKey, layOut, MAX_ITEMS, QUOTA_BYTES, totalBytes } from '@/utils/sync-layout';
+import type { Exception } from '@/utils/types';
 
 /** The settings document exactly as stored under `settings` (untrusted until validated; may be a core whose large fields are stored apart). */
 export const settingsItem = storage.defineItem<unknown>('sync:settings');
