@@ -34,7 +34,12 @@ export function processTree(root: number): Proc[] {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const p of all) if (!inTree.has(p.pid) && inTree.has(p.ppid)) (inTree.add(p.pid), (grew = true));
+    for (const p of all) {
+      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
+        inTree.add(p.pid);
+        grew = true;
+      }
+    }
   }
   return all.filter((p) => inTree.has(p.pid));
 }
@@ -54,7 +59,10 @@ export async function cpuOver(root: number, durationMs: number, everyMs = 500): 
     }
   };
   // The first sample is the baseline for processes already running.
-  for (const p of processTree(root)) first.set(p.pid, p.cpuMs), last.set(p.pid, p);
+  for (const p of processTree(root)) {
+    first.set(p.pid, p.cpuMs);
+    last.set(p.pid, p);
+  }
   const end = Date.now() + durationMs;
   while (Date.now() < end) {
     await new Promise((r) => setTimeout(r, everyMs));

@@ -1,6 +1,7 @@
 // Missing access is never silent, and the browser's rule limits never keep yesterday's rules: real
 // Chromium, host access withheld as in its extensions page, and custom sites the rules cannot all take.
 import type { Page } from 'playwright-core';
+import type { Browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { layOut } from '../../utils/sync-layout';
 import { seriousViolations } from './axe';
@@ -8,7 +9,7 @@ import { HOUR, launch, nextMinuteBoundary, settingsWith, workFrom, type Harness 
 import { untilBlocking, untilGuard } from './guard-helpers';
 
 // In the pages' evaluated functions: the extension API as the page sees it.
-declare var chrome: typeof import('wxt/browser').Browser;
+declare var chrome: typeof Browser;
 
 /** chrome://extensions' own API, as far as these tests use it. */
 interface DeveloperPrivate {

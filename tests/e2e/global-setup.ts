@@ -17,7 +17,7 @@ export default function setup(): void {
       execFileSync(process.execPath, [wxt, 'build'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
     } catch (error) {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      throw new Error(`wxt build failed:\n${stdout}${stderr}`);
+      throw new Error(`wxt build failed:\n${stdout}${stderr}`, { cause: error });
     }
   }
   if (!existsSync(MANIFEST)) throw new Error(`no built extension at ${MANIFEST}: run \`npx wxt build\``);

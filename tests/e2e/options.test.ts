@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { alwaysWork, DEFAULT_HOSTS, HOUR, launch, neverWork, settingsWith, wallClock, type Harness } from './harness';
 import { untilBlocking } from './guard-helpers';
@@ -58,7 +59,7 @@ async function openOptions(h: Harness, prepare?: (page: Page) => Promise<void>):
   return page;
 }
 
-declare var chrome: typeof import('wxt/browser').Browser;
+declare var chrome: typeof Browser;
 
 const storedSettings = (h: Harness) => h.evalInWorker(async (chrome) => chrome.storage.sync.get(null));
 
