@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { pad2 } from '@/utils/clock';
 import { describeInstant } from '@/utils/describe';
 import type { Exception, Site } from '@/utils/types';
 import { SECOND } from '@/utils/zoned-time';
@@ -20,8 +21,7 @@ export function timeLeft(ms: number): { clock: string; words: string } {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  const clock = h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+  const clock = h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`;
   const words = [h && `${h} ${h === 1 ? 'hour' : 'hours'}`, m && `${m} ${m === 1 ? 'minute' : 'minutes'}`, `${s} ${s === 1 ? 'second' : 'seconds'}`];
   return { clock, words: `${words.filter(Boolean).join(' ')} left` };
 }

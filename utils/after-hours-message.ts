@@ -3,13 +3,10 @@
  * Monday 9:00 AM." The text is copied into an email auto-reply and stays there for days, so the
  * opening is absolute (a weekday, a date further ahead), never "tomorrow".
  */
-import type { Weekday } from './types';
+import { pad2 } from './clock';
+import { MONTH_LONG, WEEKDAY_LONG } from './names';
 import { dayNumber, localParts } from './zoned-time';
 
-const WEEKDAY_LONG: Record<Weekday, string> = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
-};
-const MONTH_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Where a template puts the next opening. */
 export const NEXT_PLACEHOLDER = '{next}';
@@ -24,7 +21,7 @@ export function openingWords(instant: number | null, now: number, timeZone: stri
   if (instant === null) return NO_OPENING;
   const at = localParts(instant, timeZone);
   const hours = Math.floor(at.minutes / 60);
-  const time = `${hours % 12 || 12}:${String(at.minutes % 60).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`;
+  const time = `${hours % 12 || 12}:${pad2(at.minutes % 60)} ${hours < 12 ? 'AM' : 'PM'}`;
   const day = WEEKDAY_LONG[at.weekday];
   const ahead = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
   if (ahead >= 0 && ahead < 7) return `${day} ${time}`;

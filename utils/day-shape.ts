@@ -1,5 +1,6 @@
 /** Today's shape for the timeline: work spans and exceptions as fractions of the local day, and in words. */
 import { describeInstant } from '@/utils/describe';
+import { clockTime, pad2 } from '@/utils/clock';
 import { isDayOff, workIntervals } from '@/utils/schedule';
 import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
@@ -27,8 +28,7 @@ export interface DayShape {
   readonly text: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+const clock = clockTime;
 
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -67,6 +67,6 @@ export function dayShape(settings: Settings, now: number, timeZone: string, exce
     ...exceptionSpans.map((s) => `Crisis exception ${s.words}.`),
     `Now ${time(now)}.`,
   ];
-  const ticks = [0, 6, 12, 18, 24].map((h) => ({ at: fraction(toInstant(date, h * 60, timeZone)), label: pad(h) }));
+  const ticks = [0, 6, 12, 18, 24].map((h) => ({ at: fraction(toInstant(date, h * 60, timeZone)), label: pad2(h) }));
   return { label, dayOff, work, exceptions: exceptionSpans, now: fraction(now), ticks, text: sentences.join(' ') };
 }

@@ -1,12 +1,10 @@
 /** Decisions in the words a person reads: "Clocked out — back Mon 09:00". 24-hour clock, local time. */
 import type { Decision } from './policy';
-import type { Exception, Weekday } from './types';
+import { clockTime, shortDate } from './clock';
+import { WEEKDAY_SHORT } from './names';
+import type { Exception } from './types';
 import { dayNumber, localParts, MINUTE } from './zoned-time';
 
-const WEEKDAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * When `instant` is, seen from `now` in `timeZone`: "17:00" the same day, "tomorrow 02:00",
@@ -14,13 +12,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function describeInstant(instant: number, now: number, timeZone: string): string {
   const at = localParts(instant, timeZone);
-  const time = `${pad(Math.floor(at.minutes / 60))}:${pad(at.minutes % 60)}`;
+  const time = clockTime(at.minutes);
   const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
   if (days === 0) return time;
   if (days === 1) return `tomorrow ${time}`;
-  const weekday = WEEKDAY_NAMES[at.weekday];
+  const weekday = WEEKDAY_SHORT[at.weekday];
   if (days > 1 && days <= 6) return `${weekday} ${time}`;
-  return `${weekday} ${Number(at.date.slice(8, 10))} ${MONTH_NAMES[Number(at.date.slice(5, 7)) - 1] ?? ''} ${time}`;
+  return `${weekday} ${shortDate(at.date)} ${time}`;
 }
 
 // "23 min", "1 h 5 min": rounded up, so a running exception never reads 0.

@@ -1,6 +1,7 @@
 /** The after-hours history as CSV, for a spreadsheet: local date and time, what, which site, minutes. Pure. */
 import type { HistoryEvent } from '@/utils/history-events';
-import { localParts } from '@/utils/zoned-time';
+import { clockTime } from './clock';
+import { localParts } from './zoned-time';
 
 const KIND_WORDS: Record<HistoryEvent['kind'], string> = {
   exceptionStarted: 'exception started',
@@ -23,7 +24,7 @@ export function historyCsv(events: readonly HistoryEvent[], timeZone: string): s
   const lines = [['date', 'time', 'event', 'site', 'category', 'minutes'].join(',')];
   for (const event of [...events].sort((a, b) => a.at - b.at)) {
     const { date, minutes } = localParts(event.at, timeZone);
-    const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    const time = clockTime(minutes);
     const site = event.site === null ? 'all work sites' : event.site.replace(/^custom:/, '');
     lines.push([date, time, KIND_WORDS[event.kind], site, event.category ?? '', Math.round(event.minutes * 10) / 10].map(field).join(','));
   }

@@ -4,15 +4,9 @@
  */
 import { CATALOGUE } from './catalogue';
 import type { Settings } from './settings';
-import { type Category, CATEGORIES, type Range, type Weekday, WEEKDAYS } from './types';
-import { shortDate, WEEKDAY_SHORT } from './week-preview';
-
-export const CATEGORY_NAMES: Record<Category, string> = {
-  ehr: 'EHR',
-  practice: 'Practice management and billing',
-  telehealth: 'Telehealth',
-  email: 'Email and secure messaging',
-};
+import { CATEGORIES, type Range, type Weekday, WEEKDAYS } from './types';
+import { shortDate } from './clock';
+import { CATEGORY_NAMES, WEEKDAY_SHORT } from './names';
 
 export type SelfCareArea = keyof Settings['selfCare']['categories'];
 export const SELF_CARE_NAMES: Record<SelfCareArea, string> = {

@@ -3,6 +3,7 @@
  * (DESIGN.md, "The policy engine"). Pure: the time zone is an argument.
  */
 import type { Settings } from './settings';
+import { minutesOfClock } from './clock';
 import type { Boundary } from './timeline';
 import { WEEKDAYS } from './types';
 import type { LocalDate } from './types';
@@ -50,7 +51,7 @@ export interface Schedule {
 
 const compiled = new WeakMap<Settings, Schedule>();
 
-const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const toMinutes = minutesOfClock;
 /** A range's `[start, end)` minutes: an end ≤ start runs past midnight; end === start is a full 24 hours. */
 const span = (from: string, to: string): [number, number] => {
   const start = toMinutes(from);

@@ -5,23 +5,16 @@
  */
 import { workIntervals, type WorkInterval } from './schedule';
 import type { Settings } from './settings';
-import type { LocalDate, Range, Weekday } from './types';
+import { clockTime, shortDate } from './clock';
+import { WEEKDAY_SHORT } from './names';
+import { type LocalDate, type Range, type Weekday, WEEKDAYS } from './types';
 import { DAY, dayNumber, instantAt, localDay, localParts } from './zoned-time';
 
-export const WEEKDAY_SHORT: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
-const WEEKDAY_ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEK = 7 * DAY;
 // Far enough to find the end of a long holiday or of weeks of on-call, cheap enough to run per edit.
 const LOOKAHEAD = 60 * DAY;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-
-/** "5 Jan" of a `YYYY-MM-DD` date. */
-export function shortDate(date: LocalDate): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''}`;
-}
+const clock = clockTime;
 
 export interface PreviewLine {
   readonly kind: 'work' | 'break' | 'off';
@@ -100,7 +93,7 @@ export function weekPreview(settings: Settings, now: number, timeZone: string): 
  * past midnight, "Fri 22:00 → midnight", "24 hours: Fri 08:00 → Sat 08:00", "All day Sat"; null otherwise.
  */
 export function describeRange(weekday: Weekday, [start, end]: Range): string | null {
-  const next = WEEKDAY_SHORT[WEEKDAY_ORDER[(WEEKDAY_ORDER.indexOf(weekday) + 1) % 7] ?? 'mon'];
+  const next = WEEKDAY_SHORT[WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 1) % 7] ?? 'mon'];
   const day = WEEKDAY_SHORT[weekday];
   if (start === '00:00' && (end === '24:00' || end === '00:00')) return `All day ${day}`;
   if (end === '24:00' || end === '00:00') return `${day} ${start} → midnight`;

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parseHost } from '@/utils/hosts';
 import { MAX_CUSTOM_SITES } from '@/utils/settings';
-import { CATEGORY_NAMES } from '@/utils/import-summary';
+import { CATEGORY_NAMES } from '@/utils/names';
 import { type Action, type Category, CATEGORIES } from '@/utils/types';
 import { isLocked, FieldError, LockedNote, type SectionProps } from './shared';
 import { ActionSelect } from './SitesSection';

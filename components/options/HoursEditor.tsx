@@ -3,6 +3,7 @@
  * a click elsewhere), so half-typed times never reach the guard. A range past midnight says so.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { clockTime, minutesOfClock } from '@/utils/clock';
 import type { Range, Weekday } from '@/utils/types';
 import { WEEKDAYS } from '@/utils/types';
 import { describeRange } from '@/utils/week-preview';
@@ -20,10 +21,8 @@ const shown = (time: string) => (time === '24:00' ? '00:00' : time);
 export function nextRange(ranges: readonly Range[]): Range {
   const last = ranges[ranges.length - 1];
   if (!last) return ['09:00', '17:00'];
-  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-  const start = (minutes(last[1]) + 30) % 1440;
-  const time = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return [time(start), time((start + 60) % 1440)];
+  const start = (minutesOfClock(last[1]) + 30) % 1440;
+  return [clockTime(start), clockTime((start + 60) % 1440)];
 }
 
 interface TimeFieldProps {

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { SELF_CARE_NAMES, type SelfCareArea, weekdaysWords } from '@/utils/import-summary';
 import { type Weekday, WEEKDAYS } from '@/utils/types';
-import { WEEKDAY_SHORT } from '@/utils/week-preview';
+import { WEEKDAY_SHORT } from '@/utils/names';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
 const AREAS = Object.keys(SELF_CARE_NAMES) as SelfCareArea[];

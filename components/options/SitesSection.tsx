@@ -1,6 +1,6 @@
 /** The catalogue by category: what each category gets after hours, and each site on or off. */
 import { CATALOGUE } from '@/utils/catalogue';
-import { CATEGORY_NAMES } from '@/utils/import-summary';
+import { CATEGORY_NAMES } from '@/utils/names';
 import { siteWarning } from '@/utils/sites';
 import { type Action, type Category, CATEGORIES } from '@/utils/types';
 import { isLocked, LockedNote, type SectionProps } from './shared';

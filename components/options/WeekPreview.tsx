@@ -1,4 +1,5 @@
 /** The coming week as the guard will see it: in words, and as a grid of days. */
+import { pad2 } from '@/utils/clock';
 import type { Settings } from '@/utils/settings';
 import { weekGrid, weekPreview } from '@/utils/week-preview';
 
@@ -30,7 +31,7 @@ export function WeekPreview({ settings, now, timeZone }: WeekPreviewProps) {
         <div class="grid-scale">
           {HOURS.map((h) => (
             <span key={h} style={{ left: percent(h / 24) }}>
-              {String(h).padStart(2, '0')}
+              {pad2(h)}
             </span>
           ))}
         </div>
