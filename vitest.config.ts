@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// `npm test` runs both projects. e2e drives real Chromium (DESIGN.md, "Real-browser testing"): one
+// `npm test` runs both projects. e2e drives real Chromium (docs/ARCHITECTURE.md, "Real-browser testing"): one
 // file at a time, after the unit tests, so that the browser has the machine's two cores to itself.
 export default defineConfig({
   test: {

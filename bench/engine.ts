@@ -12,7 +12,7 @@ function settingsFrom(doc: object) {
   return parsed.settings;
 }
 
-// The example document from DESIGN.md, and a week of night shifts with time off.
+// The example document of README "The settings document", and a week of night shifts with time off.
 const designExample = settingsFrom({
   week: {
     mon: [['09:00', '12:30'], ['13:30', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']],

@@ -1,5 +1,5 @@
 /**
- * The balance ledger (DESIGN.md, "History and balance"): history events rolled up per local week,
+ * The balance ledger (docs/ARCHITECTURE.md, "History"): history events rolled up per local week,
  * Monday first. Pure: events, the instant and the time zone are arguments.
  */
 import type { HistoryEvent } from '@/utils/history-events';

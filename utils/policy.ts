@@ -1,5 +1,5 @@
 /**
- * The policy engine (DESIGN.md): a pure function of settings, an instant and a time zone that says
+ * The policy engine (docs/ARCHITECTURE.md, "The policy engine"): a pure function of settings, an instant and a time zone that says
  * what state the day is in, what each work site gets, and when any of that next changes.
  */
 import { compile, offRun } from './schedule';

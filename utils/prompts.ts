@@ -1,5 +1,5 @@
 /**
- * Self-care prompts (DESIGN.md's five tips), each tagged by area and by the moments it suits, and
+ * Self-care prompts (five areas: README "The settings document", `selfCare`), each tagged by area and by the moments it suits, and
  * a pure chooser: the same inputs always give the same prompt, and none repeats within a day.
  */
 import type { Decision } from './policy';

@@ -1,6 +1,6 @@
 /**
  * The weekly hours, days off and self-care plan of a settings document in absolute time
- * (DESIGN.md, "The policy engine"). Pure: the time zone is an argument.
+ * (docs/ARCHITECTURE.md, "The policy engine"). Pure: the time zone is an argument.
  */
 import type { Settings } from './settings';
 import { minutesOfClock } from './clock';

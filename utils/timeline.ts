@@ -1,5 +1,5 @@
 /**
- * The state of the day at any instant, and the instants at which it changes (DESIGN.md, "The
+ * The state of the day at any instant, and the instants at which it changes (docs/ARCHITECTURE.md, "The
  * policy engine"). Work is the hours less the self-care plan: a self-care block inside the hours
  * is a break, like the gap between two of a day's ranges; outside them it changes nothing.
  * Pure: the time zone is an argument; what is derived per day is cached with the schedule.

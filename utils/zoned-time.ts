@@ -1,6 +1,6 @@
 /**
- * Local wall clock ↔ instant in an IANA time zone. Offsets come from `Intl` only (DESIGN.md,
- * principle 4); calendar arithmetic on dates is done on UTC day numbers, which have no zone.
+ * Local wall clock ↔ instant in an IANA time zone. Offsets come from `Intl` only (docs/ARCHITECTURE.md,
+ * "Time"); calendar arithmetic on dates is done on UTC day numbers, which have no zone.
  */
 import { WEEKDAYS } from './types';
 import type { LocalDate, Weekday } from './types';
@@ -113,7 +113,7 @@ export function localParts(instant: number, timeZone: string): { date: LocalDate
 /**
  * The instant the local wall clock in `timeZone` reads `minutes` after the midnight starting day
  * number `day` (minutes may pass 1440). A time the clocks skip means the first instant after the
- * gap; a time they show twice means its first occurrence (DESIGN.md, daylight-saving time).
+ * gap; a time they show twice means its first occurrence (docs/ARCHITECTURE.md, "Time").
  */
 export function instantAt(day: number, minutes: number, timeZone: string): number {
   const wall = day * DAY + minutes * MINUTE;

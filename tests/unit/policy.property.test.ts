@@ -7,7 +7,7 @@ import type { Exception, State } from '../../utils/types';
 /*
  * decide() against a brute-force reference written independently of utils/: it walks whole
  * minutes, reads each minute's local wall clock from Intl.formatToParts, and decides work or not by
- * comparing wall-clock numbers with the ranges. DESIGN.md's DST rule (a skipped time means the
+ * comparing wall-clock numbers with the ranges. The DST rule of docs/ARCHITECTURE.md, "Time" (a skipped time means the
  * first instant after the gap, a repeated one its first occurrence) is the same as "a boundary at
  * wall time X is the first instant at which the clock has reached X", so the reference compares
  * ranges with the highest wall time shown so far rather than the current one. Self-care blocks

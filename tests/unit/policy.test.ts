@@ -6,7 +6,7 @@ import { localParts, toInstant } from '../../utils/zoned-time';
 
 const LONDON = 'Europe/London';
 const empty = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-// DESIGN.md's example week: Monday has a lunch break, Friday ends at 15:00.
+// The example week of README "The settings document": Monday has a lunch break, Friday ends at 15:00.
 const designWeek = { ...empty, mon: [['09:00', '12:30'], ['13:30', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '15:00']] };
 
 function settingsWith(doc: object): Settings {
