@@ -56,6 +56,18 @@ export async function navigationFigures(log: (line: string) => void) {
       await page.close();
     }
     const leaked = hosts.reduce((sum, host) => sum + h.server.count(host), 0);
+    // The same sites over http and in other spellings (no www, a trailing dot, user info): an old
+    // bookmark or a link in an email. Each must be turned away before a request leaves.
+    h.server.reset();
+    const spellings = ['http://secure.simplepractice.com/clients/1', 'http://therapynotes.com/app/patients/2', 'http://acme.janeapp.com./admin', 'http://me@sigmund.headway.co/clients/3'];
+    let turnedAway = 0;
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      const page = await h.context.newPage();
+      await page.goto(spellings[i % spellings.length] ?? 'http://secure.simplepractice.com/');
+      if (page.url().startsWith(h.extensionUrl('blocked.html'))) turnedAway++;
+      await page.close();
+    }
+    const leakedHttp = [...hosts, 'therapynotes.com'].reduce((sum, host) => sum + h.server.count(host), 0);
     // The floor: the first paint of an ordinary web page from the local server, in the same browser.
     const control: number[] = [];
     for (let i = 0; i < NAVIGATIONS; i++) {
@@ -76,6 +88,7 @@ export async function navigationFigures(log: (line: string) => void) {
     log(`navigation → blocked page naming the site: ${line(toRendered)}; → first paint: ${line(toPaint)}; wall clock from goto: ${line(wall)}`);
     log(`control, an ordinary page from the local server → first paint: ${line(control)}`);
     log(`requests reaching blocked hosts: ${leaked} in ${NAVIGATIONS} navigations (limit 0)`);
+    log(`over http and other spellings: ${leakedHttp} requests reached blocked hosts in ${NAVIGATIONS} navigations, ${turnedAway} landed on the blocked page (limit 0 requests)`);
 
     let undimmed = 0;
     let frames = 0;
