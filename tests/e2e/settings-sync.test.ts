@@ -14,9 +14,9 @@ interface Api {
 
 const customSites = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => ({ host: `ehr-${i}.${tag}-practice.example`, category: 'ehr' as const }));
-/** Off hours, 400 custom sites and prompts full of `<`, which Chromium counts as six bytes each. */
+/** Off hours, the most custom sites allowed (200) and prompts full of `<`, which Chromium counts as six bytes each. */
 const large = (tag: string, overrides: Partial<SettingsInput> = {}) =>
-  settingsWith({ week: neverWork(), sites: { custom: customSites(400, tag) }, selfCare: { prompts: Array.from({ length: 30 }, (_, i) => `<${i}> `.repeat(40)) }, ...overrides });
+  settingsWith({ week: neverWork(), sites: { custom: customSites(200, tag) }, selfCare: { prompts: Array.from({ length: 30 }, (_, i) => `<${i}> `.repeat(40)) }, ...overrides });
 
 function parsed(doc: unknown): Settings {
   const result = parseSettings(doc);
@@ -59,13 +59,14 @@ describe('settings in sync storage', () => {
     expect(notice).toBeNull();
     expect(settings).toEqual(parsed(large('big')));
     await untilGuard(h, (s) => firstCustomHost(s) === 'ehr-0.big-practice.example', 10_000);
-    expect(await rulesFor(h, 'ehr-399.big-practice.example')).toBe(1);
+    expect(await rulesFor(h, 'ehr-199.big-practice.example')).toBe(1);
   });
 
   test('refuses a document too large for sync with a message that says what to remove, and changes nothing', async () => {
     const before = await syncItems(h);
-    const result = await write(h, settingsWith({ sites: { custom: customSites(3000, 'huge') } }));
-    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^Your settings are too large to sync: 3,000 custom sites; remove some\./)] });
+    const prompts = Array.from({ length: 3000 }, (_, i) => `<${i}> `.repeat(25));
+    const result = await write(h, settingsWith({ selfCare: { prompts } }));
+    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^Your settings are too large to sync: 3,000 self-care prompts; remove some\./)] });
     expect(await syncItems(h)).toEqual(before);
   });
 
@@ -73,7 +74,7 @@ describe('settings in sync storage', () => {
     await h.setSettings(settingsWith({ week: neverWork(), sites: { custom: customSites(1, 'whole') } }));
     await untilGuard(h, (s) => firstCustomHost(s) === 'ehr-0.whole-practice.example', 10_000);
     expect((await state(h)).settings.sites.custom).toHaveLength(1);
-    expect(await rulesFor(h, 'ehr-399.big-practice.example')).toBe(0);
+    expect(await rulesFor(h, 'ehr-199.big-practice.example')).toBe(0);
   });
 
   test('a document arriving piece by piece from another computer is applied only once whole', async () => {
@@ -89,13 +90,13 @@ describe('settings in sync storage', () => {
     await untilGuard(h, (s) => (s.settings as Settings).timeZone === 'Pacific/Auckland', 10_000);
     const meanwhile = await state(h);
     expect(meanwhile.settings.sites.custom[0]?.host).toBe('ehr-0.before-practice.example');
-    expect(meanwhile.settings.sites.custom).toHaveLength(400);
+    expect(meanwhile.settings.sites.custom).toHaveLength(200);
     expect(meanwhile.notice).toMatch(/still arriving from your other computer \(sites\)/);
 
     // The last pieces alone: the guard wakes for them and applies the whole new document.
     await setSync(h, Object.fromEntries(pieces.slice(1).map((key) => [key, after[key]])));
     await untilGuard(h, (s) => firstCustomHost(s) === 'ehr-0.after-practice.example', 10_000);
     expect((await state(h)).notice).toBeNull();
-    expect(await rulesFor(h, 'ehr-399.after-practice.example')).toBe(1);
+    expect(await rulesFor(h, 'ehr-199.after-practice.example')).toBe(1);
   });
 });
