@@ -20,6 +20,8 @@ export default defineConfig({
   // Manifest V3 for Firefox too (WXT's default there is MV2): one set of APIs, DNR included.
   manifestVersion: 3,
   vite: () => ({
+    // Test hooks exist only in the build the real-browser tests load (entrypoints/background/test-hooks.ts).
+    define: { __CLOCKED_OUT_TEST_HOOKS__: JSON.stringify(process.env.CLOCKED_OUT_TEST_HOOKS === '1') },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),

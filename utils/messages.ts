@@ -43,10 +43,10 @@ const text = (what: string, max: number) =>
   );
 const SiteIdSchema = text('a site id', MAX_SITE_ID_LENGTH);
 const IdSchema = text('an exception id', MAX_ID_LENGTH);
-// Fractions of a minute are accepted (the real-browser tests use seconds); pages offer 15–60.
+// Whole minutes; the pages offer 15–60.
 const MinutesSchema = v.pipe(
   v.number((i) => `${quote(i.input)} is not a number of minutes`),
-  v.check((n) => n > 0 && n <= MAX_MINUTES, (i) => `${quote(i.input)} is not more than 0 and at most ${MAX_MINUTES} (24 hours)`),
+  v.check((n) => Number.isInteger(n) && n >= 1 && n <= MAX_MINUTES, (i) => `${quote(i.input)} is not a whole number of minutes from 1 to ${MAX_MINUTES} (24 hours)`),
 );
 
 const ScopeSchema = v.variant(

@@ -14,6 +14,7 @@ import { createNotificationsMuteEffect } from './notifications-mute';
 import { reguardOpenTabs, type InjectApi, type TabsApi } from './reguard';
 import { createRulesEffect, type DnrApi } from './rules';
 import { createStylesEffect, type ScriptingApi } from './styles';
+import { exposeTestHooks } from './test-hooks';
 import { createWindDownEffect } from './wind-down';
 
 export default defineBackground(() => {
@@ -47,8 +48,8 @@ export default defineBackground(() => {
     ],
   });
   refresh = guard.refresh;
-  // For the worker's console and the real-browser tests: settings as the worker reads and writes them.
-  Object.assign(globalThis, { clockedOut: { readSettingsState, writeSettings } });
+  // Settings as the worker reads and writes them, for the real-browser tests' build only.
+  exposeTestHooks({ readSettingsState, writeSettings });
 
   // Every listener is registered synchronously, so an event that wakes the worker is never missed.
   // A new version (installed, updated, reloaded): the old page guards died with the old one.

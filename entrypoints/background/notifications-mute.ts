@@ -4,7 +4,6 @@
  * starts the extension's own settings are cleared and the browser's apply again. Firefox has no
  * such API: there, and wherever the permission is not granted, this does nothing.
  */
-import { browser } from 'wxt/browser';
 import type { Decision } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
 import type { Site } from '@/utils/types';
@@ -35,11 +34,6 @@ export function notificationSettings(): NotificationSettingApi | undefined {
   // Read at each use: the API appears only once the optional permission is granted.
   const chrome = (globalThis as { chrome?: { contentSettings?: { notifications?: NotificationSettingApi } } }).chrome;
   return chrome?.contentSettings?.notifications;
-}
-
-/** Whether this browser can mute sites' notifications, so the options page can hide the switch where not (Firefox). */
-export function hasNotificationControl(manifest: { optional_permissions?: readonly unknown[]; permissions?: readonly unknown[] } = browser.runtime.getManifest()): boolean {
-  return [...(manifest.optional_permissions ?? []), ...(manifest.permissions ?? [])].includes('contentSettings');
 }
 
 export function createNotificationsMuteEffect(api: () => NotificationSettingApi | undefined = notificationSettings) {

@@ -15,9 +15,8 @@ export const hostAccess: HostAccess = {
 };
 
 /** Whether this browser can mute sites' notifications (Chrome's contentSettings; Firefox has none). */
-export function hasNotificationControl(): boolean {
-  const optional = (browser.runtime.getManifest() as { optional_permissions?: string[] }).optional_permissions ?? [];
-  return optional.includes('contentSettings');
+export function hasNotificationControl(manifest: { optional_permissions?: readonly unknown[]; permissions?: readonly unknown[] } = browser.runtime.getManifest()): boolean {
+  return [...(manifest.optional_permissions ?? []), ...(manifest.permissions ?? [])].includes('contentSettings');
 }
 
 /** Asks for the contentSettings permission; call it straight from a click. */

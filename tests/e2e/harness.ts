@@ -17,7 +17,7 @@ export * from './schedule-helpers';
 export * from './test-server';
 
 /** The extension as `wxt build` leaves it (the e2e global setup builds it). */
-export const EXTENSION_DIR = fileURLToPath(new URL(`../../${process.env.CLOCKED_OUT_OUT_DIR ?? '.output'}/chrome-mv3`, import.meta.url));
+export const EXTENSION_DIR = fileURLToPath(new URL(`../../${process.env.CLOCKED_OUT_OUT_DIR ?? '.output-test'}/chrome-mv3`, import.meta.url));
 
 /** Catalogue hosts the tests visit, by category (TherapyNotes is an app under /app/ only). */
 export const WORK_HOSTS = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createNotificationsMuteEffect, hasNotificationControl, mutedPatterns, type NotificationSettingApi } from '@/entrypoints/background/notifications-mute';
+import { createNotificationsMuteEffect, mutedPatterns, type NotificationSettingApi } from '@/entrypoints/background/notifications-mute';
+import { hasNotificationControl } from '@/entrypoints/options/platform';
 import { decide } from '@/utils/policy';
 import { parseSettings, type Settings } from '@/utils/settings';
 import { enabledSites } from '@/utils/sites';
