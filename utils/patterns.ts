@@ -59,3 +59,16 @@ export function siteAccessOrigins(site: Site): string[] {
 export function patternsWithAction(sites: readonly Site[], actions: Readonly<Record<string, Action>>, action: Action): string[] {
   return [...new Set(sites.filter((site) => actions[site.id] === action).flatMap(sitePatterns))];
 }
+
+/**
+ * Content-setting patterns for the sites the guard closes or dims now. Notifications need a
+ * secure page, so https only; a content-setting path is always `/*`, so a site's path prefix
+ * widens to its whole host, and `*.host` also covers the bare host.
+ */
+export function mutedPatterns(sites: readonly Site[], siteActions: Readonly<Record<string, string>>): string[] {
+  const patterns = sites
+    .filter((site) => (siteActions[site.id] ?? 'allow') !== 'allow')
+    .flatMap((site) => site.hosts.map((host) => host.replace(/^\*\./, '')))
+    .map((host) => `https://${isIPv4(host) ? host : `*.${host}`}/*`);
+  return [...new Set(patterns)].sort();
+}

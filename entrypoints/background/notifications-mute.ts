@@ -4,6 +4,7 @@
  * starts the extension's own settings are cleared and the browser's apply again. Firefox has no
  * such API: there, and wherever the permission is not granted, this does nothing.
  */
+import { mutedPatterns } from '@/utils/patterns';
 import type { Decision } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
 import type { Site } from '@/utils/types';
@@ -12,21 +13,6 @@ import type { Site } from '@/utils/types';
 export interface NotificationSettingApi {
   set(details: { primaryPattern: string; setting: 'block'; scope: 'regular' }): Promise<void>;
   clear(details: { scope: 'regular' }): Promise<void>;
-}
-
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-
-/**
- * Content-setting patterns for the sites the guard closes or dims now. Notifications need a
- * secure page, so https only; a content-setting path is always `/*`, so a site's path prefix
- * widens to its whole host, and `*.host` also covers the bare host.
- */
-export function mutedPatterns(sites: readonly Site[], siteActions: Readonly<Record<string, string>>): string[] {
-  const patterns = sites
-    .filter((site) => (siteActions[site.id] ?? 'allow') !== 'allow')
-    .flatMap((site) => site.hosts.map((host) => host.replace(/^\*\./, '')))
-    .map((host) => `https://${IPV4.test(host) ? host : `*.${host}`}/*`);
-  return [...new Set(patterns)].sort();
 }
 
 /** `chrome.contentSettings.notifications` where the browser has it and the permission is granted. */

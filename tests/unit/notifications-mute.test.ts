@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createNotificationsMuteEffect, mutedPatterns, type NotificationSettingApi } from '@/entrypoints/background/notifications-mute';
+import { createNotificationsMuteEffect, type NotificationSettingApi } from '@/entrypoints/background/notifications-mute';
+import { mutedPatterns } from '@/utils/patterns';
 import { hasNotificationControl } from '@/entrypoints/options/platform';
 import { decide } from '@/utils/policy';
 import { parseSettings, type Settings } from '@/utils/settings';
