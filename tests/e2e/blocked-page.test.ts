@@ -2,33 +2,16 @@
 // the client's address out of the URL, names only guarded sites and counts only real visits.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { alwaysWork, HOUR, launch, nextMinuteBoundary, NON_WORK_HOST, settingsWith, workFrom, type Harness } from './harness';
-import { untilBlocking } from './guard-helpers';
+import { alwaysWork, NON_WORK_HOST, settingsWith, type Harness } from './harness';
+import { historyEvents, launchClockedOut, untilBlocking } from './guard-helpers';
 
 const ORIGINAL = 'https://secure.simplepractice.com/clients/4f1e2d3c4b5a6978/notes?tab=progress#draft';
-
-/** The history's events as `target` (a page or frame of the extension) sees them. */
-function readHistory(target: Pick<Page, 'evaluate'>): Promise<unknown[]> {
-  return target.evaluate(() => new Promise<unknown[]>((resolve, reject) => {
-    const open = indexedDB.open('clocked-out-history');
-    // Reading must not create the database before the extension does (it would lack its store).
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
-    open.onsuccess = () => {
-      const all = open.result.transaction('events').objectStore('events').getAll();
-      all.onsuccess = () => {
-        open.result.close();
-        resolve(all.result);
-      };
-    };
-  }));
-}
 
 /** The history's events, read on an extension page of its own (the store the popup and options read). */
 async function visits(h: Harness): Promise<unknown[]> {
   const page = await h.openPage(h.extensionUrl('popup.html'));
   try {
-    return await readHistory(page);
+    return await historyEvents(page);
   } finally {
     await page.close();
   }
@@ -50,9 +33,7 @@ const settle = (ms = 750) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the blocked page, off hours', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await launch();
-    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
-    await untilBlocking(h, true);
+    h = await launchClockedOut();
   });
   afterAll(async () => {
     await h?.close();

@@ -3,27 +3,12 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Request, Response } from '../../utils/messages';
 import type { Exception } from '../../utils/types';
-import { clickGuardButton, untilBlocking, untilCover } from './guard-helpers';
+import { clickGuardButton, historyEvents, untilBlocking, untilCover } from './guard-helpers';
 import { HOUR, launch, MINUTE, nextMinuteBoundary, NON_WORK_HOST, settingsWith, workFrom, type Harness } from './harness';
 
 /** `chrome.runtime.sendMessage(request)` from an extension page (or frame), as its own code would send it. */
 const send = (target: Page | Frame, request: Request | Record<string, unknown>) =>
   target.evaluate((r) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Response> } } }).chrome.runtime.sendMessage(r), request);
-
-/** The history's events, read in an extension page (the database belongs to the extension's origin). */
-const historyEvents = (page: Page) =>
-  page.evaluate(() => new Promise<Array<{ kind: string; site: string | null; category: string | null; minutes: number }>>((resolve, reject) => {
-    const open = indexedDB.open('clocked-out-history');
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
-    open.onsuccess = () => {
-      const all = open.result.transaction('events').objectStore('events').getAll();
-      all.onsuccess = () => {
-        open.result.close();
-        resolve(all.result);
-      };
-    };
-  }));
 
 const minutesOf = (e: Exception) => Math.round((e.endsAt - e.startedAt) / MINUTE);
 const sorted = <T>(list: T[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

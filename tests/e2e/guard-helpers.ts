@@ -1,7 +1,44 @@
 /** Waiting on the guard as a user would see it: rules in force, an open tab dimmed or covered. */
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import type { Harness } from './harness';
+import { HOUR, launch, nextMinuteBoundary, settingsWith, workFrom, type Harness, type LaunchOptions } from './harness';
+
+/** A browser clocked out now and back in three hours, its blocking rules in force. */
+export async function launchClockedOut(options?: LaunchOptions): Promise<Harness> {
+  const h = await launch(options);
+  await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+  await untilBlocking(h, true);
+  return h;
+}
+
+/** One event of the history as the tests read it (utils/history-events.ts has the full shape). */
+export interface StoredEvent {
+  kind: string;
+  site: string | null;
+  category: string | null;
+  minutes: number;
+  [field: string]: unknown;
+}
+
+/** The history's events, read in an extension page or frame (the database belongs to the extension's origin). */
+export function historyEvents(target: Pick<Page, 'evaluate'>): Promise<StoredEvent[]> {
+  return target.evaluate(
+    () =>
+      new Promise<StoredEvent[]>((resolve, reject) => {
+        const open = indexedDB.open('clocked-out-history');
+        // Reading must not create the database before the extension does (it would lack its store).
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
+        open.onsuccess = () => {
+          const all = open.result.transaction('events').objectStore('events').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result);
+          };
+        };
+      }),
+  );
+}
 
 /** Resolves once the worker has applied settings: its snapshot holds `predicate`'s truth. */
 export async function untilGuard(h: Harness, predicate: (snapshot: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<void> {

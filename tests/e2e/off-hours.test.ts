@@ -1,15 +1,13 @@
 // Off hours in a real browser: blocked sites never reach the network, dimmed ones never paint undimmed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { alwaysWork, HOUR, isBrightRed, launch, nextMinuteBoundary, NON_WORK_HOST, recordFrames, settingsWith, workFrom, type Harness } from './harness';
-import { accessibleNodes, coverOf, guardButtons, untilBlocking } from './guard-helpers';
+import { alwaysWork, isBrightRed, NON_WORK_HOST, recordFrames, settingsWith, type Harness } from './harness';
+import { accessibleNodes, coverOf, guardButtons, launchClockedOut, untilBlocking } from './guard-helpers';
 
 describe('off hours', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await launch();
     // Clocked out now; back in three hours.
-    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
-    await untilBlocking(h, true);
+    h = await launchClockedOut();
   });
   afterAll(async () => {
     await h?.close();
