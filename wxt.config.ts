@@ -31,7 +31,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'declarativeNetRequest', 'scripting', 'notifications', 'idle'],
     host_permissions: catalogueMatchPatterns(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Clocked Out' },
+    // Toolbar sizes (1x and 2x for Chrome's 16 and 19 px slots); drawn from assets/icon.svg.
+    action: { default_title: 'Clocked Out', default_icon: Object.fromEntries([16, 19, 32, 38].map((size) => [size, `icon/${size}.png`])) },
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? {
