@@ -15,6 +15,13 @@ export default defineConfig({
   // A separate output folder lets parallel e2e runs each test their own build.
   outDir: process.env.CLOCKED_OUT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `npm run zip` / `zip:firefox` (mode "store"): the packages for the stores, and for Firefox the
+  // sources its reviewers rebuild from (BUILDING.md).
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.output*/**', '.wxt/**', 'bench/results/**', 'test-results/**', 'coverage/**', '**/*.log'],
+  },
   // Every file imports what it uses: no auto-imports to collide or hide a dependency.
   imports: false,
   // Manifest V3 for Firefox too (WXT's default there is MV2): one set of APIs, DNR included.
@@ -25,7 +32,7 @@ export default defineConfig({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Clocked Out',
     description: "Keeps clinicians' evenings their own: blocks or dims work tools outside the hours they chose.",
     permissions: ['storage', 'alarms', 'declarativeNetRequest', 'scripting', 'notifications', 'idle'],
@@ -43,7 +50,8 @@ export default defineConfig({
         }
       : {
           minimum_chrome_version: '121',
-          key: PUBLIC_KEY,
+          // The store signs with its own key and refuses a package carrying one (`npm run zip`).
+          ...(mode === 'store' ? {} : { key: PUBLIC_KEY }),
           // Chrome reads a practice's policy only for the fields this schema declares; Firefox
           // takes it from policies.json ("3rdparty") without one.
           storage: { managed_schema: 'managed_schema.json' },
