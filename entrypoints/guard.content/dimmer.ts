@@ -45,30 +45,44 @@ function layerWith(bar: HTMLElement) {
   };
 }
 
-export function createDimmer(doc: Document) {
-  const bars = [0, 1].map(() => {
+/** `watch` is told of each page element the twin of the bar is put in, so that the guard notices when it is taken out. */
+export function createDimmer(doc: Document, watch: (parent: Element) => void) {
+  const makeBar = () => {
     const bar = doc.createElement('div');
     bar.className = 'bar';
     bar.setAttribute('role', 'region');
     bar.setAttribute('aria-label', 'Clocked Out');
     return bar;
-  });
-  const cover = createCover(doc, 'veil', VEIL_CSS, layerWith(bars[0]!));
+  };
+  const bars = [makeBar(), makeBar()] as const;
+  const cover = createCover(doc, 'veil', VEIL_CSS, layerWith(bars[0]));
   // The page's open modal dialogs, oldest first: the last is the one not inert.
   let modals: Element[] = [];
-  const twin = createCover(doc, 'bar', TWIN_CSS, layerWith(bars[1]!), () => modals.at(-1) ?? null);
+  const twin = createCover(doc, 'bar', TWIN_CSS, layerWith(bars[1]), () => modals.at(-1) ?? null);
   const dimmed = () => cover.wanted && !cover.layer.classList.contains('pending');
 
-  /** Puts the twin of the bar into the page's topmost modal dialog, or takes it away; leaves full screen. */
-  function follow() {
+  /**
+   * Puts the twin of the bar into the page's topmost modal dialog (above the veil, which was just
+   * `raised` or not), or takes it away; leaves full screen.
+   */
+  function follow(raised: boolean) {
     // Dialogs that opened since the last look are newer than those still open (the guard looks
     // each time one opens or closes); several found at once go in document order.
     const open = dimmed() ? [...doc.querySelectorAll('dialog:modal')] : [];
     const kept = modals.filter((d) => open.includes(d));
     modals = [...kept, ...open.filter((d) => !kept.includes(d))];
-    if (modals.length) twin.raise();
-    else twin.drop();
+    const modal = modals.at(-1);
+    if (!modal) twin.drop();
+    else if (raised || !twin.wanted) twin.raise();
+    else twin.defend();
+    if (modal) watch(modal);
     if (dimmed() && doc.fullscreenElement) void doc.exitFullscreen().catch(() => undefined);
+  }
+
+  /** Back on top of the top layer: the page opened or closed a dialog, a popover, full screen. */
+  function raise() {
+    cover.raise();
+    follow(true);
   }
 
   return {
@@ -87,20 +101,13 @@ export function createDimmer(doc: Document) {
     dim(model: PanelModel) {
       cover.layer.classList.remove('pending');
       for (const bar of bars) renderPanel(doc, bar, model, true);
-      if (!cover.wanted) cover.raise();
-      else cover.defend();
-      follow();
+      if (cover.wanted) follow(cover.defend());
+      else raise();
     },
-    /** Back on top of the top layer: the page opened or closed a dialog, a popover, full screen. */
-    raise() {
-      if (!cover.wanted) return;
-      cover.raise();
-      follow();
-    },
+    raise,
     /** Puts back what the page changed (`cover.ts`); the twin stays above the veil. */
     defend() {
-      if (cover.defend()) follow();
-      else twin.defend();
+      if (cover.wanted) follow(cover.defend());
     },
     lift() {
       modals = [];

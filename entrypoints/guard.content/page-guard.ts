@@ -48,7 +48,8 @@ export function startPageGuard(): void {
   world[STARTED] = true;
 
   const doc = document;
-  const dimmer = createDimmer(doc);
+  // The twin of the dim bar in a page's modal dialog is put back if the page takes it out.
+  const dimmer = createDimmer(doc, (parent) => structure.observe(parent, { childList: true }));
   const overlay = createOverlay(doc);
   const covers = [dimmer.cover, dimmer.twin, overlay.cover];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,11 +79,8 @@ export function startPageGuard(): void {
   /** Puts the wanted covers back on top of the top layer (the page opened or closed something there). */
   function raiseAll() {
     if (stopped) return;
-    dimmer.raise();
+    if (dimmer.cover.wanted) dimmer.raise();
     if (overlay.cover.wanted) overlay.cover.raise();
-    // The bar's twin inside a page's modal dialog is put back if the page takes it out (`dimmer.ts`).
-    const parent = dimmer.twin.host.parentNode;
-    if (parent && parent !== doc.documentElement) structure.observe(parent, { childList: true });
   }
 
   // Structure: <html> replaced, a host removed or changed, the lift attribute or `inert` set by the page.

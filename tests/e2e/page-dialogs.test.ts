@@ -118,6 +118,16 @@ describe("a work page's own modal dialogs and full screen", () => {
       expect(await coverOf(page)).toBe('dim');
       expect(await reachable(page)).toEqual({ bars: 1, fields: ['Field a'] });
       expect(await typeInto(page, 'a', 'reply')).toBe('reply');
+      // The page re-rendering its dialog without the bar: the bar is back before the next frame.
+      const back = await page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const a = document.getElementById('a')!;
+            a.replaceChildren(...a.querySelectorAll('input'));
+            requestAnimationFrame(() => resolve(!!a.querySelector(':scope > [data-clocked-out]')));
+          }),
+      );
+      expect(back).toBe(true);
 
       // A second dialog over the first takes the bar; closing it gives the bar back.
       expect(await openDialog(page, 'b')).toBe(true);
