@@ -8,6 +8,8 @@
  * - `defend()` puts back within the same task (before the next frame) what the page changed:
  *   the host removed or moved, its attributes, `inert` on `<html>`, and a dialog, popover or
  *   full-screen element of the page's opened above it in the top layer.
+ * A host lives in `<html>`, or in the parent its cover is given (the dim bar's twin goes into the
+ * page's own modal dialog, `dimmer.ts`).
  */
 
 /** Marks the guard's hosts (the value says which layer); the guard that replaces an orphan finds them by it. */
@@ -33,7 +35,13 @@ export interface Cover {
   owns(node: Node): boolean;
 }
 
-export function createCover(doc: Document, kind: 'overlay' | 'veil', css: string, makeLayer: (doc: Document) => HTMLElement): Cover {
+export function createCover(
+  doc: Document,
+  kind: 'overlay' | 'veil' | 'bar',
+  css: string,
+  makeLayer: (doc: Document) => HTMLElement,
+  parent: () => Element | null = () => doc.documentElement,
+): Cover {
   const host = doc.createElement('div');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -62,9 +70,8 @@ export function createCover(doc: Document, kind: 'overlay' | 'veil', css: string
   }
 
   function place(): boolean {
-    const root = doc.documentElement;
-    if (!root) return false;
-    if (host.parentNode === root) return false;
+    const root = parent();
+    if (!root?.isConnected || host.parentNode === root) return false;
     root.append(host);
     return true;
   }
@@ -109,5 +116,5 @@ export function createCover(doc: Document, kind: 'overlay' | 'veil', css: string
 
 /** Hosts of the guard's layers in the page that `covers` do not own (an orphaned guard's, after an update). */
 export function foreignHosts(doc: Document, covers: readonly Cover[]): Element[] {
-  return [...(doc.documentElement?.children ?? [])].filter((el) => el.hasAttribute(HOST_ATTRIBUTE) && !covers.some((c) => c.owns(el)));
+  return [...doc.querySelectorAll(`[${HOST_ATTRIBUTE}]`)].filter((el) => !covers.some((c) => c.owns(el)));
 }

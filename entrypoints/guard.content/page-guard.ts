@@ -48,9 +48,10 @@ export function startPageGuard(): void {
   world[STARTED] = true;
 
   const doc = document;
-  const dimmer = createDimmer(doc);
+  // The twin of the dim bar in a page's modal dialog is put back if the page takes it out.
+  const dimmer = createDimmer(doc, (parent) => structure.observe(parent, { childList: true }));
   const overlay = createOverlay(doc);
-  const covers = [dimmer.cover, overlay.cover];
+  const covers = [dimmer.cover, dimmer.twin, overlay.cover];
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Kept in memory so the boundary itself costs no storage round trip: the timer decides at once.
   let snapshot: Snapshot | null = null;
@@ -75,10 +76,11 @@ export function startPageGuard(): void {
     if (!decided && root.hasAttribute(LIFT_ATTRIBUTE)) root.removeAttribute(LIFT_ATTRIBUTE);
   }
 
-  /** Puts the wanted covers back on top of the top layer (the page opened something above them). */
+  /** Puts the wanted covers back on top of the top layer (the page opened or closed something there). */
   function raiseAll() {
     if (stopped) return;
-    for (const cover of covers) if (cover.wanted) cover.raise();
+    if (dimmer.cover.wanted) dimmer.raise();
+    if (overlay.cover.wanted) overlay.cover.raise();
   }
 
   // Structure: <html> replaced, a host removed or changed, the lift attribute or `inert` set by the page.
@@ -86,13 +88,15 @@ export function startPageGuard(): void {
     if (stop.ifLost()) return;
     watchRoot();
     liftStylesheet(doc.documentElement);
-    for (const cover of covers) cover.defend();
+    dimmer.defend();
+    overlay.cover.defend();
     if (location.href !== href) evaluate();
   });
-  // A dialog of the page's opened modally (older browsers send no toggle event for it).
+  // A dialog of the page's opened (older browsers send no toggle event for it) or closed: the dim
+  // bar follows the page's topmost modal dialog.
   const dialogs = new MutationObserver((records) => {
     if (stop.ifLost()) return;
-    if (records.some((r) => r.target instanceof HTMLDialogElement && r.target.open && !covers.some((c) => c.layer === r.target))) raiseAll();
+    if (records.some((r) => r.target instanceof HTMLDialogElement && !covers.some((c) => c.layer === r.target))) raiseAll();
   });
   let watchedRoot: HTMLElement | null = null;
   function watchRoot() {

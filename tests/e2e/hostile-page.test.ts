@@ -72,8 +72,6 @@ const ATTACKS: Record<string, (extensionId: string) => void> = {
   },
 };
 
-const DIM_OPEN = ['opening its own modal dialog on top', 'going full screen'];
-
 /** Runs `attack` in the page's own world while recording; returns the frames that showed the red page. */
 async function underAttack(page: Page, attack: (id: string) => void, extensionId: string): Promise<number> {
   await page.bringToFront();
@@ -113,11 +111,6 @@ describe('a hostile work page', () => {
       expect(await guardButtons(page)).toEqual(expect.arrayContaining([expect.stringMatching(/Crisis exception/)]));
     });
 
-  });
-
-  // A page's own modal dialog or full-screen element over a dimmed page is not yet re-dimmed
-  // (issue 8 stays open for it); the dim test covers the attacks the veil holds against.
-  describe.each(Object.keys(ATTACKS).filter((n) => !DIM_OPEN.includes(n)))('%s', (name) => {
     test('leaves a dimmed site dimmed', async () => {
       const page = dimmed.get(name)!;
       expect(await underAttack(page, ATTACKS[name]!, h.extensionId)).toBe(0);
