@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { catalogueMatchPatterns } from './utils/catalogue';
+import { DIM_STYLESHEET, dimStylesheet } from './utils/dim';
 
 /**
  * The public half of the extension's signing key (base64 DER SPKI). Chromium derives an unpacked
@@ -15,6 +16,12 @@ export default defineConfig({
   // A separate output folder lets parallel e2e runs each test their own build.
   outDir: process.env.CLOCKED_OUT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The first-frame dim stylesheet, from the one dim rule the page guard uses too (utils/dim.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: DIM_STYLESHEET, contents: dimStylesheet() });
+    },
+  },
   // `npm run zip` / `zip:firefox` (mode "store"): the packages for the stores, and for Firefox the
   // sources its reviewers rebuild from (BUILDING.md).
   zip: {

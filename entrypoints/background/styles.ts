@@ -3,6 +3,7 @@
  * so no undimmed frame is painted) and the page guard for custom hosts (catalogue hosts get it
  * from the manifest).
  */
+import { DIM_STYLESHEET } from '@/utils/dim';
 import { patternsWithAction, siteHostPatterns } from '@/utils/patterns';
 import type { Decision } from '@/utils/policy';
 import type { Site } from '@/utils/types';
@@ -50,7 +51,7 @@ export function createStylesEffect(scripting: ScriptingApi) {
     const dim = patternsWithAction(sites, decision.siteActions, 'dim');
     const custom = sites.filter((site) => site.id.startsWith('custom:')).flatMap(siteHostPatterns);
     await Promise.all([
-      ensure(dim.length ? { id: DIM_SCRIPT_ID, matches: dim, css: ['dim.css'], runAt: 'document_start', persistAcrossSessions: true } : null, DIM_SCRIPT_ID),
+      ensure(dim.length ? { id: DIM_SCRIPT_ID, matches: dim, css: [DIM_STYLESHEET], runAt: 'document_start', persistAcrossSessions: true } : null, DIM_SCRIPT_ID),
       ensure(custom.length ? { id: CUSTOM_GUARD_ID, matches: [...new Set(custom)], js: [GUARD_SCRIPT_FILE], runAt: 'document_start', persistAcrossSessions: true } : null, CUSTOM_GUARD_ID),
     ]);
   };

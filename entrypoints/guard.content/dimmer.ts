@@ -1,5 +1,5 @@
 /**
- * Dimming an open page in place, and lifting it. The registered stylesheet (`public/dim.css`) dims
+ * Dimming an open page in place, and lifting it. The registered stylesheet (`dim.css`, generated from `utils/dim.ts`) dims
  * a page from its first frame, before any script runs; once the guard has decided, the veil takes
  * over: a popover in the top layer whose backdrop filter dims everything beneath it, with the bar
  * that says why. The page's own styles and scripts cannot reach the veil (`cover.ts`); the guard
@@ -14,14 +14,12 @@
  * - a full-screen element makes everything else inert too and hides the browser's own controls,
  *   and it may be a `<video>` that can hold no bar: a dimmed page leaves full screen.
  */
+import { DIM_FILTER } from '@/utils/dim';
 import { createCover } from './cover';
 import { renderPanel, type PanelModel } from './panel';
 import { PANEL_CSS } from './panel-css';
 
 /** Set on `<html>` to lift the registered stylesheet; only the guard may set it (see page-guard.ts). */
-export const LIFT_ATTRIBUTE = 'data-clocked-out-lift';
-/** The dim itself, the same as `public/dim.css` (a unit test keeps the two equal). */
-export const DIM_FILTER = 'grayscale(1) brightness(0.55)';
 
 const VEIL_CSS = `${PANEL_CSS}
   [popover] { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; padding: 0;

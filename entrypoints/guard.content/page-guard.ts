@@ -16,7 +16,8 @@ import { decide } from '@/utils/policy';
 import { enabledSites, matchSite } from '@/utils/sites';
 import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { foreignHosts } from './cover';
-import { createDimmer, LIFT_ATTRIBUTE } from './dimmer';
+import { LIFT_ATTRIBUTE } from '@/utils/dim';
+import { createDimmer } from './dimmer';
 import { createOverlay, type PanelModel } from './overlay';
 
 const MAX_TIMER = 2 ** 31 - 1;
