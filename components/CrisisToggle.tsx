@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeInstant } from '@/utils/describe';
 import type { ExceptionScope, Site } from '@/utils/types';
 import { MINUTE } from '@/utils/zoned-time';
-import { CATEGORY_WORDS, scopeFromKey, scopeGroups, scopeWords } from '@/utils/crisis';
+import { scopeFromKey, scopeGroups, scopeWords } from '@/utils/crisis';
+import { CATEGORY_WORDS } from '@/utils/names';
 
 export interface CrisisToggleProps {
   sites: readonly Site[];

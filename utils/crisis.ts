@@ -1,13 +1,6 @@
 /** What a crisis exception opens: the choices offered, and the words for each. */
+import { CATEGORY_WORDS } from './names';
 import { CATEGORIES, type Category, type ExceptionScope, type Site } from '@/utils/types';
-
-/** Plural names of the categories, as a clinician says them. */
-export const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
-  ehr: 'EHRs',
-  practice: 'practice management and billing',
-  telehealth: 'telehealth',
-  email: 'email and messaging',
-};
 
 /** A scope as one string, for a `<select>`: `all`, `category:ehr`, `site:simplepractice`. */
 export function scopeKey(scope: ExceptionScope): string {
