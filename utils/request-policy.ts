@@ -1,8 +1,10 @@
 /**
  * Who may ask the worker for what. The extension's own top-level pages (popup, options, the
  * blocked page in its tab) may ask for anything; a work page's content script only for its own
- * site; anyone else, an extension page framed by a web page included, for nothing. Pure: the
- * worker passes the sender, itself and the enabled sites.
+ * site — its wrap-up, and a crisis exception for it or for all work sites, the two choices its
+ * overlay offers (utils/crisis.ts) — and nothing that ends or extends one; anyone else, an
+ * extension page framed by a web page included, for nothing. Pure: the worker passes the
+ * sender, itself and the enabled sites.
  */
 import type { Request, Response } from './messages';
 import { matchSite } from './sites';
@@ -44,6 +46,6 @@ export function checkRequest(request: Request, sender: RequestSender, self: Self
   if (!site) return refuse(`${OWN_SITE_ONLY} This page is not a work site.`);
   const own =
     (request.type === 'wrapUp' && request.siteId === site.id) ||
-    (request.type === 'startException' && request.scope.type === 'site' && request.scope.siteId === site.id);
+    (request.type === 'startException' && (request.scope.type === 'all' || (request.scope.type === 'site' && request.scope.siteId === site.id)));
   return own ? { ok: true } : refuse(OWN_SITE_ONLY);
 }

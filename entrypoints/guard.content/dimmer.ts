@@ -6,7 +6,7 @@
  * then lifts the stylesheet itself so the page is not dimmed twice.
  */
 import { createCover } from './cover';
-import { renderPanel, type PanelModel } from './panel';
+import { renderPanel, type PanelMemory, type PanelModel } from './panel';
 import { PANEL_CSS } from './panel-css';
 
 /** Set on `<html>` to lift the registered stylesheet; only the guard may set it (see page-guard.ts). */
@@ -35,6 +35,7 @@ export function createDimmer(doc: Document) {
     return veil;
   });
 
+  const memory: PanelMemory = {};
   return {
     cover,
     /**
@@ -48,11 +49,12 @@ export function createDimmer(doc: Document) {
     },
     dim(model: PanelModel) {
       cover.layer.classList.remove('pending');
-      renderPanel(doc, bar, model, true);
+      renderPanel(doc, bar, model, true, memory);
       if (!cover.wanted) cover.raise();
       else cover.defend();
     },
     lift() {
+      memory.choice = null;
       cover.drop();
     },
   };

@@ -54,15 +54,17 @@ describe('who may ask the worker for what', () => {
     expect(check(WRAP_SIMPLEPRACTICE, { id: SELF.id, url, tab: TAB, frameId: 0 })).toMatchObject({ ok: false });
   });
 
-  it("a work page may wrap up and start an exception for its own site", () => {
+  it("a work page may wrap up and start an exception for its own site or all work sites", () => {
     const sender = page('https://secure.simplepractice.com/clients/123/notes?x=1');
     expect(check(WRAP_SIMPLEPRACTICE, sender)).toEqual({ ok: true });
     expect(check(SIMPLEPRACTICE, sender)).toEqual({ ok: true });
+    // The overlay's crisis exception offers this site or all work sites, as every page does.
+    expect(check(ALL, sender)).toEqual({ ok: true });
     // TherapyNotes is a work site under /app/ only: the path decides, read and not kept.
     expect(check({ type: 'wrapUp', siteId: 'therapynotes' }, page('https://www.therapynotes.com/app/patients/9'))).toEqual({ ok: true });
   });
 
-  it.each([ALL, EHRS, JANE, WRAP_JANE, END_ALL, EXTEND, { type: 'endException', id: 'a1' } as Request])(
+  it.each([EHRS, JANE, WRAP_JANE, END_ALL, EXTEND, { type: 'endException', id: 'a1' } as Request])(
     'a work page may ask for nothing else: %j',
     (request) => {
       const result = check(request, page('https://secure.simplepractice.com/clients/123'));
