@@ -1,9 +1,10 @@
 /**
  * What the worker leaves in local storage for pages and content scripts: the validated settings,
- * the running exceptions and the resolved time zone. Each reader runs the same pure `decide` on it,
+ * the running exceptions, the resolved time zone and this week's count of crisis exceptions. Each reader runs the same pure `decide` on it,
  * so the popup, the blocked page and an open tab can never disagree with the worker.
  */
 import { storage } from 'wxt/utils/storage';
+import type { CrisisWeek } from '@/utils/crisis';
 import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
 
@@ -20,6 +21,12 @@ export interface Snapshot {
   readonly notice: string | null;
   /** Ids of enabled sites the browser withholds host access for: not guarded until it is given. Absent from older workers. */
   readonly unguarded?: readonly string[];
+  /**
+   * This week's crisis exceptions (a count, its week's bounds and the weekly limit), so that each
+   * place a crisis exception is started from warns about the limit before it is confirmed
+   * (`weekCount` in utils/crisis.ts). Absent from older workers, or when the history is unreadable.
+   */
+  readonly crisisWeek?: CrisisWeek;
   /** Ids of enabled sites left without blocking rules (over the browser's rule limits; named in `notice`). */
   readonly unruled?: readonly string[];
 }

@@ -24,3 +24,11 @@ export const CATEGORY_NAMES: Readonly<Record<Category, string>> = {
   telehealth: 'Telehealth',
   email: 'Email and secure messaging',
 };
+
+/** A category in a sentence, plural, as a clinician says it: "all EHRs", "all telehealth". */
+export const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
+  ehr: 'EHRs',
+  practice: 'practice management and billing',
+  telehealth: 'telehealth',
+  email: 'email and messaging',
+};

@@ -3,7 +3,9 @@
  * hands the result to the effects (rules, styles, badge, alarm, wind-down notice). Every effect is
  * a dependency so tests can pass their own.
  */
+import type { CrisisWeek } from '@/utils/crisis';
 import { exceptionEvent, type EventKind, type HistoryEvent } from '@/utils/history-events';
+import { weekBounds } from '@/utils/ledger';
 import { decide, type Decision } from '@/utils/policy';
 import { MAX_MINUTES, type Request, type Response } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
@@ -29,6 +31,8 @@ export interface GuardDeps {
   announce(notice: string | null): Promise<void>;
   /** Adds an event to the history (exceptions and wrap-ups starting and ending); never fatal. */
   record?(event: HistoryEvent): Promise<void>;
+  /** How many crisis exceptions the history holds as started in `[from, to)`; never fatal. */
+  countExceptions?(from: number, to: number): Promise<number>;
 }
 
 export function createGuard(deps: GuardDeps) {
@@ -78,7 +82,18 @@ export function createGuard(deps: GuardDeps) {
     // One that ran out stays on record until the next change, so its end is reported at each
     // wake-up until then; the history keeps it once.
     if (deps.record) for (const e of await deps.readExceptions(0)) if (e.endsAt <= now) await note('exceptionEnded', e, e.endsAt, e.endsAt - e.startedAt);
-    await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice });
+    await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice, ...(await crisisWeek(now, timeZone, settings)) });
+  }
+
+  /** This week's count of crisis exceptions and the limit, for every page and page guard to warn with; left out when unreadable. */
+  async function crisisWeek(now: number, timeZone: string, settings: Settings): Promise<{ crisisWeek?: CrisisWeek }> {
+    if (!deps.countExceptions) return {};
+    const { from, to } = weekBounds(now, timeZone);
+    try {
+      return { crisisWeek: { from, to, used: await deps.countExceptions(from, to), limit: settings.exceptions.weeklyLimit } };
+    } catch {
+      return {};
+    }
   }
 
   /**

@@ -33,6 +33,7 @@ export default defineBackground(() => {
     writeSnapshot: (snapshot) => snapshotItem.setValue({ ...snapshot, unguarded: access.last(), unruled: rules.dropped() }),
     newId: () => crypto.randomUUID(),
     record: (event) => history.record(event),
+    countExceptions: async (from, to) => (await history.between(from, to)).filter((e) => e.kind === 'exceptionStarted').length,
     announce: badge.announce,
     effects: [
       rules,

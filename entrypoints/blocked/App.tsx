@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CrisisConfirm } from '@/components/CrisisConfirm';
+import { CrisisFlow } from '@/components/CrisisFlow';
+import { weekCount } from '@/utils/crisis';
 import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
@@ -108,7 +109,6 @@ export function App({ address }: { address: BlockedAddress }) {
     );
   }
   const today = localParts(now, snapshot.timeZone).date;
-  const minutes = snapshot.settings.exceptions.defaultMinutes;
 
   return (
     <>
@@ -119,10 +119,13 @@ export function App({ address }: { address: BlockedAddress }) {
       </p>
       <div class="actions">
         <GoBack />
-        <CrisisConfirm
-          what={site.name}
-          minutes={minutes}
-          onConfirm={() => send({ type: 'startException', scope: { type: 'site', siteId: site.id }, minutes })}
+        <CrisisFlow
+          sites={sites}
+          currentSiteId={site.id}
+          defaultMinutes={snapshot.settings.exceptions.defaultMinutes}
+          week={weekCount(snapshot.crisisWeek, now)}
+          timeZone={snapshot.timeZone}
+          onStart={(scope, minutes) => send({ type: 'startException', scope, minutes })}
         />
       </div>
     </>

@@ -16,10 +16,8 @@
  */
 import { DIM_FILTER } from '@/utils/dim';
 import { createCover } from './cover';
-import { renderPanel, type PanelModel } from './panel';
+import { renderPanel, type PanelMemory, type PanelModel } from './panel';
 import { PANEL_CSS } from './panel-css';
-
-/** Set on `<html>` to lift the registered stylesheet; only the guard may set it (see page-guard.ts). */
 
 const VEIL_CSS = `${PANEL_CSS}
   [popover] { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; padding: 0;
@@ -83,6 +81,7 @@ export function createDimmer(doc: Document, watch: (parent: Element) => void) {
     follow(true);
   }
 
+  const memory: PanelMemory = {};
   return {
     cover,
     /** The twin of the bar, in the page's topmost modal dialog while one is open. */
@@ -98,7 +97,7 @@ export function createDimmer(doc: Document, watch: (parent: Element) => void) {
     },
     dim(model: PanelModel) {
       cover.layer.classList.remove('pending');
-      for (const bar of bars) renderPanel(doc, bar, model, true);
+      for (const bar of bars) renderPanel(doc, bar, model, true, memory);
       if (cover.wanted) follow(cover.defend());
       else raise();
     },
@@ -108,6 +107,7 @@ export function createDimmer(doc: Document, watch: (parent: Element) => void) {
       if (cover.wanted) follow(cover.defend());
     },
     lift() {
+      memory.choice = null;
       modals = [];
       twin.drop();
       cover.drop();

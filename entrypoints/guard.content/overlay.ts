@@ -5,7 +5,7 @@
  * while covered.
  */
 import { createCover } from './cover';
-import { renderPanel, type PanelModel } from './panel';
+import { renderPanel, type PanelMemory, type PanelModel } from './panel';
 import { PANEL_CSS } from './panel-css';
 
 export type { PanelModel };
@@ -30,18 +30,20 @@ export function createOverlay(doc: Document) {
     return dialog;
   });
 
+  const memory: PanelMemory = {};
   return {
     cover,
     /** Covers the page; `model: null` is the plain cover shown while the guard is still deciding. */
     show(model: PanelModel | null) {
       const card = doc.createElement('div');
       card.className = 'card';
-      if (model) renderPanel(doc, card, model, false);
+      if (model) renderPanel(doc, card, model, false, memory);
       cover.layer.replaceChildren(card);
       if (!cover.wanted) cover.raise();
       else cover.defend();
     },
     hide() {
+      memory.choice = null;
       cover.drop();
     },
   };

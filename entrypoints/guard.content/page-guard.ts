@@ -10,6 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import { CATALOGUE } from '@/utils/catalogue';
+import { weekCount } from '@/utils/crisis';
 import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
@@ -178,7 +179,7 @@ export function startPageGuard(): void {
     }
     const site = matchSite(href, enabledSites(snapshot.settings));
     const now = Date.now();
-    const { settings, timeZone, exceptions, wrapUps } = snapshot;
+    const { settings, timeZone, exceptions, wrapUps, crisisWeek } = snapshot;
     const decision = decide(settings, now, timeZone, { exceptions });
     const action = site ? (decision.siteActions[site.id] ?? 'allow') : 'allow';
     const model: PanelModel | null = site && {
@@ -186,9 +187,18 @@ export function startPageGuard(): void {
       opensAgain: opensAgain(decision, now, timeZone),
       wrapUpMinutes: settings.exceptions.wrapUpMinutes,
       wrapUpUsed: wrapUps[site.id] === decision.stateStartedAt,
-      crisisMinutes: settings.exceptions.defaultMinutes,
+      // The same flow as the popup's and the blocked page's, with the week's count the worker left.
+      crisis: (at) => ({
+        sites: enabledSites(settings),
+        currentSiteId: site.id,
+        ownSiteOnly: true,
+        defaultMinutes: settings.exceptions.defaultMinutes,
+        week: weekCount(crisisWeek, at),
+        now: at,
+        timeZone,
+      }),
       wrapUp: () => send({ type: 'wrapUp', siteId: site.id }),
-      crisis: () => send({ type: 'startException', scope: { type: 'site', siteId: site.id }, minutes: settings.exceptions.defaultMinutes }),
+      startException: (scope, minutes) => send({ type: 'startException', scope, minutes }),
     };
     if (action === 'block' && model) {
       overlay.show(model);

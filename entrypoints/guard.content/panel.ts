@@ -1,9 +1,12 @@
 /**
  * The controls shared by the overlay and the dim bar: when the site opens again, "Wrap up", and a
- * crisis exception that takes one click plus one confirmation. Plain DOM: this runs in every work
- * page and must stay small.
+ * crisis exception — the same steps and words as the popup's and the blocked page's
+ * (`crisisView` in utils/crisis.ts), drawn here in plain DOM: this runs in every work page, must
+ * stay small and may not load Preact. Only a person's click or key press acts (`isTrusted`).
  */
+import { choose, crisisView, initialChoice, type ChoiceView, type CrisisChoice, type CrisisInput } from '@/utils/crisis';
 import type { Response } from '@/utils/messages';
+import type { ExceptionScope } from '@/utils/types';
 
 export interface PanelModel {
   siteName: string;
@@ -11,10 +14,19 @@ export interface PanelModel {
   opensAgain: string;
   wrapUpMinutes: number;
   wrapUpUsed: boolean;
-  crisisMinutes: number;
+  /** What the crisis flow is shown with at `now` (this site, the week's count from the worker). */
+  crisis(now: number): CrisisInput;
   wrapUp(): Promise<Response>;
-  crisis(): Promise<Response>;
+  startException(scope: ExceptionScope, minutes: number): Promise<Response>;
 }
+
+/** Where the crisis flow was, kept by the overlay and the dim bar across redraws (a new snapshot redraws the panel). */
+export interface PanelMemory {
+  choice?: CrisisChoice | null;
+}
+
+/** How often "until 20:30" is brought up to date while the flow is open. */
+const TICK = 15_000;
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>) {
   const node = doc.createElement(tag);
@@ -24,7 +36,7 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props:
 }
 
 /** Fills `root` with the panel; `compact` is the one-line bar of a dimmed page. */
-export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel, compact: boolean) {
+export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel, compact: boolean, memory: PanelMemory = {}) {
   const status = el(doc, 'p', { className: 'status', role: 'status' } as Partial<HTMLParagraphElement>);
   // Only a person's click (or key press) acts: a page's script cannot start a wrap-up or an exception.
   const run = async (event: Event, button: HTMLButtonElement, action: () => Promise<Response>) => {
@@ -34,35 +46,83 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
     if (!result.ok) {
       status.textContent = result.error;
       button.disabled = false;
-    }
+    } else memory.choice = null;
   };
 
   const wrapUp = el(doc, 'button', { type: 'button', textContent: `Wrap up — ${model.wrapUpMinutes} more minutes` });
   wrapUp.hidden = model.wrapUpUsed;
   wrapUp.addEventListener('click', (event) => void run(event, wrapUp, model.wrapUp));
 
-  const crisis = el(doc, 'button', { type: 'button', className: 'crisis', textContent: 'Crisis exception…' });
-  const confirm = el(doc, 'div', { className: 'confirm' });
-  confirm.hidden = true;
-  const yes = el(doc, 'button', { type: 'button', className: 'crisis', textContent: `Open ${model.siteName} for ${model.crisisMinutes} minutes` });
-  const no = el(doc, 'button', { type: 'button', textContent: 'Cancel' });
-  confirm.append(el(doc, 'p', {}, `A crisis exception opens ${model.siteName} for ${model.crisisMinutes} minutes and is counted as after-hours work. It ends by itself.`), yes, no);
-  crisis.addEventListener('click', (event) => {
+  const input = () => model.crisis(Date.now());
+  const opener = el(doc, 'button', { type: 'button', className: 'crisis', textContent: crisisView(input(), initialChoice(input())).opener });
+  const flow = el(doc, 'div', { className: 'crisis-flow', role: 'group' } as Partial<HTMLDivElement>);
+  flow.hidden = true;
+
+  /** Draws the steps for the choice kept in `memory`; the texts that follow the choice are updated in place. */
+  const open = (focus: boolean) => {
+    let choice = memory.choice ?? initialChoice(input());
+    memory.choice = choice;
+    const first = crisisView(input(), choice);
+    flow.setAttribute('aria-label', first.title);
+    const question = el(doc, 'p', { className: 'question', id: 'crisis-question' });
+    const limit = el(doc, 'p', { id: 'crisis-limit' });
+    const yes = el(doc, 'button', { type: 'button', className: 'crisis primary' });
+    const no = el(doc, 'button', { type: 'button', textContent: first.cancel });
+    const update = () => {
+      if (!flow.isConnected) clearInterval(timer);
+      const view = crisisView(input(), choice);
+      question.textContent = `${view.question} ${view.note}`;
+      limit.textContent = view.limit?.text ?? '';
+      limit.className = view.limit?.over ? 'limit limit-over' : 'limit';
+      limit.hidden = !view.limit;
+      yes.textContent = view.confirm;
+      yes.setAttribute('aria-describedby', view.limit ? 'crisis-question crisis-limit' : 'crisis-question');
+      return view;
+    };
+    const steps = first.choices.map((step: ChoiceView) => {
+      const fieldset = el(doc, 'fieldset', { className: `choice choice-${step.step}` }, el(doc, 'legend', {}, step.legend));
+      for (const option of step.options) {
+        const radio = el(doc, 'input', { type: 'radio', name: `crisis-${step.step}`, value: option.value, checked: option.value === step.value });
+        radio.addEventListener('change', (event) => {
+          if (!event.isTrusted) return;
+          choice = memory.choice = choose(input(), choice, step.step, option.value);
+          update();
+        });
+        fieldset.append(el(doc, 'label', {}, radio, el(doc, 'span', {}, option.label)));
+      }
+      return fieldset;
+    });
+    yes.addEventListener('click', (event) => void run(event, yes, () => {
+      const { request } = update();
+      return model.startException(request.scope, request.minutes);
+    }));
+    no.addEventListener('click', (event) => {
+      if (!event.isTrusted) return;
+      memory.choice = null;
+      clearInterval(timer);
+      flow.hidden = true;
+      flow.replaceChildren();
+      opener.hidden = false;
+      opener.focus();
+    });
+    const timer = setInterval(update, TICK);
+    flow.replaceChildren(...steps, question, limit, el(doc, 'div', { className: 'actions' }, yes, no));
+    update();
+    flow.hidden = false;
+    opener.hidden = true;
+    if (focus) flow.querySelector<HTMLElement>('input:checked, button')?.focus();
+  };
+  opener.addEventListener('click', (event) => {
     if (!event.isTrusted) return;
-    confirm.hidden = false;
-    crisis.hidden = true;
-    yes.focus();
+    status.textContent = '';
+    open(true);
   });
-  no.addEventListener('click', () => {
-    confirm.hidden = true;
-    crisis.hidden = false;
-    crisis.focus();
-  });
-  yes.addEventListener('click', (event) => void run(event, yes, model.crisis));
 
   const heading = compact
     ? el(doc, 'strong', {}, `After hours — ${model.siteName}. ${model.opensAgain}.`)
     : el(doc, 'h1', {}, `${model.siteName} is closed for the evening`);
   const body = compact ? [] : [el(doc, 'p', {}, `${model.opensAgain}. Your page is kept just as you left it, underneath.`)];
-  root.replaceChildren(heading, ...body, el(doc, 'div', { className: 'actions' }, wrapUp, crisis), confirm, status);
+  root.replaceChildren(heading, ...body, el(doc, 'div', { className: 'actions' }, wrapUp, opener), flow, status);
+  // Redrawn while the steps were open (a new snapshot): they stay open, with the same choice.
+  if (memory.choice) open(false);
 }

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CrisisCountdown } from '@/components/CrisisCountdown';
-import { CrisisToggle } from '@/components/CrisisToggle';
+import { CrisisFlow } from '@/components/CrisisFlow';
 import { DayTimeline } from '@/components/DayTimeline';
 import { PromptCard } from '@/components/PromptCard';
 import { StatusLine } from '@/components/StatusLine';
 import { TodayOff } from '@/components/TodayOff';
 import { Unguarded, unguardedOf } from '@/components/Unguarded';
 import { WeekBalance } from '@/components/WeekBalance';
+import { weekCount } from '@/utils/crisis';
 import { isHeavy, rollUpWeek, weekBounds } from '@/utils/ledger';
 import { decide } from '@/utils/policy';
 import { momentFor } from '@/utils/prompts';
@@ -76,13 +77,11 @@ export function App() {
             onEnd={(id) => send({ type: 'endException', id })}
           />
         ))}
-        <CrisisToggle
+        <CrisisFlow
           sites={sites}
           defaultMinutes={settings.exceptions.defaultMinutes}
           currentSiteId={currentSiteId}
-          used={ledger?.exceptionsUsed ?? null}
-          weeklyLimit={limit}
-          now={now}
+          week={weekCount(snapshot.crisisWeek, now)}
           timeZone={timeZone}
           another={running.length > 0}
           onStart={(scope, minutes) => send({ type: 'startException', scope, minutes })}

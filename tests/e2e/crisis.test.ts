@@ -1,15 +1,28 @@
-// A crisis exception from the blocked page: back to the exact address, that site only, ends on time.
+// A crisis exception from the blocked page and the overlay: the weekly limit said before confirming,
+// back to the exact address (or uncovered in place), that site only, ends on time.
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HOUR, launch, nextMinuteBoundary, SECOND, settingsWith, waitUntil, workFrom, type Harness } from './harness';
-import { clickGuardButton, untilBlocking, untilCover, untilGuard } from './guard-helpers';
+import { accessibleNodes, clickGuardButton, untilBlocking, untilCover, untilGuard } from './guard-helpers';
 
 const ORIGINAL = 'https://secure.simplepractice.com/clients/4f1e2d3c4b5a6978/notes?tab=progress#draft';
+const JANE = 'https://acme.janeapp.com/admin/patients/7c2e?view=chart';
+const THERAPYNOTES = 'https://www.therapynotes.com/app/patients/31';
+
+/** The weekly-limit line for the `n`th exception of the week against a limit of 1 (utils/crisis.ts). */
+const overLimit = (n: string) => `This will be your ${n} crisis exception this week. Your weekly limit is 1, so this one goes over it. It still opens: your client comes first.`;
+const crisisExceptions = async (h: Harness) => ((await h.getLocal<Array<{ kind: string; scope: unknown }>>('exceptions')) ?? []).filter((e) => e.kind === 'crisis');
+/** The texts of the guard's layers as assistive technology reads them (its shadow roots are closed). */
+const guardTexts = async (page: Page) => (await accessibleNodes(page)).map((n) => n.name).filter(Boolean);
 
 describe('a crisis exception', () => {
   let h: Harness;
+  let week: ReturnType<typeof workFrom>;
   beforeAll(async () => {
     h = await launch();
-    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+    week = workFrom(nextMinuteBoundary() + 3 * HOUR);
+    await h.setSettings(settingsWith({ week }));
     await untilBlocking(h, true);
   });
   afterAll(async () => {
@@ -20,10 +33,12 @@ describe('a crisis exception', () => {
     h.server.reset();
     const page = await h.openPage(ORIGINAL);
     expect(page.url()).toContain('blocked.html');
-    await page.getByRole('button', { name: /crisis exception/i }).click();
-    // One confirmation that says what opens and for how long.
-    await expect.poll(() => page.getByText(/Open SimplePractice for 30 minutes\?/).count()).toBe(1);
-    await page.getByRole('button', { name: /start crisis exception/i }).click();
+    await page.getByRole('button', { name: 'Crisis exception…' }).click();
+    // This site is chosen; one confirmation says what opens, until when, and where the week stands.
+    expect(await page.getByRole('radio', { name: 'Only SimplePractice' }).isChecked()).toBe(true);
+    await expect.poll(() => page.locator('.question').textContent()).toMatch(/^Open SimplePractice until \S+ \(30 minutes\)\? It counts as after-hours work/);
+    expect(await page.locator('.limit').textContent()).toBe('This will be your 1st crisis exception this week. Your weekly limit is 5.');
+    await page.getByRole('button', { name: /^Yes, open until/ }).click();
     await page.waitForURL(ORIGINAL, { timeout: 3000 });
     expect(h.server.requests.filter((r) => r.host === 'secure.simplepractice.com').map((r) => r.path)).toEqual(['/clients/4f1e2d3c4b5a6978/notes']);
 
@@ -36,6 +51,26 @@ describe('a crisis exception', () => {
     expect(stored).not.toContain('/clients/');
     expect(stored).toContain('"siteId":"simplepractice"');
     await other.close();
+    await page.close();
+  });
+
+  test('past the weekly limit, the blocked page says so before confirming, and confirming still opens the site', async () => {
+    await h.setSettings(settingsWith({ week, exceptions: { weeklyLimit: 1 } }));
+    await untilGuard(h, (s) => (s.crisisWeek as { used?: number; limit?: number } | undefined)?.limit === 1);
+    h.server.reset();
+    const page = await h.openPage(JANE);
+    expect(page.url()).toContain('blocked.html?site=jane');
+    await page.getByRole('button', { name: /crisis exception…$/i }).click();
+    // The count comes from the worker's snapshot: the exception of the test before is the first.
+    await expect.poll(() => page.locator('.limit').textContent()).toBe(overLimit('2nd'));
+    expect(await page.locator('.limit').isVisible()).toBe(true);
+    expect(await page.locator('.question').textContent()).toMatch(/^Open Jane until /);
+    expect((await crisisExceptions(h)).map((e) => e.scope)).toEqual([{ type: 'site', siteId: 'simplepractice' }]);
+    await page.getByRole('button', { name: /^Yes, open until/ }).click();
+    await page.waitForURL(JANE, { timeout: 3000 });
+    expect(h.server.count('acme.janeapp.com')).toBe(1);
+    expect((await crisisExceptions(h)).map((e) => e.scope)).toContainEqual({ type: 'site', siteId: 'jane' });
+    await untilGuard(h, (s) => (s.crisisWeek as { used?: number } | undefined)?.used === 2);
     await page.close();
   });
 
@@ -71,6 +106,35 @@ describe('a crisis exception', () => {
     await untilCover(page, 'none', 3000);
     const wrapUp = await h.getLocal<Array<{ kind: string; endsAt: number; startedAt: number }>>('exceptions');
     expect(wrapUp?.map((e) => [e.kind, Math.round((e.endsAt - e.startedAt) / 60_000)])).toEqual([['wrapUp', 5]]);
+  });
+
+  test('past the weekly limit, the overlay says so before confirming, and confirming uncovers the page as it was', async () => {
+    // A tab open while TherapyNotes was open, covered when that ends.
+    await h.setLocal({ exceptions: [{ id: 'tn', kind: 'crisis', scope: { type: 'site', siteId: 'therapynotes' }, startedAt: Date.now(), endsAt: Date.now() + HOUR }] });
+    await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 1);
+    const page = await h.openPage(THERAPYNOTES);
+    await page.fill('#note', 'session notes, half-written');
+    await h.evalInWorker((chrome) => chrome.storage.local.set({ exceptions: [] }));
+    await untilCover(page, 'overlay', 3000);
+    h.server.reset();
+
+    await clickGuardButton(page, /^Crisis exception…$/);
+    // The same steps and words as the blocked page's, and the week's count the worker sent: two so
+    // far. A work page may ask for its own site only, so that is the only thing on offer.
+    await expect.poll(() => guardTexts(page)).toEqual(expect.arrayContaining(['For how long?', '30 min', overLimit('3rd')]));
+    const texts = await guardTexts(page);
+    expect(texts).not.toContain('All work sites');
+    expect(texts.find((t) => t.startsWith('Open TherapyNotes until'))).toMatch(/^Open TherapyNotes until \S+ \(30 minutes\)\? It counts as after-hours work and closes by itself\.$/);
+    expect(await crisisExceptions(h)).toEqual([]);
+    await page.screenshot({ path: fileURLToPath(new URL('../../test-results/crisis/overlay-over-limit.png', import.meta.url)) });
+    await clickGuardButton(page, /^Yes, open until/);
+    await untilCover(page, 'none', 3000);
+    expect((await crisisExceptions(h)).map((e) => e.scope)).toEqual([{ type: 'site', siteId: 'therapynotes' }]);
+    // Uncovered in place: never reloaded, the note still there.
+    expect(await page.inputValue('#note')).toBe('session notes, half-written');
+    expect(h.server.count('www.therapynotes.com')).toBe(0);
+    await untilGuard(h, (s) => (s.crisisWeek as { used?: number } | undefined)?.used === 3);
+    await page.close();
   });
 });
 

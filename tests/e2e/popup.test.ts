@@ -128,14 +128,17 @@ describe('the popup', () => {
   test("opened from the toolbar over a work tab, the popup preselects that site — and sees no other tab's address", async () => {
     const work = await h.openPage('https://video.simplepractice.com/room/8c1f');
     const popup = await realPopup(h, work);
-    expect(await popup.until<string>('document.querySelector("select")?.value')).toBe('site:simplepractice-video');
-    expect(await popup.until<number[]>('[innerWidth, innerHeight]')).toEqual([360, expect.any(Number)]);
+    // 360 wide, as drawn (the crisis exception's steps, once opened, may make it scroll).
+    expect(await popup.until<number[]>('document.querySelector("button.crisis-open") && [innerWidth, innerHeight]')).toEqual([360, expect.any(Number)]);
+    // The crisis exception's first step: this site is chosen, all work sites the other choice.
+    const scope = (checked: string) => `(document.querySelector("button.crisis-open")?.click(), document.querySelector(${JSON.stringify(checked)})?.value)`;
+    expect(await popup.until<string>(scope('.crisis-flow input[name$="-scope"]:checked'))).toBe('site:simplepractice-video');
     await popup.screenshot('toolbar-over-work-tab');
     await popup.close();
 
     const news = await h.openPage(`https://${NON_WORK_HOST}/politics/story`);
     const again = await realPopup(h, news);
-    expect(await again.until<string>('document.querySelector("h1") && document.querySelector("select")?.value')).toBe('all');
+    expect(await again.until<string>(`document.querySelector("h1") && ${scope('.crisis-flow select')}`)).toBe('all');
     await again.close();
     // Without the "tabs" permission the extension learns the address of work sites' tabs only.
     const seen = await h.evalInWorker(async (chrome) => (await chrome.tabs.query({})).map((t) => t.url ?? null));
@@ -147,11 +150,12 @@ describe('the popup', () => {
 
   test('a 30-minute crisis exception for one site opens that site in another tab, and only that one', async () => {
     const page = await openPopup(h);
-    await page.getByLabel('Open').selectOption({ label: 'SimplePractice' });
+    await page.getByRole('button', { name: 'Crisis exception…' }).click();
+    // The popup's own tab is no work site: every site and category is offered, all work sites first.
+    await page.getByLabel('What should open?').selectOption({ label: 'SimplePractice' });
     await expect.poll(() => page.getByRole('radio', { name: '30 min' }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: /crisis exception/i }).click();
-    await expect.poll(() => page.getByRole('group', { name: /^Open / }).textContent()).toContain('Open SimplePractice until');
-    expect(await page.getByRole('group', { name: /^Open / }).textContent()).toContain('(30 minutes)');
+    await expect.poll(() => page.locator('.question').textContent()).toMatch(/^Open SimplePractice until \d\d:\d\d \(30 minutes\)\?/);
+    expect(await page.locator('.limit').textContent()).toBe('This will be your 1st crisis exception this week. Your weekly limit is 5.');
     await shoot(page, 'crisis-confirm-light');
     await page.getByRole('button', { name: /^Yes, open until/ }).click();
     await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 1);
@@ -202,9 +206,11 @@ describe('the popup', () => {
     await untilGuard(h, (s) => (s.settings as { exceptions: { weeklyLimit: number } }).exceptions.weeklyLimit === 1);
     const page = await openPopup(h);
     await expect.poll(() => page.locator('.week').textContent()).toMatch(/1 of 1 crisis exceptions/);
-    await page.getByRole('button', { name: /crisis exception/i }).click();
-    await expect.poll(() => page.getByRole('group', { name: /^Open / }).textContent()).toContain('You have used 1 of your 1 crisis exceptions this week, so this one is past your limit. It still opens');
-    expect(await page.getByRole('group', { name: /^Open / }).textContent()).toContain('Open all work sites until');
+    await page.getByRole('button', { name: 'Crisis exception…' }).click();
+    await expect.poll(() => page.locator('.limit').textContent()).toBe(
+      'This will be your 2nd crisis exception this week. Your weekly limit is 1, so this one goes over it. It still opens: your client comes first.',
+    );
+    expect(await page.locator('.question').textContent()).toMatch(/^Open all work sites until/);
     await shoot(page, 'over-limit-light');
     await page.getByRole('button', { name: /^Yes, open until/ }).click();
     await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 1);
@@ -255,19 +261,21 @@ describe('the popup', () => {
       await page.keyboard.press('Tab');
       stops.push(await focused(page));
     }
-    expect(stops.map((s) => s.name)).toEqual(['30 min', 'Open', 'Start a crisis exception…', ...dayOff, 'Open settings']);
+    expect(stops.map((s) => s.name)).toEqual(['Crisis exception…', ...dayOff, 'Open settings']);
     expect(stops.filter((s) => !s.ring)).toEqual([]);
 
-    // 60 minutes, for all EHRs, started and ended with keys only.
+    // All EHRs, for 60 minutes, started and ended with keys only.
     for (let i = 1; i < stops.length; i++) await page.keyboard.press('Shift+Tab');
-    expect((await focused(page)).name).toBe('30 min');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Tab');
+    expect((await focused(page)).name).toBe('Crisis exception…');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toEqual({ name: 'What should open?', ring: true });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    expect(await focused(page)).toEqual({ name: '30 min', ring: true });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
     await expect.poll(() => focused(page)).toEqual({ name: expect.stringMatching(/^Yes, open until/), ring: true });
-    expect(await page.getByRole('group', { name: /^Open all EHRs until .* \(60 minutes\)\?/ }).count()).toBe(1);
+    expect(await page.locator('.question').textContent()).toMatch(/^Open all EHRs until .* \(60 minutes\)\?/);
     await shoot(page, 'keyboard-confirm-light');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Crisis exception — (59 min|1 h) left$/);
@@ -294,7 +302,7 @@ describe('the popup', () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await openPopup(h, scheme);
       found.push(...(await seriousViolations(page)).map((v) => `${scheme}, off hours: ${v}`));
-      await page.getByRole('button', { name: /crisis exception/i }).click();
+      await page.getByRole('button', { name: 'Crisis exception…' }).click();
       found.push(...(await seriousViolations(page)).map((v) => `${scheme}, confirming: ${v}`));
       await page.getByRole('button', { name: /^Yes, open until/ }).click();
       await page.getByRole('timer').waitFor();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The blocked page's app: it names only guarded sites and records only visits really turned away.
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UNKNOWN_SITE, App } from '../../entrypoints/blocked/App';
@@ -44,6 +44,31 @@ describe('the blocked page', () => {
     const [visit] = await visits();
     expect(visit).toEqual({ at: expect.any(Number), kind: 'blockedVisit', site: 'simplepractice', category: 'ehr', minutes: 0 });
     expect(Math.abs((visit?.at ?? 0) - EVENING)).toBeLessThan(5000);
+  });
+
+  it("warns from the snapshot's count before confirming, then asks the worker to open the site", async () => {
+    const settings = settingsWith({ week: WEEK, exceptions: { defaultMinutes: 30, weeklyLimit: 2, wrapUpMinutes: 5 } });
+    const crisisWeek = { from: at('2026-11-30 00:00'), to: at('2026-12-07 00:00'), used: 2, limit: 2 };
+    await snapshotItem.setValue({ settings, exceptions: [], timeZone: ZONE, wrapUps: {}, notice: null, crisisWeek });
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => (sent.push(message), { ok: true }));
+    render(<App address={{ siteId: 'simplepractice', original: ORIGINAL }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Crisis exception…' }));
+    const group = await screen.findByRole('group', { name: 'Crisis exception' });
+    expect((screen.getByRole('radio', { name: 'Only SimplePractice' }) as HTMLInputElement).checked).toBe(true);
+    expect(group.textContent).toContain('Open SimplePractice until 19:30 (30 minutes)? It counts as after-hours work and closes by itself.');
+    expect(group.textContent).toContain('This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.');
+    expect(sent).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, open until 19:30' }));
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'startException', scope: { type: 'site', siteId: 'simplepractice' }, minutes: 30 }]));
+  });
+
+  it('a new week counts from zero, even before the worker wrote a new snapshot', async () => {
+    const crisisWeek = { from: at('2026-11-23 00:00'), to: at('2026-11-30 00:00'), used: 7, limit: 5 };
+    await snapshotItem.setValue({ settings: settingsWith({ week: WEEK }), exceptions: [], timeZone: ZONE, wrapUps: {}, notice: null, crisisWeek });
+    render(<App address={{ siteId: 'simplepractice', original: ORIGINAL }} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Crisis exception…' }));
+    expect((await screen.findByText(/crisis exception this week/)).textContent).toBe('This will be your 1st crisis exception this week. Your weekly limit is 5.');
   });
 
   it('records nothing for a direct visit while the site is open, and says it is open', async () => {

@@ -15,7 +15,7 @@ const MORNING = Date.parse('2026-12-02T15:00:00Z');
 // A real store answers later: each read and write yields to whatever else is waiting.
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: boolean } = {}) {
+function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: boolean; unreadableHistory?: boolean } = {}) {
   const io = options.slow ? pause : async () => {};
   let now = options.now ?? EVENING;
   let zone = ZONE;
@@ -61,6 +61,11 @@ function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: 
     record: async (event) => {
       await io();
       events.push(event);
+    },
+    countExceptions: async (from, to) => {
+      await io();
+      if (options.unreadableHistory) throw new Error('IndexedDB is gone');
+      return events.filter((e) => e.kind === 'exceptionStarted' && e.at >= from && e.at < to).length;
     },
     effects: [
       async (decision) => void decisions.push(decision),
@@ -115,6 +120,27 @@ describe('the guard', () => {
     const { guard, decisions } = setup();
     await Promise.all([guard.refresh(), guard.refresh(), guard.refresh()]);
     expect(decisions.length).toBeLessThanOrEqual(2);
+  });
+
+  it("leaves this week's count of crisis exceptions and the limit in the snapshot, the new one counted", async () => {
+    const state = setup();
+    await state.guard.refresh();
+    // Wednesday 2 December in New York: the week is Monday 30 November to Monday 7 December.
+    const week = { from: Date.parse('2026-11-30T05:00:00Z'), to: Date.parse('2026-12-07T05:00:00Z'), limit: 5 };
+    expect(state.snapshots.at(-1)?.crisisWeek).toEqual({ ...week, used: 0 });
+    await state.guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 15 });
+    expect(state.snapshots.at(-1)?.crisisWeek).toEqual({ ...week, used: 1 });
+    // A wrap-up is no crisis exception; the snapshot holds counts and instants only.
+    await state.guard.handle({ type: 'wrapUp', siteId: 'simplepractice' });
+    expect(state.snapshots.at(-1)?.crisisWeek).toEqual({ ...week, used: 1 });
+    expect(Object.values(state.snapshots.at(-1)?.crisisWeek ?? {}).every((v) => typeof v === 'number')).toBe(true);
+  });
+
+  it('leaves the count out when the history cannot be read, and still guards', async () => {
+    const state = setup({ unreadableHistory: true });
+    expect(await state.guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 15 })).toEqual({ ok: true });
+    expect(state.snapshots.at(-1)).not.toHaveProperty('crisisWeek');
+    expect(state.snapshots.at(-1)?.exceptions).toHaveLength(1);
   });
 
   it('opens one site for the chosen minutes with a crisis exception, and it ends by itself', async () => {

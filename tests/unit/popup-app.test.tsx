@@ -55,13 +55,27 @@ describe('the popup', () => {
     const win = await fakeBrowser.windows.create({ focused: true });
     await fakeBrowser.tabs.create({ windowId: win?.id ?? 0, url: 'https://secure.simplepractice.com/clients/4f1e2d/notes?tab=1', active: true });
     render(<App />);
-    const select = (await screen.findByLabelText('Open')) as HTMLSelectElement;
-    await vi.waitFor(() => expect(select.value).toBe('site:simplepractice'));
-    fireEvent.click(screen.getByRole('button', { name: /crisis exception/i }));
+    // The tab is looked up after the first render: the steps follow it.
+    fireEvent.click(await screen.findByRole('button', { name: 'Crisis exception…' }));
+    await vi.waitFor(() => expect((screen.getByRole('radio', { name: 'Only SimplePractice' }) as HTMLInputElement).checked).toBe(true));
     fireEvent.click(await screen.findByRole('button', { name: /^Yes, open until/ }));
     await vi.waitFor(() => expect(messages).toEqual([{ type: 'startException', scope: { type: 'site', siteId: 'simplepractice' }, minutes: 30 }]));
     const stored = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.sync.get(null), await history.between(0, Infinity)]);
     expect(stored).not.toMatch(/clients|tab=1/);
+  });
+
+  it("warns from the snapshot's count of this week's exceptions before confirming", async () => {
+    const settings = settingsWith({ week: WEEK, exceptions: { defaultMinutes: 30, weeklyLimit: 2, wrapUpMinutes: 5 } });
+    const week = { from: at('2026-11-30 00:00'), to: at('2026-12-07 00:00'), used: 2, limit: 2 };
+    await snapshotItem.setValue({ settings, exceptions: [], timeZone: ZONE, wrapUps: {}, notice: null, crisisWeek: week });
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Crisis exception…' }));
+    expect((await screen.findByText(/goes over it/)).textContent).toBe(
+      'This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.',
+    );
+    expect(messages).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: /^Yes, open until/ }));
+    await vi.waitFor(() => expect(messages).toEqual([{ type: 'startException', scope: { type: 'all' }, minutes: 30 }]));
   });
 
   it('takes today off at once, records it, and undoes both', async () => {
