@@ -4,10 +4,11 @@
  * left without blocking rules. Shown by the popup and the options page from the worker's snapshot.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { useSnapshot } from './worker';
 import { siteAccessOrigins } from '@/utils/patterns';
 import { nameList } from '@/utils/rule-budget';
 import { enabledSites } from '@/utils/sites';
-import { snapshotItem, type Snapshot } from '@/stores/snapshot';
+import type { Snapshot } from '@/stores/snapshot';
 import type { Site } from '@/utils/types';
 
 export interface UnguardedProps {
@@ -29,12 +30,7 @@ export function unguardedOf(snapshot: Snapshot | null | undefined): { sites: Sit
 
 /** The snapshot's unguarded sites, kept up to date (for pages that do not read the snapshot otherwise). */
 export function useUnguarded(): { sites: Site[]; unruled: Site[] } {
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  useEffect(() => {
-    void snapshotItem.getValue().then(setSnapshot);
-    return snapshotItem.watch(setSnapshot);
-  }, []);
-  return unguardedOf(snapshot);
+  return unguardedOf(useSnapshot().snapshot ?? null);
 }
 
 export function Unguarded({ sites, unruled = [], request }: UnguardedProps) {

@@ -15,7 +15,8 @@ import { momentFor } from '@/utils/prompts';
 import { enabledSites } from '@/utils/sites';
 import { localParts } from '@/utils/zoned-time';
 import { openSettings, send, takeTodayOff, undoTodayOff } from './actions';
-import { useCurrentSite, useHistory, usePrompt, useSnapshot, useTicker } from './hooks';
+import { useSnapshot } from '@/components/worker';
+import { useCurrentSite, useHistory, usePrompt, useTicker } from './hooks';
 import { todayOffChoice } from '@/utils/today-off';
 
 /** The popup: today's boundary at a glance, a prompt, the crisis toggle and the day off. */
