@@ -123,15 +123,17 @@ export function startPageGuard(): void {
     // Background tabs' timers are throttled; a tab coming back into view re-checks at once.
     if (doc.visibilityState === 'visible') evaluate();
   };
-  window.addEventListener('beforetoggle', onToggle, true);
-  doc.addEventListener('fullscreenchange', raiseAll);
-  doc.addEventListener('visibilitychange', onVisible);
-  window.addEventListener('pageshow', evaluate);
-  window.addEventListener('popstate', onRoute);
-  window.addEventListener('hashchange', onRoute);
+  // Every listener goes with one abort when the guard stands down.
+  const listening = new AbortController();
+  const { signal } = listening;
+  window.addEventListener('beforetoggle', onToggle, { capture: true, signal });
+  doc.addEventListener('fullscreenchange', raiseAll, { signal });
+  doc.addEventListener('visibilitychange', onVisible, { signal });
+  window.addEventListener('pageshow', evaluate, { signal });
+  window.addEventListener('popstate', onRoute, { signal });
+  window.addEventListener('hashchange', onRoute, { signal });
   // history.pushState in a single-page app: the Navigation API tells every world, synchronously.
-  const navigation = (window as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', onRoute);
+  (window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onRoute, { signal });
 
   const unwatch = snapshotItem.watch((value) => {
     snapshot = value;
@@ -146,13 +148,7 @@ export function startPageGuard(): void {
       structure.disconnect();
       dialogs.disconnect();
       clearTimeout(timer);
-      window.removeEventListener('beforetoggle', onToggle, true);
-      doc.removeEventListener('fullscreenchange', raiseAll);
-      doc.removeEventListener('visibilitychange', onVisible);
-      window.removeEventListener('pageshow', evaluate);
-      window.removeEventListener('popstate', onRoute);
-      window.removeEventListener('hashchange', onRoute);
-      navigation?.removeEventListener('currententrychange', onRoute);
+      listening.abort();
       try {
         unwatch();
       } catch {
