@@ -9,7 +9,11 @@
  *   control page (`evalInExtension`). Storage, rules, badge and permissions are the same objects there.
  * - The add-on's UUID is chosen before launch (pref `extensions.webextensions.uuids`), so its pages'
  *   addresses are known; opening them needs Firefox started with `--remote-allow-system-access`.
- * - Extension pages never report "load" to the driver: `openExtensionPage` polls `document.readyState`.
+ * - Extension pages never report "load" to the driver, and `page.url()` never follows a tab onto
+ *   one (a blocked site's redirect included): `navigate`, `openPage` and `openExtensionPage` ask the
+ *   document itself for its address and `readyState`, and `hrefOf` is the tab's real address.
+ * - A driver click is a user gesture, so `permissions.request` from a button works; with
+ *   `extensions.webextOptionalPermissionPrompts` off Firefox grants it without a prompt.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
