@@ -99,7 +99,7 @@ export async function guardLayers(page: Page): Promise<GuardLayer[]> {
   return JSON.parse(String(described.value)) as GuardLayer[];
 }
 
-/** The computed `filter` on `<html>`: DIM_FILTER while the registered stylesheet (public/dim.css) dims. */
+/** The computed `filter` on `<html>`: DIM_FILTER while the registered stylesheet (dim.css, from utils/dim.ts) dims. */
 export const rootFilter = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).filter);
 
 /**
