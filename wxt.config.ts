@@ -51,8 +51,10 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // Nothing is collected or transmitted (README "Privacy").
-            gecko: { id: 'clocked-out@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // The id under the project's own domain: practices' policies.json name it, and Firefox keeps
+            // the add-on's storage under it, so it never changes. Nothing is collected or transmitted
+            // (README "Privacy").
+            gecko: { id: 'clocked-out@clocked-out.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : {
