@@ -48,7 +48,7 @@ describe('the extension pages in Firefox', () => {
   test('the popup says the state in words, with the crisis exception and the settings', async () => {
     const page = await open('popup.html');
     await expect.poll(() => text(page, 'h1')).toMatch(/^Clocked out — back /);
-    expect(await bodyText(page)).toMatch(/Start a crisis exception…/);
+    expect(await bodyText(page)).toMatch(/Crisis exception…/);
     expect(await page.$$('::-p-aria(Open settings)')).toHaveLength(1);
     expect(await errorsOf(page)).toEqual([]);
     await page.close();
@@ -66,12 +66,13 @@ describe('the extension pages in Firefox', () => {
 
   test('a 30-minute crisis exception for one site from the popup opens that site, and only that one', async () => {
     const page = await open('popup.html');
-    await page.waitForSelector('.scope select');
-    await page.select('.scope select', 'site:simplepractice');
-    expect(await page.$eval('input[name="crisis-minutes"][value="30"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
-    await clickButton(page, /^Start a crisis exception…$/);
-    await expect.poll(() => text(page, '.confirm')).toContain('Open SimplePractice until');
-    expect(await text(page, '.confirm')).toContain('(30 minutes)');
+    // The same flow as everywhere (components/CrisisFlow.tsx): open it, choose, confirm once.
+    await clickButton(page, /^Crisis exception…$/);
+    await page.waitForSelector('.choice-scope select');
+    await page.select('.choice-scope select', 'site:simplepractice');
+    expect(await page.$eval('.choice-minutes input[value="30"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    await expect.poll(() => text(page, '.crisis-flow .question')).toContain('Open SimplePractice until');
+    expect(await text(page, '.crisis-flow .question')).toContain('(30 minutes)');
     await clickButton(page, /^Yes, open until/);
     await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 1);
     await untilBlocking(h, true);
