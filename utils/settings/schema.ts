@@ -1,23 +1,18 @@
 /**
- * The settings document (DESIGN.md, "The settings document"): one format for import, export,
- * sync storage and managed policy. The schema is declared once; the type is inferred from it.
+ * The settings document's schema (docs/ARCHITECTURE.md, "The settings document"): one format for
+ * import, export, sync storage and managed policy. The schema is declared once; the type is
+ * inferred from it. An older version is brought up to date first (migrations.ts); a stored
+ * document is repaired field by field (repair.ts).
  */
 import * as v from 'valibot';
-import { parseHost } from './hosts';
-import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from './types';
-
-export const SETTINGS_FORMAT = 'clocked-out/settings';
-export const SETTINGS_VERSION = 1;
+import { parseHost } from '../hosts';
+import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from '../types';
+import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
+import { isPlainObject, quote } from './values';
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
-const quote = (input: unknown) => {
-  if (input === undefined) return 'nothing';
-  return typeof input === 'string' ? `"${input}"` : (JSON.stringify(input) ?? String(input));
-};
-const isPlainObject = (input: unknown): input is Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input);
 /** For an object schema: valibot reports a missing required key with the object's own message. */
 const missingOr = (what: string) => (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'Object' ? `${quote(issue.input)} is not ${what}` : 'is missing';
@@ -167,7 +162,7 @@ export const SettingsSchema = v.object({
   windDownMinutes: count('minutes', 0, 120, 10),
   selfCare: v.optional(
     section({
-      /** Prompt areas shown (DESIGN.md's five tips); all on by default. */
+      /** Prompt areas shown (the five of utils/prompts.ts, README "The settings document"); all on by default. */
       categories: v.optional(
         section({
           boundaries: v.optional(flag, true), basics: v.optional(flag, true), tech: v.optional(flag, true),
@@ -243,98 +238,4 @@ export function parseSettings(input: unknown): ParseResult {
       return field ? `${field}: ${issue.message}` : issue.message;
     }),
   };
-}
-
-type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-/** `MIGRATIONS[n]` turns a version-n document into version n+1. Version 1 is the first. */
-const MIGRATIONS: Readonly<Record<number, Migration>> = {};
-
-const NOT_SETTINGS = 'this is not a Clocked Out settings file';
-
-/** Checks the format and version and brings an older document up to the current version. */
-function migrate(input: unknown): { ok: true; doc: Record<string, unknown> } | { ok: false; errors: string[] } {
-  if (!isPlainObject(input)) {
-    const what = Array.isArray(input) ? 'a JSON array' : 'not a JSON object';
-    return { ok: false, errors: [`the document is ${what}: ${NOT_SETTINGS}`] };
-  }
-  let doc = input;
-  if (doc.format !== SETTINGS_FORMAT) {
-    const found = doc.format === undefined ? 'is missing' : `${quote(doc.format)} is not "${SETTINGS_FORMAT}"`;
-    return { ok: false, errors: [`format: ${found}: ${NOT_SETTINGS}`] };
-  }
-  const version = doc.version;
-  if (version === undefined) return { ok: false, errors: ['version: is missing'] };
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: [`version: ${quote(version)} is not a version number`] };
-  }
-  if (version > SETTINGS_VERSION) {
-    return { ok: false, errors: [`version: ${version} was written by a newer Clocked Out (this one reads up to ${SETTINGS_VERSION}); update the extension`] };
-  }
-  for (let n = version; n < SETTINGS_VERSION; n++) {
-    const step = MIGRATIONS[n];
-    if (!step) return { ok: false, errors: [`version: no migration from version ${n}`] };
-    doc = { ...step(doc), version: n + 1 };
-  }
-  return { ok: true, doc };
-}
-
-const DROP = Symbol('drop');
-
-/**
- * For documents read back from storage: keeps every valid field, drops each invalid one so its
- * default applies, and says which (settings tampered with must not switch the guard off).
- * Sections are repaired key by key and lists item by item: a bad range on Monday leaves the
- * rest of the week, a bad custom site leaves the others. A document of another format or a
- * newer version is still read field by field, as far as the fields are understood.
- */
-export function repairSettings(input: unknown): { settings: Settings; errors: string[] } {
-  const whole = parseSettings(input);
-  if (whole.ok) return { settings: whole.settings, errors: [] };
-  const defaults = defaultSettings();
-  const migrated = migrate(input);
-  const doc = migrated.ok ? migrated.doc : input;
-  if (!isPlainObject(doc)) return { settings: defaults, errors: whole.errors };
-
-  const valid = (path: readonly string[], value: unknown) => parseSettings(documentWith(path, value)).ok;
-  const salvage = (path: readonly string[], value: unknown): unknown => {
-    if (valid(path, value)) return value;
-    if (Array.isArray(value) && valid(path, [])) {
-      const items = value.filter((item) => valid(path, [item]));
-      // A list over its maximum length keeps its longest valid beginning.
-      if (valid(path, items)) return items;
-      let fits = 0;
-      let over = items.length;
-      while (over - fits > 1) {
-        const mid = Math.floor((fits + over) / 2);
-        if (valid(path, items.slice(0, mid))) fits = mid;
-        else over = mid;
-      }
-      return items.slice(0, fits);
-    }
-    if (isPlainObject(value) && valid(path, {})) {
-      const kept: [string, unknown][] = [];
-      for (const [key, item] of Object.entries(value)) {
-        const repaired = salvage([...path, key], item);
-        if (repaired !== DROP) kept.push([key, repaired]);
-      }
-      return Object.fromEntries(kept);
-    }
-    return DROP;
-  };
-
-  const repaired: Record<string, unknown> = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION };
-  for (const key of Object.keys(SettingsSchema.entries)) {
-    if (key === 'format' || key === 'version' || !(key in doc)) continue;
-    const value = salvage([key], doc[key]);
-    if (value !== DROP) repaired[key] = value;
-  }
-  const result = parseSettings(repaired);
-  return { settings: result.ok ? result.settings : defaults, errors: whole.errors };
-}
-
-/** A minimal current document with `value` at `path` and nothing else. */
-function documentWith(path: readonly string[], value: unknown): Record<string, unknown> {
-  let node: unknown = value;
-  for (let i = path.length - 1; i >= 0; i--) node = { [path[i] ?? '']: node };
-  return { ...(node as Record<string, unknown>), format: SETTINGS_FORMAT, version: SETTINGS_VERSION };
 }
