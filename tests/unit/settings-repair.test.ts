@@ -32,6 +32,17 @@ describe('repairSettings', () => {
     expect(settings.sites).toEqual({ catalogue: { gmail: true }, custom: [{ host: 'ehr.example.org', category: 'ehr' }] });
   });
 
+  it('drops a stored host whose syntax is bad, says which, and keeps the other sites', () => {
+    const { settings, errors } = repairSettings(doc({ sites: { custom: [{ host: 'ehr!.example.org', category: 'ehr' }, { host: 'ehr.example.org', category: 'ehr' }] } }));
+    expect(settings.sites.custom).toEqual([{ host: 'ehr.example.org', category: 'ehr' }]);
+    expect(errors).toEqual(['sites.custom[0].host: "ehr!.example.org" is not a web address: it contains "!"']);
+  });
+
+  it('keeps a stored host under a public suffix: the list is checked when a host is entered, not on every read', () => {
+    const custom = [{ host: '*.github.io', category: 'ehr' as const }];
+    expect(repairSettings(doc({ sites: { custom } }))).toMatchObject({ settings: { sites: { custom } }, errors: [] });
+  });
+
   it('drops a bad day off but keeps the others', () => {
     const { settings } = repairSettings(doc({ timeOff: [{ from: '2026-02-30', to: '2026-03-01' }, { from: '2026-07-03', to: '2026-07-03' }] }));
     expect(settings.timeOff).toEqual([{ from: '2026-07-03', to: '2026-07-03', label: '' }]);

@@ -1,9 +1,11 @@
 /**
  * Field-by-field repair of a document read back from storage (docs/ARCHITECTURE.md, "The settings
  * document"): settings tampered with, or damaged by a bad sync, must not switch the guard off.
+ * Checked as stored (`parseStoredSettings`: a host for its syntax, not against the public-suffix
+ * list), so that the worker, which repairs on every read, never loads the list.
  */
 import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
-import { defaultSettings, parseSettings, SettingsSchema, type Settings } from './schema';
+import { defaultSettings, parseStoredSettings, SettingsSchema, type Settings } from './schema';
 import { isPlainObject } from './values';
 
 const DROP = Symbol('drop');
@@ -15,14 +17,14 @@ const DROP = Symbol('drop');
  * another format or a newer version is still read field by field, as far as the fields are understood.
  */
 export function repairSettings(input: unknown): { settings: Settings; errors: string[] } {
-  const whole = parseSettings(input);
+  const whole = parseStoredSettings(input);
   if (whole.ok) return { settings: whole.settings, errors: [] };
   const defaults = defaultSettings();
   const migrated = migrate(input);
   const doc = migrated.ok ? migrated.doc : input;
   if (!isPlainObject(doc)) return { settings: defaults, errors: whole.errors };
 
-  const valid = (path: readonly string[], value: unknown) => parseSettings(documentWith(path, value)).ok;
+  const valid = (path: readonly string[], value: unknown) => parseStoredSettings(documentWith(path, value)).ok;
   const salvage = (path: readonly string[], value: unknown): unknown => {
     if (valid(path, value)) return value;
     if (Array.isArray(value) && valid(path, [])) {
@@ -55,7 +57,7 @@ export function repairSettings(input: unknown): { settings: Settings; errors: st
     const value = salvage([key], doc[key]);
     if (value !== DROP) repaired[key] = value;
   }
-  const result = parseSettings(repaired);
+  const result = parseStoredSettings(repaired);
   return { settings: result.ok ? result.settings : defaults, errors: whole.errors };
 }
 

@@ -3,9 +3,13 @@
  * import, export, sync storage and managed policy. The schema is declared once; the type is
  * inferred from it. An older version is brought up to date first (migrations.ts); a stored
  * document is repaired field by field (repair.ts).
+ *
+ * The one thing checked differently is a custom site's host: here for its syntax only, which is
+ * what the worker re-checks a stored document with; `entered.ts` adds the public-suffix list for a
+ * document as it is entered (an import, the options page). This file never imports that list.
  */
 import * as v from 'valibot';
-import { parseHost } from '../hosts';
+import { parseHostSyntax, type HostResult } from '../host-syntax';
 import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from '../types';
 import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
 import { isPlainObject, quote } from './values';
@@ -66,16 +70,6 @@ const TimeOffSchema = v.pipe(
 const action = v.picklist(ACTIONS, (i) => `${quote(i.input)} is not an action (block, dim or allow)`);
 const category = v.picklist(CATEGORIES, (i) => `${quote(i.input)} is not a category (${CATEGORIES.join(', ')})`);
 
-const HostSchema = v.pipe(
-  v.string((i) => `${quote(i.input)} is not a web address`),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const parsed = parseHost(dataset.value);
-    if (parsed.ok) return parsed.host;
-    addIssue({ message: `${quote(dataset.value)} ${parsed.error}` });
-    return NEVER;
-  }),
-);
-
 /** A whole number in `[min, max]`; `unit` reads in the message ("minutes"). */
 const count = (unit: string, min: number, max: number, fallback: number) =>
   v.optional(
@@ -116,7 +110,22 @@ const tooManySites = (i: v.BaseIssue<unknown>) => {
 
 const timeZoneMessage = (i: v.BaseIssue<unknown>) => `${quote(i.input)} is not a time zone (e.g. "America/New_York", or "system")`;
 
-export const SettingsSchema = v.object({
+/** Reads a custom site's host: the normalised host, or a phrase saying what is wrong with it. */
+export type HostCheck = (input: string) => HostResult;
+
+const hostSchema = (checkHost: HostCheck) =>
+  v.pipe(
+    v.string((i) => `${quote(i.input)} is not a web address`),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const parsed = checkHost(dataset.value);
+      if (parsed.ok) return parsed.host;
+      addIssue({ message: `${quote(dataset.value)} ${parsed.error}` });
+      return NEVER;
+    }),
+  );
+
+/** The schema, with custom sites' hosts read by `checkHost`. */
+export const settingsSchema = (checkHost: HostCheck) => v.object({
   format: v.literal(SETTINGS_FORMAT),
   version: v.literal(SETTINGS_VERSION),
   timeZone: v.optional(v.pipe(v.string(timeZoneMessage), v.check((s) => s === 'system' || isTimeZone(s), timeZoneMessage)), 'system'),
@@ -143,7 +152,7 @@ export const SettingsSchema = v.object({
       ),
       custom: v.optional(
         v.pipe(
-          v.array(v.object({ host: HostSchema, category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
+          v.array(v.object({ host: hostSchema(checkHost), category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
           v.maxLength(MAX_CUSTOM_SITES, tooManySites),
         ),
         [],
@@ -197,6 +206,10 @@ export const SettingsSchema = v.object({
   muteNotifications: v.optional(flag, false),
 });
 
+/** The schema as the worker checks a stored document: hosts for their syntax only. */
+export const SettingsSchema = settingsSchema((input) => parseHostSyntax(input));
+
+
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsInput = v.InferInput<typeof SettingsSchema>;
 
@@ -223,13 +236,14 @@ function fieldName(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
- * Validates (and migrates) a settings document. Never throws: either valid settings, or one
- * message per bad field naming it (`week.tue[1]: end "25:00" is not a time`). Unknown fields are ignored.
+ * A parser of settings documents with `schema`: it migrates, then validates. Never throws: either
+ * valid settings, or one message per bad field naming it (`week.tue[1]: end "25:00" is not a
+ * time`). Unknown fields are ignored.
  */
-export function parseSettings(input: unknown): ParseResult {
+export const settingsParser = (schema: ReturnType<typeof settingsSchema>) => (input: unknown): ParseResult => {
   const migrated = migrate(input);
   if (!migrated.ok) return migrated;
-  const result = v.safeParse(SettingsSchema, migrated.doc);
+  const result = v.safeParse(schema, migrated.doc);
   if (result.success) return { ok: true, settings: result.output };
   return {
     ok: false,
@@ -238,4 +252,12 @@ export function parseSettings(input: unknown): ParseResult {
       return field ? `${field}: ${issue.message}` : issue.message;
     }),
   };
-}
+};
+
+/**
+ * Validates (and migrates) a document read back from storage, a synced copy or a practice's
+ * policy: its hosts were checked against the public-suffix list when they were entered, so here
+ * only their syntax is. A document as entered (an import) goes through `parseSettings`
+ * (entered.ts) instead.
+ */
+export const parseStoredSettings = settingsParser(SettingsSchema);
