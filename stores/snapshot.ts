@@ -3,7 +3,7 @@
  * the running exceptions and the resolved time zone. Each reader runs the same pure `decide` on it,
  * so the popup, the blocked page and an open tab can never disagree with the worker.
  */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './item';
 import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
 
@@ -25,4 +25,4 @@ export interface Snapshot {
 }
 
 /** Kept apart from the settings store so pages and content scripts need no validator to read it. */
-export const snapshotItem = storage.defineItem<Snapshot | null>(`local:${SNAPSHOT_KEY}`, { fallback: null });
+export const snapshotItem = defineItem<Snapshot | null>(`local:${SNAPSHOT_KEY}`, { fallback: null });

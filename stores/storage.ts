@@ -11,7 +11,7 @@
  * that fails the syntax check is dropped by the repair, and `notice` says so.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './item';
 import { applyManaged } from '@/utils/managed';
 import { repairSettings } from '@/utils/settings/repair';
 import { defaultSettings, parseStoredSettings, type Settings } from '@/utils/settings/schema';
@@ -19,14 +19,14 @@ import { gather, isSettingsKey, layOut, MAX_ITEMS, QUOTA_BYTES, totalBytes } fro
 import type { Exception } from '@/utils/types';
 
 /** The settings document exactly as stored under `settings` (untrusted until validated; may be a core whose large fields are stored apart). */
-export const settingsItem = storage.defineItem<unknown>('sync:settings');
-export const exceptionsItem = storage.defineItem<Exception[]>('local:exceptions', { fallback: [] });
-export const wrapUpsItem = storage.defineItem<Record<string, number>>('local:wrapUps', { fallback: {} });
+export const settingsItem = defineItem<unknown>('sync:settings');
+export const exceptionsItem = defineItem<Exception[]>('local:exceptions', { fallback: [] });
+export const wrapUpsItem = defineItem<Record<string, number>>('local:wrapUps', { fallback: {} });
 /** The `endsAt` of the last work range whose wind-down was announced, so it is announced once. */
-export const windDownNoticeItem = storage.defineItem<number>('local:windDownNotified', { fallback: 0 });
+export const windDownNoticeItem = defineItem<number>('local:windDownNotified', { fallback: 0 });
 const POLICY_COPY_KEY = 'managedPolicy';
 /** The practice's policy as last read: what applies while the browser's policy service is still starting. */
-export const policyCopyItem = storage.defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });
+export const policyCopyItem = defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });
 
 
 export interface SettingsState {
