@@ -34,6 +34,9 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Clocked Out' },
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],
+    // The page guard (entrypoints/guard/, an unlisted script) in every catalogue site's pages,
+    // before the page's own first frame; custom sites get it by registration (background/styles.ts).
+    content_scripts: [{ matches: catalogueMatchPatterns(), js: ['guard.js'], run_at: 'document_start' }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

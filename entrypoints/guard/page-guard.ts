@@ -8,12 +8,12 @@
  * injected by the new version replaces them. What the page changes is put back before the next
  * frame (`cover.ts`); a single-page app moving into a guarded path is covered at once.
  */
-import { browser } from 'wxt/browser';
 import { CATALOGUE } from '@/utils/catalogue';
 import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
 import { enabledSites, matchSite } from '@/utils/sites';
+import { nativeBrowser } from '@/stores/native-browser';
 import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { foreignHosts } from './cover';
 import { createDimmer, LIFT_ATTRIBUTE } from './dimmer';
@@ -25,7 +25,7 @@ const STARTED = Symbol.for('clocked-out.page-guard');
 /** True once this script's extension context is gone (the extension updated, reloaded or removed). */
 function contextLost(): boolean {
   try {
-    return !browser.runtime?.id;
+    return !nativeBrowser()?.runtime?.id;
   } catch {
     return true;
   }
@@ -63,7 +63,7 @@ export function startPageGuard(): void {
   const send = async (request: Request): Promise<Response> => {
     if (contextLost()) return { ok: false, error: 'Clocked Out was updated or restarted: reload this tab to use these buttons.' };
     try {
-      return (await browser.runtime.sendMessage(request)) as Response;
+      return (await nativeBrowser().runtime.sendMessage(request)) as Response;
     } catch (error) {
       return { ok: false, error: `Clocked Out is not answering (${String(error)}).` };
     }
