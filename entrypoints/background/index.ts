@@ -5,7 +5,7 @@ import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
 import { enabledSites } from '@/utils/sites';
 import { SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
-import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/stores/storage';
+import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem } from '@/stores/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createAccess } from './access';
 import { createBadge } from './badge';
@@ -47,8 +47,9 @@ export default defineBackground(() => {
     ],
   });
   refresh = guard.refresh;
-  // For the worker's console and the real-browser tests: settings as the worker reads and writes them.
-  Object.assign(globalThis, { clockedOut: { readSettingsState, writeSettings } });
+  // For the worker's console and the real-browser tests: settings as the worker reads them. (The
+  // options page offers `writeSettings`: the worker writes none, and the write path is 2 kB.)
+  Object.assign(globalThis, { clockedOut: { readSettingsState } });
 
   // Every listener is registered synchronously, so an event that wakes the worker is never missed.
   // A new version (installed, updated, reloaded): the old page guards died with the old one.

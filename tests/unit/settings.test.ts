@@ -72,6 +72,13 @@ describe('parseSettings reads valid documents', () => {
     expect(settingsOf(doc({ week: { sat: day } })).week.sat).toEqual(day);
   });
 
+  it('reads catalogue switches into a fresh object, leaving out a key that would reach its prototype', () => {
+    const input: unknown = JSON.parse('{"format":"clocked-out/settings","version":1,"sites":{"catalogue":{"gmail":true,"__proto__":{"zoom":true},"constructor":false}}}');
+    const { catalogue } = settingsOf(input).sites;
+    expect(catalogue).toEqual({ gmail: true });
+    expect(Object.getPrototypeOf(catalogue)).toBe(Object.prototype);
+  });
+
   it('accepts an IANA time zone', () => {
     expect(settingsOf(doc({ timeZone: 'America/New_York' })).timeZone).toBe('America/New_York');
   });

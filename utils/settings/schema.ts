@@ -110,6 +110,26 @@ const tooManySites = (i: v.BaseIssue<unknown>) => {
 
 const timeZoneMessage = (i: v.BaseIssue<unknown>) => `${quote(i.input)} is not a time zone (e.g. "America/New_York", or "system")`;
 
+/**
+ * Catalogue switches, site id → true/false, each bad one reported at its id
+ * (`sites.catalogue.gmail: "yes" is not true or false`). Checked by hand rather than with valibot's
+ * `record`, which would cost the worker most of a kilobyte for the same.
+ */
+const CatalogueSwitches = v.pipe(
+  v.custom<Record<string, boolean>>(isPlainObject, (i) => `${quote(i.input)} is not an object of site id → true/false`),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    // Keys that would reach the prototype are left out, as valibot's `record` leaves them out.
+    const entries = Object.entries(dataset.value).filter(([key]) => key !== '__proto__' && key !== 'prototype' && key !== 'constructor');
+    let valid = true;
+    for (const [key, value] of entries) {
+      if (typeof value === 'boolean') continue;
+      valid = false;
+      addIssue({ message: `${quote(value)} is not true or false`, path: [{ type: 'object', origin: 'value', input: dataset.value, key, value }] });
+    }
+    return valid ? (Object.fromEntries(entries) as Record<string, boolean>) : NEVER;
+  }),
+);
+
 /** Reads a custom site's host: the normalised host, or a phrase saying what is wrong with it. */
 export type HostCheck = (input: string) => HostResult;
 
@@ -143,13 +163,7 @@ export const settingsSchema = (checkHost: HostCheck) => v.object({
   ),
   sites: v.optional(
     section({
-      catalogue: v.optional(
-        v.pipe(
-          v.custom<Record<string, boolean>>(isPlainObject, (i) => `${quote(i.input)} is not an object of site id → true/false`),
-          v.record(v.string(), v.boolean((i) => `${quote(i.input)} is not true or false`)),
-        ),
-        {},
-      ),
+      catalogue: v.optional(CatalogueSwitches, {}),
       custom: v.optional(
         v.pipe(
           v.array(v.object({ host: hostSchema(checkHost), category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
@@ -220,7 +234,7 @@ function defaultWeek() {
 
 /** The settings a new install starts with: Mon–Fri 09:00–17:00, EHR and practice blocked, the rest dimmed. */
 export function defaultSettings(): Settings {
-  return v.parse(SettingsSchema, { format: SETTINGS_FORMAT, version: SETTINGS_VERSION });
+  return (v.safeParse(SettingsSchema, { format: SETTINGS_FORMAT, version: SETTINGS_VERSION }) as { output: Settings }).output;
 }
 
 export type ParseResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
