@@ -15,7 +15,7 @@ export interface Item<T> {
   /** The stored value, or the fallback when there is none (or it is null). */
   getValue(): Promise<T>;
   /** Stores `value`; null or undefined removes the key. */
-  setValue(value: T): Promise<void>;
+  setValue(value: T | null): Promise<void>;
   /** Calls `callback` with each new value (the fallback when removed) until the returned function is called. */
   watch(callback: (value: T, previous: T) => void): () => void;
 }
