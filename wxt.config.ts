@@ -20,8 +20,8 @@ export default defineConfig({
   // Manifest V3 for Firefox too (WXT's default there is MV2): one set of APIs, DNR included.
   manifestVersion: 3,
   vite: () => ({
-    // Rolldown's constant inlining copies an exported string into every module that reads it: the
-    // public-suffix list's 68 kB label string (tldts) came out three times in one chunk.
+    // Rolldown's constant inlining copies an exported string into every place that reads it: tldts's
+    // 68 kB label string once came out three times in one chunk.
     build: { rolldownOptions: { optimization: { inlineConst: false } } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },

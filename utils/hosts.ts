@@ -1,11 +1,12 @@
 /**
  * Host patterns for custom work sites as a clinician enters them (the options page, an import):
  * the syntax of `host-syntax.ts` and, on top, the public-suffix list, so that no one guards
- * `co.uk` or `*.github.io` by mistake. The list is large (tldts): only the options page loads it;
- * the worker and the page guard never import this file (docs/ARCHITECTURE.md, "Who may import whom").
+ * `co.uk` or `*.github.io` by mistake. The list is large (public-suffixes.ts): only the options
+ * page loads it; the worker and the page guard never import this file (docs/ARCHITECTURE.md,
+ * "Who may import whom").
  */
-import { parse as parseDomain } from 'tldts';
 import { parseHostSyntax, type HostResult } from './host-syntax';
+import { isPublicSuffix } from './public-suffixes';
 
 export { hostMatches, isIPv4, normalizeHostname } from './host-match';
 export type { HostResult } from './host-syntax';
@@ -14,9 +15,7 @@ const OWN_ADDRESS = "it would match every site under it — enter your practice'
 
 /** The error for a host that is, or a wildcard that covers, a suffix in the public-suffix list (ICANN or private). */
 function publicSuffix(base: string, wildcard: boolean): string | null {
-  const domain = parseDomain(base, { allowPrivateDomains: true, extractHostname: false });
-  const listed = domain.publicSuffix === base && (domain.isIcann === true || domain.isPrivate === true);
-  if (!listed) return null;
+  if (!isPublicSuffix(base)) return null;
   return wildcard ? `covers the public suffix "${base}": ${OWN_ADDRESS}` : `is a public suffix: ${OWN_ADDRESS}`;
 }
 
