@@ -20,8 +20,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * Run in the extension page: stores `doc` as the settings and resolves with the ms until the
  * worker's snapshot holds its week, and the number of redirect rules in force then.
  */
-const applyInPage = (doc: unknown) => `new Promise((resolve) => {
+const applyInPage = (doc: unknown) => `new Promise((resolve, reject) => {
   const doc = ${JSON.stringify(doc)};
+  setTimeout(() => reject(new Error('the worker did not apply the settings within 10 s')), 10000);
   const want = JSON.stringify(Object.entries(doc.week));
   const started = performance.now();
   const listener = (changes, area) => {
@@ -59,9 +60,12 @@ export async function coldStartFigures(log: (line: string) => void) {
     // Off the clock (rules in force) and on it (none), in turn: each run changes what is applied.
     const off = settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) });
     const on = settingsWith({ week: alwaysWork() });
+    // A worker still starting may ignore the request (tests/e2e/worker-control.ts): ask again each second.
     const stop = async () => {
-      await cdp.send('ServiceWorker.stopAllWorkers', {}, session);
-      for (let i = 0; i < 200 && status !== 'stopped'; i++) await sleep(10);
+      for (let i = 0; i < 500 && status !== 'stopped'; i++) {
+        if (i % 100 === 0) await cdp.send('ServiceWorker.stopAllWorkers', {}, session);
+        await sleep(10);
+      }
       if (status !== 'stopped') throw new Error(`the worker did not stop (it is ${status})`);
       await sleep(200);
     };
