@@ -36,6 +36,9 @@ export default defineConfig({
   vite: () => ({
     // Test hooks exist only in the build the real-browser tests load (entrypoints/background/test-hooks.ts).
     define: { __CLOCKED_OUT_TEST_HOOKS__: JSON.stringify(process.env.CLOCKED_OUT_TEST_HOOKS === '1') },
+    // Rolldown's constant inlining copies an exported string into every place that reads it: tldts's
+    // 68 kB label string once came out three times in one chunk.
+    build: { sourcemap: process.env.CLOCKED_OUT_SOURCEMAP === '1', rolldownOptions: { optimization: { inlineConst: false } } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
@@ -48,6 +51,9 @@ export default defineConfig({
     // Toolbar sizes (1x and 2x for Chrome's 16 and 19 px slots); drawn from assets/icon.svg.
     action: { default_title: 'Clocked Out', default_icon: Object.fromEntries([16, 19, 32, 38].map((size) => [size, `icon/${size}.png`])) },
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],
+    // The page guard (entrypoints/guard/, an unlisted script) in every catalogue site's pages,
+    // before the page's own first frame; custom sites get it by registration (background/styles.ts).
+    content_scripts: [{ matches: catalogueMatchPatterns(), js: ['guard.js'], run_at: 'document_start' }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

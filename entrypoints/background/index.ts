@@ -3,9 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { history } from '@/stores/history';
 import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
+import { exposeTestHooks } from '@/utils/test-hooks';
 import { enabledSites } from '@/utils/sites';
 import { SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
-import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/stores/storage';
+import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem } from '@/stores/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createAccess } from './access';
 import { createBadge } from './badge';
@@ -14,7 +15,6 @@ import { createNotificationsMuteEffect } from './notifications-mute';
 import { reguardOpenTabs, type InjectApi, type TabsApi } from './reguard';
 import { createRulesEffect, type DnrApi } from './rules';
 import { createStylesEffect, type ScriptingApi } from './styles';
-import { exposeTestHooks } from './test-hooks';
 import { createWindDownEffect } from './wind-down';
 
 export default defineBackground(() => {
@@ -49,8 +49,9 @@ export default defineBackground(() => {
     ],
   });
   refresh = guard.refresh;
-  // Settings as the worker reads and writes them, for the real-browser tests' build only.
-  exposeTestHooks({ readSettingsState, writeSettings });
+  // Settings as the worker reads them, for the real-browser tests' build only. (The options page's
+  // test hooks offer `writeSettings`: the worker writes none, and the write path is 2 kB.)
+  if (__CLOCKED_OUT_TEST_HOOKS__) exposeTestHooks({ readSettingsState });
 
   // Every listener is registered synchronously, so an event that wakes the worker is never missed.
   // A new version (installed, updated, reloaded): the old page guards died with the old one.

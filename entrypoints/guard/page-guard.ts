@@ -8,13 +8,14 @@
  * injected by the new version replaces them. What the page changes is put back before the next
  * frame (`cover.ts`); a single-page app moving into a guarded path is covered at once.
  */
-import { browser } from 'wxt/browser';
-import { CATALOGUE } from '@/utils/catalogue';
+import { APP_PATHS, type AppPath } from '@/utils/app-paths';
 import { weekCount } from '@/utils/crisis';
 import { opensAgain } from '@/utils/describe';
 import type { Request, Response } from '@/utils/messages';
-import { decide } from '@/utils/policy';
-import { enabledSites, matchSite } from '@/utils/sites';
+import { decideFor } from '@/utils/policy';
+import { matchSite } from '@/utils/site-match';
+import type { Site } from '@/utils/types';
+import { nativeBrowser } from '@/stores/native-browser';
 import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { foreignHosts } from './cover';
 import { LIFT_ATTRIBUTE } from '@/utils/dim';
@@ -27,7 +28,7 @@ const STARTED = Symbol.for('clocked-out.page-guard');
 /** True once this script's extension context is gone (the extension updated, reloaded or removed). */
 function contextLost(): boolean {
   try {
-    return !browser.runtime?.id;
+    return !nativeBrowser()?.runtime?.id;
   } catch {
     return true;
   }
@@ -39,8 +40,9 @@ function contextLost(): boolean {
  * the guard runs only because a custom site was registered there.
  */
 function mayBeGuarded(href: string): boolean {
-  const onHost = CATALOGUE.filter((entry) => matchSite(href, [{ id: entry.id, name: entry.name, category: entry.category, hosts: entry.hosts }]));
-  return onHost.length === 0 || onHost.some((entry) => !entry.pathPrefix || matchSite(href, [{ ...entry }]));
+  const site = (app: AppPath, pathPrefix?: string): Site => ({ id: '', name: '', category: 'ehr', hosts: app.hosts, ...(pathPrefix ? { pathPrefix } : {}) });
+  const onHost = Object.values(APP_PATHS).filter((app) => matchSite(href, [site(app)]));
+  return onHost.length === 0 || onHost.some((app) => matchSite(href, [site(app, app.pathPrefix)]));
 }
 
 export function startPageGuard(): void {
@@ -66,7 +68,7 @@ export function startPageGuard(): void {
   const send = async (request: Request): Promise<Response> => {
     if (contextLost()) return { ok: false, error: 'Clocked Out was updated or restarted: reload this tab to use these buttons.' };
     try {
-      return (await browser.runtime.sendMessage(request)) as Response;
+      return (await nativeBrowser().runtime.sendMessage(request)) as Response;
     } catch (error) {
       return { ok: false, error: `Clocked Out is not answering (${String(error)}).` };
     }
@@ -173,10 +175,12 @@ export function startPageGuard(): void {
       dimmer.lift();
       return;
     }
-    const site = matchSite(href, enabledSites(snapshot.settings));
+    const { settings, timeZone, exceptions, wrapUps, crisisWeek, sites } = snapshot;
+    // A snapshot from a worker older than this guard: what is shown stays until the new one's.
+    if (!sites) return;
+    const site = matchSite(href, sites);
     const now = Date.now();
-    const { settings, timeZone, exceptions, wrapUps, crisisWeek } = snapshot;
-    const decision = decide(settings, now, timeZone, { exceptions });
+    const decision = decideFor(sites, settings, now, timeZone, { exceptions });
     const action = site ? (decision.siteActions[site.id] ?? 'allow') : 'allow';
     const model: PanelModel | null = site && {
       siteName: site.name,
@@ -185,7 +189,7 @@ export function startPageGuard(): void {
       wrapUpUsed: wrapUps[site.id] === decision.stateStartedAt,
       // The same flow as the popup's and the blocked page's, with the week's count the worker left.
       crisis: (at) => ({
-        sites: enabledSites(settings),
+        sites,
         currentSiteId: site.id,
         ownSiteOnly: true,
         defaultMinutes: settings.exceptions.defaultMinutes,
