@@ -1,6 +1,6 @@
 /**
  * What the worker leaves in local storage for pages and content scripts: the validated settings,
- * the running exceptions and the resolved time zone. Each reader runs the same pure `decide` on it,
+ * the running exceptions, the resolved time zone and what it could not guard. Each reader runs the same pure `decide` on it,
  * so the popup, the blocked page and an open tab can never disagree with the worker.
  */
 import { storage } from 'wxt/utils/storage';
@@ -22,6 +22,11 @@ export interface Snapshot {
   readonly unguarded?: readonly string[];
   /** Ids of enabled sites left without blocking rules (over the browser's rule limits; named in `notice`). */
   readonly unruled?: readonly string[];
+  /**
+   * How many open work tabs the browser would not let the guard into after an update: a count,
+   * never which tabs or what they show. Absent from older workers.
+   */
+  readonly uncovered?: number;
 }
 
 /** Kept apart from the settings store so pages and content scripts need no validator to read it. */

@@ -17,6 +17,11 @@ export const exceptionsItem = storage.defineItem<Exception[]>('local:exceptions'
 export const wrapUpsItem = storage.defineItem<Record<string, number>>('local:wrapUps', { fallback: {} });
 /** The `endsAt` of the last work range whose wind-down was announced, so it is announced once. */
 export const windDownNoticeItem = storage.defineItem<number>('local:windDownNotified', { fallback: 0 });
+/**
+ * How many open work tabs the last re-guard could not get into (a count only). Session storage:
+ * the browser forgets it when it closes, as it does the tabs, and with every new version.
+ */
+export const uncoveredTabsItem = storage.defineItem<number>('session:uncoveredTabs', { fallback: 0 });
 const POLICY_COPY_KEY = 'managedPolicy';
 /** The practice's policy as last read: what applies while the browser's policy service is still starting. */
 export const policyCopyItem = storage.defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });

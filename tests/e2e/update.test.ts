@@ -3,8 +3,8 @@
 // work tab again at once — in place, with a guard that follows the hours, leaving no dead cover.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { alwaysWork, isBrightRed, launch, neverWork, recordFrames, SECOND, settingsWith, waitUntil, type Harness, type Reload } from './harness';
-import { centreColour, coverOf, untilBlocking, untilCover } from './guard-helpers';
+import { alwaysWork, DEFAULT_HOSTS, isBrightRed, launch, neverWork, recordFrames, SECOND, settingsWith, waitUntil, type Harness, type Reload } from './harness';
+import { centreColour, coverOf, untilBlocking, untilCover, untilGuard } from './guard-helpers';
 
 const NOTE = 'Client reports better sleep; follow up on';
 const MARKER = 'the same document since before the update';
@@ -146,5 +146,51 @@ describe('the extension updated with work tabs open', () => {
     await Promise.all([untilCover(ehr, 'overlay', 1000), untilCover(mail, 'dim', 1000)]);
     for (const page of [ehr, mail]) await expectSameDocument(page);
     expect(h.server.count('secure.simplepractice.com') + h.server.count('secure.hushmail.com')).toBe(0);
+  });
+
+  test('a work tab the browser keeps the guard out of is counted, shown in the badge and the popup, and cleared once guarded or closed', async () => {
+    // doxy.me does not resolve here: its tab shows the browser's error page, which no extension may script.
+    h = await launch({ developerMode: true, hosts: DEFAULT_HOSTS.filter((host) => host !== 'doxy.me') });
+    await h.setSettings(settingsWith({ week: alwaysWork() }));
+    await untilBlocking(h, false);
+    const ehr = await h.openPage('https://secure.simplepractice.com/calendar');
+    const unreachable = await h.context.newPage();
+    await unreachable.goto('https://doxy.me/room-4f1e').catch(() => undefined);
+
+    await h.reloadExtension();
+    await untilGuard(h, (s) => s.uncovered === 1);
+    const warning = '1 open work tab could not be covered — reload it.';
+    await expect.poll(() => h!.evalInWorker((chrome) => chrome.action.getTitle({}))).toBe(`Clocked Out: ${warning}`);
+    expect(await h.evalInWorker((chrome) => chrome.action.getBadgeText({}))).toBe('!');
+    const popup = await h.openPage(h.extensionUrl('popup.html'));
+    await expect.poll(() => popup.getByText(warning).count()).toBe(1);
+    // A count, never which tab or what it shows.
+    const stored = JSON.stringify(await h.evalInWorker(async (chrome) => [await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+    expect(stored).not.toMatch(/room-4f1e|calendar/);
+    // The other tab was guarded all the same.
+    await h.setSettings(settingsWith({ week: neverWork() }));
+    await untilCover(ehr, 'overlay', 1000);
+
+    // The tab loads a work page at last: its guard tells the worker, which finds every tab guarded.
+    await unreachable.goto('https://secure.hushmail.com/inbox');
+    await untilGuard(h, (s) => s.uncovered === 0);
+    await expect.poll(() => popup.getByText(warning).count()).toBe(0);
+    expect(await h.evalInWorker((chrome) => chrome.action.getTitle({}))).not.toMatch(/could not be covered/);
+
+    // Another update with the tab unreachable again: closing it clears the warning, the worker
+    // asleep or not (a tab closing wakes it while such tabs are left).
+    await unreachable.goto('https://doxy.me/room-4f1e').catch(() => undefined);
+    await h.reloadExtension();
+    await untilGuard(h, (s) => s.uncovered === 1);
+    await h.stopWorkers();
+    await unreachable.close();
+    expect(await h.waitForWorkerStart(5000)).toBe(true);
+    await untilGuard(h, (s) => s.uncovered === 0);
+    await expect.poll(() => h!.evalInWorker((chrome) => chrome.action.getBadgeText({}))).not.toBe('!');
+    // With none left, closing a tab wakes it no more.
+    const spare = await h.context.newPage();
+    await h.stopWorkers();
+    await spare.close();
+    expect(await h.waitForWorkerStart(3000)).toBe(false);
   });
 });
