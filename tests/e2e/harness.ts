@@ -48,6 +48,8 @@ export interface LaunchOptions {
    * itself, in a tab of its own.
    */
   readonly developerMode?: boolean;
+  /** More Chromium switches (`--restore-last-session`, …); `restart` passes them again. */
+  readonly args?: readonly string[];
 }
 
 export interface Harness {
@@ -95,9 +97,10 @@ export interface Harness {
    * Closes the browser and launches it again on the same profile and server. Not quite a user's
    * restart: Chromium reinstalls an extension loaded from a folder at every launch, so
    * `runtime.onInstalled` fires with reason "install" (never `onStartup`) and alarms and registered
-   * content scripts are gone; storage and dynamic DNR rules persist.
+   * content scripts are gone; storage and dynamic DNR rules persist. `whileClosed` runs between
+   * the two (time passing with the browser closed: a boundary the worker never saw).
    */
-  restart(): Promise<Harness>;
+  restart(whileClosed?: () => Promise<void>): Promise<Harness>;
 }
 
 export interface Reload {
@@ -175,6 +178,7 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${resolverRules(hosts, server)}`,
+      ...(options.args ?? []),
     ],
   });
   const control = await createWorkerControl(context);
@@ -239,9 +243,10 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
       return { reloadedAt, startedAt: started.at, worker };
     },
     close,
-    async restart() {
+    async restart(whileClosed) {
       await context.close();
-      return launchOwning({ userDataDir, hosts, server, extensionDir, developerMode: options.developerMode }, owns);
+      await whileClosed?.();
+      return launchOwning({ ...options, userDataDir, hosts, server, extensionDir }, owns);
     },
   };
 }
