@@ -22,6 +22,7 @@ if (!only || only === 'browser') {
   console.log('real Chromium');
   await browser.navigationFigures(log);
   await browser.boundaryFigures(log);
+  await browser.reguardFigures(log);
   await browser.idleFigures(log);
   await (await import('./concurrency.ts')).concurrencyFigures(log);
 }

@@ -15,8 +15,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BUDGETS = {
-  /** The service worker's script (the manifest's `background.service_worker`). */
-  worker: 60 * 1024,
+  /**
+   * The service worker's script (the manifest's `background.service_worker`). The target is 60 kB;
+   * the re-guard of open tabs after an update took the worker to 61.3 kB, so CI holds it at 62 kB
+   * until that is won back (ARCHITECTURE.md, "Where to change what": a size budget is over).
+   */
+  worker: 62 * 1024,
   /** The page guard (the manifest's content script). */
   guard: 25 * 1024,
   /** Every file of the package. */

@@ -6,7 +6,7 @@
  */
 import { nativeBrowser } from './native-browser';
 
-type Area = 'local' | 'sync';
+type Area = 'local' | 'sync' | 'session';
 export type ItemKey = `${Area}:${string}`;
 
 export interface Item<T> {

@@ -1,6 +1,7 @@
 /**
  * What the worker leaves in local storage for pages and content scripts: the validated settings,
- * the running exceptions, the resolved time zone and this week's count of crisis exceptions. Each reader runs the same pure `decide` on it,
+ * the running exceptions, the resolved time zone, this week's count of crisis exceptions and what
+ * it could not guard. Each reader runs the same pure `decide` on it,
  * so the popup, the blocked page and an open tab can never disagree with the worker.
  */
 import { defineItem } from './item';
@@ -34,6 +35,11 @@ export interface Snapshot {
   readonly sites?: readonly Site[];
   /** Ids of enabled sites left without blocking rules (over the browser's rule limits; named in `notice`). */
   readonly unruled?: readonly string[];
+  /**
+   * How many open work tabs the browser would not let the guard into after an update: a count,
+   * never which tabs or what they show. Absent from older workers.
+   */
+  readonly uncovered?: number;
 }
 
 /** Kept apart from the settings store so pages and content scripts need no validator to read it. */

@@ -24,6 +24,11 @@ export const exceptionsItem = defineItem<Exception[]>('local:exceptions', { fall
 export const wrapUpsItem = defineItem<Record<string, number>>('local:wrapUps', { fallback: {} });
 /** The `endsAt` of the last work range whose wind-down was announced, so it is announced once. */
 export const windDownNoticeItem = defineItem<number>('local:windDownNotified', { fallback: 0 });
+/**
+ * How many open work tabs the last re-guard could not get into (a count only). Session storage:
+ * the browser forgets it when it closes, as it does the tabs, and with every new version.
+ */
+export const uncoveredTabsItem = defineItem<number>('session:uncoveredTabs', { fallback: 0 });
 const POLICY_COPY_KEY = 'managedPolicy';
 /** The practice's policy as last read: what applies while the browser's policy service is still starting. */
 export const policyCopyItem = defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });

@@ -14,11 +14,16 @@ export type Request =
   /** End one exception, or every running one when `id` is absent. */
   | { type: 'endException'; id?: string }
   /** Extend a running exception by `minutes`. */
-  | { type: 'extendException'; id: string; minutes: number };
+  | { type: 'extendException'; id: string; minutes: number }
+  /**
+   * From a page guard that started with its page while some open work tabs could not be guarded
+   * again after an update: the worker checks those tabs again (it changes nothing else).
+   */
+  | { type: 'tabGuarded' };
 
 export type Response = { ok: true } | { ok: false; error: string };
 
-export const REQUEST_TYPES = ['startException', 'wrapUp', 'endException', 'extendException'] as const;
+export const REQUEST_TYPES = ['startException', 'wrapUp', 'endException', 'extendException', 'tabGuarded'] as const;
 /** The longest exception, and the most one extension adds: 24 hours. */
 export const MAX_MINUTES = 24 * 60;
 /** A catalogue id or `custom:<host>` (a host is at most 253 characters). */
@@ -67,6 +72,7 @@ const REQUESTS = {
   wrapUp: v.object({ type: v.literal('wrapUp'), siteId: SiteIdSchema }, missingOr('a request')),
   endException: v.object({ type: v.literal('endException'), id: v.optional(IdSchema) }, missingOr('a request')),
   extendException: v.object({ type: v.literal('extendException'), id: IdSchema, minutes: MinutesSchema }, missingOr('a request')),
+  tabGuarded: v.object({ type: v.literal('tabGuarded') }, missingOr('a request')),
 };
 /** Read by its `type`, which `parseRequest` has checked is one of ours. */
 const RequestSchema = v.lazy((input) => REQUESTS[(input as { type: keyof typeof REQUESTS }).type]);

@@ -168,6 +168,10 @@ export function createGuard(deps: GuardDeps) {
           await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
           return { ok: true };
         });
+      case 'tabGuarded':
+        // A tab the last re-guard could not cover may be among them: the effects check again.
+        await refresh();
+        return { ok: true };
       case 'extendException': {
         const { id, minutes } = request;
         if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: 'An exception can be extended by up to 24 hours.' };

@@ -11,6 +11,7 @@
 import { APP_PATHS, type AppPath } from '@/utils/app-paths';
 import { weekCount } from '@/utils/crisis';
 import { opensAgain } from '@/utils/describe';
+import { GUARD_MARK } from '@/utils/guard-mark';
 import type { Request, Response } from '@/utils/messages';
 import { decideFor } from '@/utils/policy';
 import { matchSite } from '@/utils/site-match';
@@ -23,7 +24,7 @@ import { createDimmer } from './dimmer';
 import { createOverlay, type PanelModel } from './overlay';
 
 const MAX_TIMER = 2 ** 31 - 1;
-const STARTED = Symbol.for('clocked-out.page-guard');
+const STARTED = Symbol.for(GUARD_MARK);
 
 /** True once this script's extension context is gone (the extension updated, reloaded or removed). */
 function contextLost(): boolean {
@@ -223,9 +224,13 @@ export function startPageGuard(): void {
 
   // A page still loading (a new tab, a restored one) is hidden until decided; one already shown
   // (the guard injected after an update) keeps what it shows until then.
-  if (doc.readyState === 'loading' && mayBeGuarded(href)) dimmer.pending();
+  const withPage = doc.readyState === 'loading';
+  if (withPage && mayBeGuarded(href)) dimmer.pending();
   void snapshotItem.getValue().then(
     (value) => {
+      // Open work tabs were left unguarded after an update, and this may be one, reloaded: the
+      // worker looks again. (A guard the worker injected itself needs not say so.)
+      if (withPage && (value?.uncovered ?? 0) > 0) void send({ type: 'tabGuarded' });
       if (snapshot) return; // a newer one arrived through the watcher meanwhile
       snapshot = value;
       evaluate();
