@@ -53,6 +53,6 @@ export default tseslint.config(
   // The page guard: small, fed by the snapshot.
   { files: ['entrypoints/guard.content/**/*.ts'], rules: restrict(HEAVY, PREACT, WORKER) },
   // Components and pages never import the worker.
-  { files: ['components/**/*.{ts,tsx}', 'entrypoints/{popup,options,blocked}/**/*.{ts,tsx}'], rules: restrict(WORKER) },
+  { files: ['components/**/*.{ts,tsx}', 'entrypoints/{popup,options,blocked,welcome}/**/*.{ts,tsx}'], rules: restrict(WORKER) },
   prettier,
 );

@@ -15,6 +15,7 @@ import { reguardOpenTabs, type InjectApi, type TabsApi } from './reguard';
 import { createRulesEffect, type DnrApi } from './rules';
 import { createStylesEffect, type ScriptingApi } from './styles';
 import { exposeTestHooks } from './test-hooks';
+import { welcomeOnFirstInstall } from './welcome';
 import { createWindDownEffect } from './wind-down';
 
 export default defineBackground(() => {
@@ -60,6 +61,7 @@ export default defineBackground(() => {
       .then(({ settings }) => reguardOpenTabs(browser.tabs as unknown as TabsApi, browser.scripting as unknown as InjectApi, enabledSites(settings)))
       .catch(() => undefined);
   });
+  browser.runtime.onInstalled.addListener((details) => void welcomeOnFirstInstall(details).catch(() => undefined));
   browser.runtime.onStartup.addListener(() => void refresh());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BOUNDARY_ALARM) void refresh();
