@@ -36,13 +36,18 @@ export interface TimeFieldProps {
 
 /** A time field that reports its value once it is left or Enter is pressed. */
 export function TimeField({ label, value, focusKey, describedBy, invalid, onCommit }: TimeFieldProps) {
+  const field = useRef<HTMLInputElement | null>(null);
+  // A stored value that changes (here or on another page) resets what the field shows; the field
+  // stays the same element, so a time committed with Enter keeps the focus where it is.
+  useEffect(() => {
+    if (field.current && field.current.value !== shown(value)) field.current.value = shown(value);
+  }, [value]);
   const commit = (event: Event) => onCommit((event.currentTarget as HTMLInputElement).value);
   return (
     <input
+      ref={field}
       type="time"
       aria-label={label}
-      // A stored value that changes (here or on another page) resets what the field shows.
-      key={value}
       defaultValue={shown(value)}
       data-focus={focusKey}
       aria-invalid={invalid || undefined}
