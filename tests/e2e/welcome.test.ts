@@ -53,6 +53,31 @@ async function tabTo(page: Page, want: RegExp, limit = 80): Promise<void> {
   throw new Error(`Tab never reached ${want}; went through: ${[...new Set(seen)].join(' | ')}`);
 }
 
+/** SimplePractice's host access as chrome://extensions lists it. */
+const SIMPLEPRACTICE = '*://*.secure.simplepractice.com/*';
+
+interface DeveloperPrivate {
+  getExtensionInfo(id: string): Promise<{ permissions: { runtimeHostPermissions: { hosts: Array<{ host: string }> } } }>;
+  updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
+  addHostPermission(id: string, host: string): Promise<void>;
+}
+
+/**
+ * What a clinician does in chrome://extensions: "Site access: on specific sites" with every site
+ * but `host` ('withhold'), or "Allow on this site" for `host` ('allow').
+ */
+async function siteAccess(h: Harness, what: 'withhold' | 'allow', host: string): Promise<void> {
+  const page = await h.openPage('chrome://extensions');
+  await page.evaluate(async ({ id, what, host }) => {
+    const dev = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+    if (what === 'allow') return dev.addHostPermission(id, host);
+    const info = await dev.getExtensionInfo(id);
+    await dev.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
+    for (const site of info.permissions.runtimeHostPermissions.hosts) if (site.host !== host) await dev.addHostPermission(id, site.host);
+  }, { id: h.extensionId, what, host });
+  await page.close();
+}
+
 const storedSettings = (h: Harness) => h.evalInWorker(async (chrome) => (await chrome.storage.sync.get('settings')).settings);
 
 const evening: Array<[string, string]> = [['09:00', '17:00'], ['17:30', '20:00']];
@@ -210,6 +235,39 @@ describe('the welcome guide', () => {
     expect(await options.getByRole('checkbox', { name: 'Friday' }).isChecked()).toBe(false);
     expect(await options.getByRole('button', { name: 'Skip — keep my current settings' }).count()).toBe(1);
     await options.close();
+  });
+
+  test('access withheld: one button asks for the chosen sites in the click, and a refusal is explained', async () => {
+    const origins = ['https://*.secure.simplepractice.com/*', 'http://*.secure.simplepractice.com/*'];
+    await siteAccess(h, 'withhold', SIMPLEPRACTICE);
+    const page = await h.context.newPage();
+    // Headless Chromium never settles the real prompt: answer "no" in its place, recording the gesture.
+    await page.addInitScript(() => {
+      const calls: Array<{ origins: string[]; gesture: boolean }> = [];
+      Object.assign(window, { permissionCalls: calls });
+      const api = (globalThis as unknown as { chrome: Chrome }).chrome.permissions;
+      api.request = ((request: { origins: string[] }) => {
+        calls.push({ origins: request.origins, gesture: navigator.userActivation.isActive });
+        return Promise.resolve(false);
+      }) as typeof api.request;
+    });
+    await page.goto(h.extensionUrl('welcome.html'));
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Next: / }).click();
+    await page.getByText('Your browser has not let Clocked Out see one of the sites you chose.', { exact: false }).waitFor();
+    expect(await page.getByText(/^Not guarded — the browser withholds access to SimplePractice\./).count()).toBe(1);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), scheme).toEqual([]);
+    }
+    await page.getByRole('button', { name: 'Allow access' }).click();
+    await page.getByText(/^You can go on without it/).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'did not give access' }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { permissionCalls: unknown }).permissionCalls)).toEqual([{ origins, gesture: true }]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: `${SHOTS}access-refused.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+    await siteAccess(h, 'allow', SIMPLEPRACTICE);
   });
 
   test('a browser restart (Chromium reinstalls a folder extension: reason "install") does not open it again', async () => {
