@@ -96,6 +96,7 @@ export function Guide(props: GuideProps) {
   };
   const common = { settings: draft, update, locked };
   const timeZone = resolveTimeZone(draft.timeZone, systemTimeZone);
+  const evening = tonight(draft, now, timeZone);
 
   const start = async () => {
     setSaving(true);
@@ -202,12 +203,12 @@ export function Guide(props: GuideProps) {
           {id === 'tonight' && (
             <>
               <p class="tonight" aria-live="polite">
-                {tonight(draft, now, timeZone).text}
+                {evening.text}
               </p>
               <p>{crisisLine(draft)}</p>
               <h3>A message for your clients</h3>
-              <p class="intro">For your email auto-reply or voicemail, with your next opening filled in.</p>
-              <AfterHoursSection {...common} nextOpening={decide(draft, now, timeZone).nextWorkAt} now={now} timeZone={timeZone} copy={props.copy} />
+              <p class="intro">For your email auto-reply or voicemail, with your first opening after tonight filled in.</p>
+              <AfterHoursSection {...common} nextOpening={evening.at === null ? decide(draft, now, timeZone).nextWorkAt : evening.until} now={now} timeZone={timeZone} copy={props.copy} />
               <p>Nothing has changed yet: these settings apply when you press "{START}".</p>
             </>
           )}

@@ -192,7 +192,10 @@ describe('the welcome guide', () => {
     const zone = systemTimeZone();
     await expect.poll(async () => (await page.locator('p.tonight').textContent()) === tonight(expected(), Date.now(), zone).text).toBe(true);
     await page.getByText(/^If a client is in crisis after hours/).waitFor();
-    if (process.env.CLOCKED_OUT_DOCS_SHOTS === '1') await page.screenshot({ path: DOCS_SHOT });
+    if (process.env.CLOCKED_OUT_DOCS_SHOTS === '1') {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: DOCS_SHOT });
+    }
     await page.screenshot({ path: `${SHOTS}keyboard-last-step.png`, fullPage: true });
     await tabTo(page, new RegExp(`^button ${START}$`));
     await page.keyboard.press('Enter');

@@ -195,6 +195,13 @@ describe('the welcome guide', () => {
     expect(props.copy).toHaveBeenCalledWith(expect.stringContaining('Thursday 9:00 AM'));
   });
 
+  it('the message for clients names the opening after tonight, not the end of a lunch break', () => {
+    const day = [['09:00', '12:00'], ['13:00', '17:00']];
+    guide({ settings: settingsWith({ timeZone: 'system', week: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] } }) });
+    for (let i = 0; i < 4; i++) next();
+    expect(screen.getByText(/^Thank you for your message\. I'm away until Thursday 9:00 AM/)).toBeTruthy();
+  });
+
   it('Skip keeps the defaults and writes nothing', async () => {
     const { props } = guide();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Friday' }));
