@@ -36,6 +36,9 @@ export default defineConfig({
   vite: () => ({
     // Test hooks exist only in the build the real-browser tests load (entrypoints/background/test-hooks.ts).
     define: { __CLOCKED_OUT_TEST_HOOKS__: JSON.stringify(process.env.CLOCKED_OUT_TEST_HOOKS === '1') },
+    // Rolldown's constant inlining copies an exported string into every place that reads it: tldts's
+    // 68 kB label string once came out three times in one chunk.
+    build: { sourcemap: process.env.CLOCKED_OUT_SOURCEMAP === '1', rolldownOptions: { optimization: { inlineConst: false } } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
@@ -48,11 +51,16 @@ export default defineConfig({
     // Toolbar sizes (1x and 2x for Chrome's 16 and 19 px slots); drawn from assets/icon.svg.
     action: { default_title: 'Clocked Out', default_icon: Object.fromEntries([16, 19, 32, 38].map((size) => [size, `icon/${size}.png`])) },
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],
+    // The page guard (entrypoints/guard/, an unlisted script) in every catalogue site's pages,
+    // before the page's own first frame; custom sites get it by registration (background/styles.ts).
+    content_scripts: [{ matches: catalogueMatchPatterns(), js: ['guard.js'], run_at: 'document_start' }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // Nothing is collected or transmitted (README "Privacy").
-            gecko: { id: 'clocked-out@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // The id under the project's own domain: practices' policies.json name it, and Firefox keeps
+            // the add-on's storage under it, so it never changes. Nothing is collected or transmitted
+            // (README "Privacy").
+            gecko: { id: 'clocked-out@clocked-out.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : {

@@ -1,15 +1,15 @@
 /**
  * The guard in real Chromium, against the targets in DEVELOPERS.md: navigation → blocked page,
- * requests that reach a blocked host, undimmed frames, boundary → open tab covered, worker
- * wake-ups and CPU while idle, bundle sizes. Run through `npm run bench` (builds first).
+ * requests that reach a blocked host, undimmed frames, boundary → open tab covered, update → open
+ * tabs covered again, worker wake-ups and CPU while idle, bundle sizes. Run through `npm run bench` (builds first).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, HOUR, isBrightRed, launch, MINUTE, nextMinuteBoundary, recordFrames, settingsWith, waitUntil, weekWithRanges, workFrom, workUntil } from '../tests/e2e/harness.ts';
+import { alwaysWork, EXTENSION_DIR, HOUR, isBrightRed, launch, MINUTE, neverWork, nextMinuteBoundary, recordFrames, settingsWith, waitUntil, weekWithRanges, WORK_HOSTS, workFrom, workUntil } from '../tests/e2e/harness.ts';
 import { unpackedExtensionId } from '../tests/e2e/worker-control.ts';
-import { untilApplied, untilBlocking } from '../tests/e2e/guard-helpers.ts';
+import { coverOf, untilApplied, untilBlocking } from '../tests/e2e/guard-helpers.ts';
 import { evaluate, launchBare, pageSession } from './cdp.ts';
 import { cpuOver } from './processes.ts';
 
@@ -147,6 +147,57 @@ export async function boundaryFigures(log: (line: string) => void) {
       if (state.same && state.text === 'typed before the boundary') kept++;
     }
     log(`boundary → open tab covered or dimmed (${pages.length} tabs, worker stopped): ${delays.map((d) => `${d} ms`).join(', ')}; max ${Math.max(...delays)} ms (limit 250); tabs with document and typed text intact: ${kept}/${pages.length}`);
+  } finally {
+    await h.close();
+  }
+}
+
+const REGUARD_RUNS = 5;
+
+/**
+ * The extension updated (reloaded, as the harness does it) with every work site open and covered or
+ * dimmed: how long until the new version's guard has replaced the old one's layer in every tab.
+ */
+export async function reguardFigures(log: (line: string) => void) {
+  const h = await launch({ developerMode: true });
+  try {
+    await h.setSettings(settingsWith({ week: alwaysWork() }));
+    await untilBlocking(h, false);
+    const pages: Page[] = [];
+    for (const host of Object.values(WORK_HOSTS).flat()) pages.push(await h.openPage(`https://${host}${host === 'www.therapynotes.com' ? '/app/notes' : '/notes'}`));
+    await h.setSettings(settingsWith({ week: neverWork() }));
+    await untilBlocking(h, true);
+    for (const page of pages) await page.waitForFunction(() => document.querySelectorAll('[data-clocked-out]').length === 1);
+    const all: number[] = [];
+    const toWorker: number[] = [];
+    for (let run = 0; run < REGUARD_RUNS; run++) {
+      for (const page of pages) {
+        await page.evaluate(() => {
+          const w = window as { replacedAt?: number };
+          delete w.replacedAt;
+          const before = [...document.querySelectorAll('[data-clocked-out]')];
+          new MutationObserver((_, observer) => {
+            const now = [...document.querySelectorAll('[data-clocked-out]')];
+            if (now.length === 1 && !before.includes(now[0]!)) {
+              w.replacedAt = Date.now();
+              observer.disconnect();
+            }
+          }).observe(document.documentElement, { childList: true });
+        });
+      }
+      const { reloadedAt, startedAt } = await h.reloadExtension();
+      const replaced = await Promise.all(pages.map(async (page) => {
+        await page.waitForFunction(() => (window as { replacedAt?: number }).replacedAt !== undefined, undefined, { timeout: 10_000 });
+        return page.evaluate(() => (window as { replacedAt?: number }).replacedAt ?? NaN);
+      }));
+      all.push(Math.max(...replaced) - reloadedAt);
+      toWorker.push(startedAt - reloadedAt);
+      // Chromium stops an extension that reloads too often.
+      await new Promise((r) => setTimeout(r, 2500));
+    }
+    let covered = 0;
+    for (const page of pages) if ((await coverOf(page)) !== 'none') covered++;
+    log(`re-guard after update: ${covered} tabs covered again in ${ms(quantile(all, 0.5))} (median of ${REGUARD_RUNS}; runs ${all.join(', ')} ms; reload → new worker ${ms(quantile(toWorker, 0.5))} of it; limit 2000 ms)`);
   } finally {
     await h.close();
   }

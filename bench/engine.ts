@@ -4,7 +4,7 @@
 import './resolve-ts.ts';
 
 const { decide } = await import('../utils/policy.ts');
-const { parseSettings } = await import('../utils/settings.ts');
+const { parseSettings } = await import('../utils/settings/index.ts');
 
 function settingsFrom(doc: object) {
   const parsed = parseSettings({ format: 'clocked-out/settings', version: 1, ...doc });

@@ -1,6 +1,7 @@
 /**
  * Lets Node run the project's TypeScript as it is: utils/ and tests/ import without extensions
- * (the bundler resolves them), so this hook retries a relative import with `.ts`.
+ * (the bundler resolves them), so this hook retries a relative import with `.ts`, then as a folder's
+ * `index.ts`.
  */
 import { registerHooks } from 'node:module';
 
@@ -10,7 +11,11 @@ registerHooks({
       return nextResolve(specifier, context);
     } catch (error) {
       if (!/^\.\.?\//.test(specifier)) throw error;
-      return nextResolve(`${specifier}.ts`, context);
+      try {
+        return nextResolve(`${specifier}.ts`, context);
+      } catch {
+        return nextResolve(`${specifier}/index.ts`, context);
+      }
     }
   },
 });

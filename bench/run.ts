@@ -1,6 +1,6 @@
 /**
  * Every benchmark, printed as figures: `npm run bench` (builds both browsers first).
- * `npm run bench -- engine` (or browser, sizes) runs one part.
+ * `npm run bench -- engine` (or browser, sizes, cold-start) runs one part.
  */
 import './resolve-ts.ts';
 
@@ -22,6 +22,11 @@ if (!only || only === 'browser') {
   console.log('real Chromium');
   await browser.navigationFigures(log);
   await browser.boundaryFigures(log);
+  await browser.reguardFigures(log);
   await browser.idleFigures(log);
   await (await import('./concurrency.ts')).concurrencyFigures(log);
+}
+if (!only || only === 'browser' || only === 'cold-start') {
+  console.log('worker cold start (real Chromium)');
+  await (await import('./cold-start.ts')).coldStartFigures(log);
 }

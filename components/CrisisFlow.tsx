@@ -2,7 +2,7 @@
  * The crisis exception, as the popup and the blocked page show it: one button opens the steps of
  * `utils/crisis.ts` (what opens, for how long), whose confirmation says what opens, until when,
  * and where it stands against the weekly limit. The page guard's panel shows the same steps and
- * words in plain DOM (entrypoints/guard.content/panel.ts).
+ * words in plain DOM (entrypoints/guard/panel.ts).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { choose, crisisView, initialChoice, type ChoiceView, type CrisisChoice, type CrisisInput, type CrisisOption } from '@/utils/crisis';

@@ -1,5 +1,5 @@
 /** Which prompts the popup has shown today, so it keeps one per moment and repeats none within the day. */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './item';
 import { choosePrompt, ownPrompts, PROMPTS, type Moment, type Prompt, type PromptChoice } from '@/utils/prompts';
 import type { LocalDate } from '@/utils/types';
 
@@ -10,7 +10,7 @@ interface Shown {
   current: { moment: Moment; id: string } | null;
 }
 
-export const shownPromptsItem = storage.defineItem<Shown | null>('local:popupPrompts', { fallback: null });
+export const shownPromptsItem = defineItem<Shown | null>('local:popupPrompts', { fallback: null });
 
 /** Today's prompt for the moment: the one already chosen for it, or a new one not yet shown today. */
 export async function promptForToday(choice: Omit<PromptChoice, 'shown'>): Promise<Prompt | null> {

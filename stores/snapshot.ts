@@ -1,12 +1,13 @@
 /**
  * What the worker leaves in local storage for pages and content scripts: the validated settings,
- * the running exceptions, the resolved time zone and this week's count of crisis exceptions. Each reader runs the same pure `decide` on it,
+ * the running exceptions, the resolved time zone, this week's count of crisis exceptions and what
+ * it could not guard. Each reader runs the same pure `decide` on it,
  * so the popup, the blocked page and an open tab can never disagree with the worker.
  */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './item';
 import type { CrisisWeek } from '@/utils/crisis';
 import type { Settings } from '@/utils/settings';
-import type { Exception } from '@/utils/types';
+import type { Exception, Site } from '@/utils/types';
 
 export const SNAPSHOT_KEY = 'guard';
 
@@ -27,9 +28,19 @@ export interface Snapshot {
    * (`weekCount` in utils/crisis.ts). Absent from older workers, or when the history is unreadable.
    */
   readonly crisisWeek?: CrisisWeek;
+  /**
+   * The enabled sites, resolved (the catalogue's and the clinician's own), so that a page guard
+   * matches its page without carrying the catalogue. Absent from older workers.
+   */
+  readonly sites?: readonly Site[];
   /** Ids of enabled sites left without blocking rules (over the browser's rule limits; named in `notice`). */
   readonly unruled?: readonly string[];
+  /**
+   * How many open work tabs the browser would not let the guard into after an update: a count,
+   * never which tabs or what they show. Absent from older workers.
+   */
+  readonly uncovered?: number;
 }
 
 /** Kept apart from the settings store so pages and content scripts need no validator to read it. */
-export const snapshotItem = storage.defineItem<Snapshot | null>(`local:${SNAPSHOT_KEY}`, { fallback: null });
+export const snapshotItem = defineItem<Snapshot | null>(`local:${SNAPSHOT_KEY}`, { fallback: null });

@@ -1,25 +1,37 @@
 /**
  * The browser-facing stores. Settings live in sync storage (shared between a clinician's
  * computers, laid out within its quotas by sync-layout.ts) under a practice's managed policy, and
- * are validated on every read; exceptions and the worker's bookkeeping are local.
+ * are validated on every read and write; exceptions and the worker's bookkeeping are local.
  * Nothing here ever holds a URL path, query, fragment or title.
+ *
+ * Validated as stored documents are (`parseStoredSettings`): a custom host for its syntax only.
+ * Hosts are checked against the public-suffix list where they are entered (the options page's
+ * field, an import's `parseSettings`), so the worker, which reads through this file on every
+ * wake-up, never loads the list (docs/ARCHITECTURE.md, "The settings document"). A stored host
+ * that fails the syntax check is dropped by the repair, and `notice` says so.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './item';
 import { applyManaged } from '@/utils/managed';
-import { defaultSettings, parseSettings, repairSettings, type Settings } from '@/utils/settings';
+import { repairSettings } from '@/utils/settings/repair';
+import { defaultSettings, parseStoredSettings, type Settings } from '@/utils/settings/schema';
 import { gather, isSettingsKey, layOut, MAX_ITEMS, QUOTA_BYTES, totalBytes } from '@/utils/sync-layout';
 import type { Exception } from '@/utils/types';
 
 /** The settings document exactly as stored under `settings` (untrusted until validated; may be a core whose large fields are stored apart). */
-export const settingsItem = storage.defineItem<unknown>('sync:settings');
-export const exceptionsItem = storage.defineItem<Exception[]>('local:exceptions', { fallback: [] });
-export const wrapUpsItem = storage.defineItem<Record<string, number>>('local:wrapUps', { fallback: {} });
+export const settingsItem = defineItem<unknown>('sync:settings');
+export const exceptionsItem = defineItem<Exception[]>('local:exceptions', { fallback: [] });
+export const wrapUpsItem = defineItem<Record<string, number>>('local:wrapUps', { fallback: {} });
 /** The `endsAt` of the last work range whose wind-down was announced, so it is announced once. */
-export const windDownNoticeItem = storage.defineItem<number>('local:windDownNotified', { fallback: 0 });
+export const windDownNoticeItem = defineItem<number>('local:windDownNotified', { fallback: 0 });
+/**
+ * How many open work tabs the last re-guard could not get into (a count only). Session storage:
+ * the browser forgets it when it closes, as it does the tabs, and with every new version.
+ */
+export const uncoveredTabsItem = defineItem<number>('session:uncoveredTabs', { fallback: 0 });
 const POLICY_COPY_KEY = 'managedPolicy';
 /** The practice's policy as last read: what applies while the browser's policy service is still starting. */
-export const policyCopyItem = storage.defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });
+export const policyCopyItem = defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });
 
 
 export interface SettingsState {
@@ -162,13 +174,13 @@ function serialised(run: () => Promise<WriteResult>): Promise<WriteResult> {
 }
 
 /**
- * Replaces the clinician's settings with `doc` (an import, "Restore defaults") if it is valid and
- * fits sync storage; otherwise nothing changes and `errors` say why, naming fields. A practice's
+ * Replaces the clinician's settings with `doc` (an import already read with `parseSettings`,
+ * "Restore defaults") if it is valid and fits sync storage; otherwise nothing changes and `errors` say why, naming fields. A practice's
  * policy still wins over what is written.
  */
 export function writeSettings(doc: unknown): Promise<WriteResult> {
   return serialised(async () => {
-    const parsed = parseSettings(doc);
+    const parsed = parseStoredSettings(doc);
     return parsed.ok ? store(parsed.settings) : parsed;
   });
 }
@@ -183,7 +195,7 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
     const { settings, incomplete } = await readUser();
     // Writing now would store the stand-in for a field over the value on its way.
     if (incomplete.length) return { ok: false, errors: ['Your settings are still arriving from your other computer; try again in a moment.'] };
-    const next = parseSettings(change(settings));
+    const next = parseStoredSettings(change(settings));
     return next.ok ? store(next.settings) : next;
   });
 }

@@ -3,6 +3,7 @@
  * categories, hosts, path prefixes). `defaultOn` entries are guarded unless switched off;
  * `sharedPersonal` entries serve personal use too and are opt-in, with a warning.
  */
+import { APP_PATHS } from './app-paths';
 import { siteHostPatterns } from './patterns';
 import type { Category } from './types';
 
@@ -20,52 +21,76 @@ export interface CatalogueEntry {
 
 export const SHARED_PERSONAL_WARNING = 'Also used personally: switching this on dims or blocks your personal use of it after hours too.';
 
+/** Rare fields of an entry: off by default, shared with personal use (off by default too), an app path. */
+interface More {
+  readonly off?: boolean;
+  readonly shared?: boolean;
+  readonly pathPrefix?: string;
+}
+// One short constructor per category keeps the table readable and the bundles small: this table
+// ships in the worker, the page guard and the options page.
+const entry =
+  (category: Category) =>
+  (id: string, name: string, hosts: readonly string[], more: More = {}): CatalogueEntry => ({
+    id,
+    name,
+    category,
+    hosts,
+    ...(more.pathPrefix ? { pathPrefix: more.pathPrefix } : {}),
+    defaultOn: !more.off && !more.shared,
+    ...(more.shared ? { sharedPersonal: true } : {}),
+  });
+const ehr = entry('ehr');
+const practice = entry('practice');
+const telehealth = entry('telehealth');
+const email = entry('email');
+
 export const CATALOGUE: readonly CatalogueEntry[] = [
-  { id: "simplepractice", name: "SimplePractice", category: 'ehr', hosts: ["secure.simplepractice.com"], defaultOn: true },
-  { id: "simplepractice-video", name: "SimplePractice Telehealth", category: 'telehealth', hosts: ["video.simplepractice.com"], defaultOn: true },
-  { id: "therapynotes", name: "TherapyNotes", category: 'ehr', hosts: ["www.therapynotes.com"], pathPrefix: "/app/", defaultOn: true },
-  { id: "theranest", name: "TheraNest (Ensora)", category: 'ehr', hosts: ["*.theranest.com"], defaultOn: true },
-  { id: "jane", name: "Jane", category: 'ehr', hosts: ["*.janeapp.com", "*.janeapp.co.uk", "*.janeapp.com.au"], defaultOn: true },
-  { id: "icanotes", name: "ICANotes", category: 'ehr', hosts: ["app.icanotes.com", "ehr.icanotes.com"], defaultOn: true },
-  { id: "sessionshealth", name: "Sessions Health", category: 'ehr', hosts: ["app.sessionshealth.com"], defaultOn: true },
-  { id: "owl", name: "Owl Practice", category: 'ehr', hosts: ["*.owlpractice.ca"], defaultOn: true },
-  { id: "therapyappointment", name: "TherapyAppointment", category: 'ehr', hosts: ["portal.therapyappointment.com"], defaultOn: true },
-  { id: "practicebetter", name: "Practice Better", category: 'ehr', hosts: ["app.practicebetter.io"], defaultOn: true },
-  { id: "kareo", name: "Kareo / Tebra", category: 'ehr', hosts: ["app.kareo.com"], defaultOn: true },
-  { id: "advancedmd", name: "AdvancedMD", category: 'ehr', hosts: ["login.advancedmd.com"], defaultOn: true },
-  { id: "carepatron", name: "Carepatron", category: 'ehr', hosts: ["app.carepatron.com"], defaultOn: true },
-  { id: "healthie", name: "Healthie", category: 'ehr', hosts: ["secure.gethealthie.com"], defaultOn: true },
-  { id: "intakeq", name: "IntakeQ", category: 'practice', hosts: ["intakeq.com", "*.intakeq.com"], defaultOn: true },
-  { id: "practiceq", name: "PracticeQ", category: 'ehr', hosts: ["*.practiceq.com"], defaultOn: false },
-  { id: "headway", name: "Headway (provider)", category: 'practice', hosts: ["sigmund.headway.co"], defaultOn: true },
-  { id: "alma", name: "Alma", category: 'practice', hosts: ["secure.helloalma.com", "telehealth.helloalma.com"], defaultOn: true },
-  { id: "rula", name: "Rula (provider)", category: 'practice', hosts: ["provider.pathapplication.com"], defaultOn: true },
-  { id: "psychtoday", name: "Psychology Today (member)", category: 'practice', hosts: ["member.psychologytoday.com"], defaultOn: true },
-  { id: "athena", name: "athenaOne", category: 'ehr', hosts: ["athenanet.athenahealth.com"], defaultOn: true },
-  { id: "ecw", name: "eClinicalWorks", category: 'ehr', hosts: ["*.eclinicalweb.com", "*.ecwcloud.com"], pathPrefix: "/mobiledoc/", defaultOn: true },
-  { id: "drchrono", name: "DrChrono", category: 'ehr', hosts: ["app.drchrono.com"], defaultOn: true },
-  { id: "credible", name: "Credible (Qualifacts)", category: 'ehr', hosts: ["*.crediblebh.com", "*.thecrediblesolution.com"], defaultOn: true },
-  { id: "carelogic", name: "Qualifacts CareLogic", category: 'ehr', hosts: ["login.qualifacts.org"], defaultOn: true },
-  { id: "myavatar", name: "Netsmart myAvatar", category: 'ehr', hosts: ["*.netsmartcloud.com"], defaultOn: false },
-  { id: "upheal", name: "Upheal", category: 'ehr', hosts: ["app.upheal.io"], defaultOn: true },
-  { id: "mentalyc", name: "Mentalyc", category: 'ehr', hosts: ["app.mentalyc.com"], defaultOn: true },
-  { id: "blueprint", name: "Blueprint", category: 'ehr', hosts: ["clinician.blueprint.ai"], defaultOn: true },
-  { id: "doxy", name: "Doxy.me", category: 'telehealth', hosts: ["doxy.me"], defaultOn: true },
-  { id: "jane-video", name: "Jane video", category: 'telehealth', hosts: ["videochat.janeapp.com", "videochat-ca.janeapp.com", "videochat-ca2.janeapp.com", "videochat.janeapp.com.au", "videochat.janeapp.co.uk"], defaultOn: true },
-  { id: "spruce", name: "Spruce", category: 'email', hosts: ["app.sprucehealth.com"], defaultOn: true },
-  { id: "theralink", name: "thera-LINK", category: 'telehealth', hosts: ["app.thera-link.com"], defaultOn: false },
-  { id: "hushmail", name: "Hushmail", category: 'email', hosts: ["secure.hushmail.com"], defaultOn: true },
-  { id: "teams", name: "Microsoft Teams (work)", category: 'email', hosts: ["teams.microsoft.com"], defaultOn: false, sharedPersonal: true },
-  { id: "zoom", name: "Zoom", category: 'telehealth', hosts: ["zoom.us", "*.zoom.us", "zoomgov.com"], defaultOn: false, sharedPersonal: true },
-  { id: "officeally", name: "Office Ally", category: 'practice', hosts: ["www.officeally.com", "pm.officeally.com"], defaultOn: true },
-  { id: "availity", name: "Availity", category: 'practice', hosts: ["apps.availity.com", "essentials.availity.com"], defaultOn: true },
-  { id: "claimmd", name: "Claim.MD", category: 'practice', hosts: ["www.claim.md"], defaultOn: true },
-  { id: "caqh", name: "CAQH ProView", category: 'practice', hosts: ["proview.caqh.org"], defaultOn: true },
-  { id: "providerexpress", name: "Optum Provider Express", category: 'practice', hosts: ["www.providerexpress.com"], defaultOn: false },
-  { id: "gmail", name: "Gmail", category: 'email', hosts: ["mail.google.com"], defaultOn: false, sharedPersonal: true },
-  { id: "outlook", name: "Outlook on the web (work)", category: 'email', hosts: ["outlook.office.com", "outlook.office365.com"], defaultOn: false, sharedPersonal: true },
-  { id: "gcal", name: "Google Calendar", category: 'practice', hosts: ["calendar.google.com"], defaultOn: false, sharedPersonal: true },
-  { id: "calendly", name: "Calendly", category: 'practice', hosts: ["calendly.com"], defaultOn: false, sharedPersonal: true },
+  ehr('simplepractice', 'SimplePractice', ['secure.simplepractice.com']),
+  telehealth('simplepractice-video', 'SimplePractice Telehealth', ['video.simplepractice.com']),
+  ehr('therapynotes', 'TherapyNotes', APP_PATHS.therapynotes.hosts, { pathPrefix: APP_PATHS.therapynotes.pathPrefix }),
+  ehr('theranest', 'TheraNest (Ensora)', ['*.theranest.com']),
+  ehr('jane', 'Jane', ['*.janeapp.com', '*.janeapp.co.uk', '*.janeapp.com.au']),
+  ehr('icanotes', 'ICANotes', ['app.icanotes.com', 'ehr.icanotes.com']),
+  ehr('sessionshealth', 'Sessions Health', ['app.sessionshealth.com']),
+  ehr('owl', 'Owl Practice', ['*.owlpractice.ca']),
+  ehr('therapyappointment', 'TherapyAppointment', ['portal.therapyappointment.com']),
+  ehr('practicebetter', 'Practice Better', ['app.practicebetter.io']),
+  ehr('kareo', 'Kareo / Tebra', ['app.kareo.com']),
+  ehr('advancedmd', 'AdvancedMD', ['login.advancedmd.com']),
+  ehr('carepatron', 'Carepatron', ['app.carepatron.com']),
+  ehr('healthie', 'Healthie', ['secure.gethealthie.com']),
+  practice('intakeq', 'IntakeQ', ['intakeq.com', '*.intakeq.com']),
+  ehr('practiceq', 'PracticeQ', ['*.practiceq.com'], { off: true }),
+  practice('headway', 'Headway (provider)', ['sigmund.headway.co']),
+  practice('alma', 'Alma', ['secure.helloalma.com', 'telehealth.helloalma.com']),
+  practice('rula', 'Rula (provider)', ['provider.pathapplication.com']),
+  practice('psychtoday', 'Psychology Today (member)', ['member.psychologytoday.com']),
+  ehr('athena', 'athenaOne', ['athenanet.athenahealth.com']),
+  ehr('ecw', 'eClinicalWorks', APP_PATHS.ecw.hosts, { pathPrefix: APP_PATHS.ecw.pathPrefix }),
+  ehr('drchrono', 'DrChrono', ['app.drchrono.com']),
+  ehr('credible', 'Credible (Qualifacts)', ['*.crediblebh.com', '*.thecrediblesolution.com']),
+  ehr('carelogic', 'Qualifacts CareLogic', ['login.qualifacts.org']),
+  ehr('myavatar', 'Netsmart myAvatar', ['*.netsmartcloud.com'], { off: true }),
+  ehr('upheal', 'Upheal', ['app.upheal.io']),
+  ehr('mentalyc', 'Mentalyc', ['app.mentalyc.com']),
+  ehr('blueprint', 'Blueprint', ['clinician.blueprint.ai']),
+  telehealth('doxy', 'Doxy.me', ['doxy.me']),
+  telehealth('jane-video', 'Jane video', ['videochat.janeapp.com', 'videochat-ca.janeapp.com', 'videochat-ca2.janeapp.com', 'videochat.janeapp.com.au', 'videochat.janeapp.co.uk']),
+  email('spruce', 'Spruce', ['app.sprucehealth.com']),
+  telehealth('theralink', 'thera-LINK', ['app.thera-link.com'], { off: true }),
+  email('hushmail', 'Hushmail', ['secure.hushmail.com']),
+  email('teams', 'Microsoft Teams (work)', ['teams.microsoft.com'], { shared: true }),
+  telehealth('zoom', 'Zoom', ['zoom.us', '*.zoom.us', 'zoomgov.com'], { shared: true }),
+  practice('officeally', 'Office Ally', ['www.officeally.com', 'pm.officeally.com']),
+  practice('availity', 'Availity', ['apps.availity.com', 'essentials.availity.com']),
+  practice('claimmd', 'Claim.MD', ['www.claim.md']),
+  practice('caqh', 'CAQH ProView', ['proview.caqh.org']),
+  practice('providerexpress', 'Optum Provider Express', ['www.providerexpress.com'], { off: true }),
+  email('gmail', 'Gmail', ['mail.google.com'], { shared: true }),
+  email('outlook', 'Outlook on the web (work)', ['outlook.office.com', 'outlook.office365.com'], { shared: true }),
+  practice('gcal', 'Google Calendar', ['calendar.google.com'], { shared: true }),
+  practice('calendly', 'Calendly', ['calendly.com'], { shared: true }),
 ];
 
 /** Manifest match patterns for every catalogue host, http and https, whole hosts (host permissions, static content script). */

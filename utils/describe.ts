@@ -74,3 +74,11 @@ export function opensAgain(decision: Decision, now: number, timeZone: string): s
   if (decision.nextWorkAt === null) return 'No work hours scheduled';
   return `Opens again ${describeInstant(decision.nextWorkAt, now, timeZone)}`;
 }
+
+/**
+ * Open work tabs the guard could not get into after an update, with what to do about it: "1 open
+ * work tab could not be covered — reload it.", "3 open work tabs could not be covered — reload them."
+ */
+export function uncoveredTabs(count: number): string {
+  return count === 1 ? '1 open work tab could not be covered — reload it.' : `${count} open work tabs could not be covered — reload them.`;
+}

@@ -1,94 +1,29 @@
 /**
- * Host patterns for custom work sites: parsing what a clinician types or pastes, and matching a
- * hostname against a pattern. Pure; never keeps or echoes a path, query or fragment.
+ * Host patterns for custom work sites as a clinician enters them (the options page, an import):
+ * the syntax of `host-syntax.ts` and, on top, the public-suffix list, so that no one guards
+ * `co.uk` or `*.github.io` by mistake. The list is large (public-suffixes.ts): only the options
+ * page loads it; the worker and the page guard never import this file (docs/ARCHITECTURE.md,
+ * "Who may import whom").
  */
-import { parse as parseDomain } from 'tldts';
-import { isIPv4, normalizeHostname } from './host-match';
+import { parseHostSyntax, type HostResult } from './host-syntax';
+import { isPublicSuffix } from './public-suffixes';
 
 export { hostMatches, isIPv4, normalizeHostname } from './host-match';
+export type { HostResult } from './host-syntax';
 
-export type HostResult = { ok: true; host: string } | { ok: false; error: string };
-
-const EXAMPLE = 'such as ehr.example-clinic.org';
 const OWN_ADDRESS = "it would match every site under it — enter your practice's own address";
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const MAX_HOST_LENGTH = 253;
+
+/** The error for a host that is, or a wildcard that covers, a suffix in the public-suffix list (ICANN or private). */
+function publicSuffix(base: string, wildcard: boolean): string | null {
+  if (!isPublicSuffix(base)) return null;
+  return wildcard ? `covers the public suffix "${base}": ${OWN_ADDRESS}` : `is a public suffix: ${OWN_ADDRESS}`;
+}
 
 /**
- * Reads a custom work site's address as typed or pasted: a host (`ehr.example-clinic.org`), a
- * wildcard over its subdomains (`*.example-clinic.org`), an IPv4 address, or a whole http(s) URL
- * of which only the host is kept. The result is lower case, punycode, without port or trailing
- * dot. An error is a phrase about the entered value (`is not a web address`), shown beside the
- * field; it never repeats the input, which may be a pasted URL with a client id in it.
+ * Reads a custom work site's address as typed or pasted (see `parseHostSyntax`), and refuses a
+ * public suffix or a wildcard over one. An error is a phrase about the entered value, never
+ * repeating it.
  */
 export function parseHost(input: string): HostResult {
-  const text = input.trim();
-  if (!text) return fail(`is empty: enter the site's address, ${EXAMPLE}`);
-
-  const scheme = schemeOf(text);
-  if (scheme && scheme !== 'http' && scheme !== 'https') {
-    return fail(`uses "${scheme}:": only http and https sites can be guarded`);
-  }
-  const raw = rawHost(text);
-  if (/\s/.test(raw)) return fail('is not a web address: it contains a space');
-  if (raw.startsWith('*.') && isIPv4(raw.slice(2).replace(/\.$/, ''))) {
-    return fail('puts a wildcard before an IP address: enter the address alone');
-  }
-
-  let hostname: string;
-  try {
-    // Chromium's URL parser escapes `*` in a host as `%2A` (Node's keeps it): read both alike.
-    hostname = new URL(scheme ? text : `http://${text}`).hostname.replace(/%2a/gi, '*');
-  } catch {
-    return fail(`is not a web address (${EXAMPLE})`);
-  }
-  if (hostname.startsWith('[')) return fail('is an IPv6 address: enter a host name or an IPv4 address instead');
-  const host = normalizeHostname(hostname);
-
-  if (isIPv4(host)) {
-    // The URL parser reads `010.0.0.5` as octal (8.0.0.5) and `123` as 0.0.0.123: only the usual form is meant.
-    if (normalizeHostname(raw) !== host) return fail('is not a web address: an IP address is four numbers from 0 to 255, such as 192.168.1.20');
-    return { ok: true, host };
-  }
-
-  const labels = host.split('.');
-  if (labels.every((label) => label === '*')) return fail('would match every site');
-  const wildcard = labels[0] === '*';
-  const rest = wildcard ? labels.slice(1) : labels;
-  if (host.indexOf('*', wildcard ? 1 : 0) !== -1) {
-    return fail('has a * in the wrong place: a wildcard can only be the whole first part, as in *.example-clinic.org');
-  }
-  const bad = rest.join('').match(/[^a-z0-9-]/);
-  if (bad) return fail(`is not a web address: it contains "${bad[0]}"`);
-  if (host.length > MAX_HOST_LENGTH || !rest.every((label) => LABEL.test(label))) return fail(`is not a web address (${EXAMPLE})`);
-
-  const base = rest.join('.');
-  const domain = parseDomain(base, { allowPrivateDomains: true, extractHostname: false });
-  const isListedSuffix = domain.publicSuffix === base && (domain.isIcann === true || domain.isPrivate === true);
-  if (isListedSuffix) {
-    return fail(wildcard ? `covers the public suffix "${base}": ${OWN_ADDRESS}` : `is a public suffix: ${OWN_ADDRESS}`);
-  }
-  // `*.local`, `*.lan`: not in the public suffix list, but a whole top-level domain all the same.
-  if (wildcard && rest.length === 1) return fail(`covers every site ending in ".${base}": enter your practice's own address`);
-  return { ok: true, host };
-}
-
-function fail(error: string): HostResult {
-  return { ok: false, error };
-}
-
-/** The scheme, lower case, if the text starts with one (`ftp:`), but not for `host:8080`. */
-function schemeOf(text: string): string | null {
-  const match = /^([a-z][a-z0-9+.-]*):/i.exec(text);
-  if (!match?.[1]) return null;
-  if (/^[^:/?#]+:\d+(?:[/?#\\]|$)/.test(text)) return null;
-  return match[1].toLowerCase();
-}
-
-/** The host as written, without scheme, credentials, port, path, query or fragment. */
-function rawHost(text: string): string {
-  const afterScheme = text.replace(/^[a-z][a-z0-9+.-]*:[/\\]*/i, (s) => (schemeOf(text) ? '' : s));
-  const authority = afterScheme.split(/[/?#\\]/)[0] ?? '';
-  const host = authority.slice(authority.lastIndexOf('@') + 1);
-  return host.replace(/:\d*$/, '').toLowerCase();
+  return parseHostSyntax(input, publicSuffix);
 }

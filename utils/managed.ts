@@ -2,7 +2,8 @@
  * A group practice's managed policy (`storage.managed`; README "Group practices"): a partial
  * settings document whose fields win over the clinician's own. Pure: the caller reads the policy.
  */
-import { parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, SettingsSchema, type Settings } from './settings';
+import { SETTINGS_FORMAT, SETTINGS_VERSION } from './settings/migrations';
+import { parseStoredSettings, SettingsSchema, type Settings } from './settings/schema';
 
 /**
  * Objects a policy sets key by key (a practice blocking EHRs leaves the clinician's choice for
@@ -50,7 +51,7 @@ function leaves(policy: Record<string, unknown>): Array<[string[], unknown]> {
 
 /**
  * Puts a managed policy over the clinician's settings. Each field is validated like an import,
- * on its own: an invalid one is ignored (the clinician's value stays, and editable) and named in
+ * on its own, but as the worker reads it (hosts for their syntax, not against the public-suffix list): an invalid one is ignored (the clinician's value stays, and editable) and named in
  * `errors`; unknown fields are ignored, as in an import. Never throws.
  */
 export function applyManaged(user: Settings, policy: unknown): Policy {
@@ -60,7 +61,7 @@ export function applyManaged(user: Settings, policy: unknown): Policy {
   const locked: string[] = [];
   const errors: string[] = [];
   for (const [path, value] of leaves(policy)) {
-    const parsed = parseSettings(withValueAt({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION }, path, value));
+    const parsed = parseStoredSettings(withValueAt({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION }, path, value));
     if (!parsed.ok) {
       errors.push(...parsed.errors);
       continue;
@@ -71,7 +72,7 @@ export function applyManaged(user: Settings, policy: unknown): Policy {
     merged = withValueAt(merged, path, normalised);
     locked.push(path.join('.'));
   }
-  const result = parseSettings(merged);
+  const result = parseStoredSettings(merged);
   if (!result.ok) return { settings: user, locked: [], errors: [...errors, ...result.errors] };
   return { settings: result.settings, locked: locked.sort(), errors };
 }

@@ -3,6 +3,7 @@
  * worker trusts no message blindly: each is checked against its schema before anything changes.
  */
 import * as v from 'valibot';
+import { missingOr as missingField, quote as quoteValue } from './settings/values';
 import { CATEGORIES, type ExceptionScope } from './types';
 
 export type Request =
@@ -13,11 +14,16 @@ export type Request =
   /** End one exception, or every running one when `id` is absent. */
   | { type: 'endException'; id?: string }
   /** Extend a running exception by `minutes`. */
-  | { type: 'extendException'; id: string; minutes: number };
+  | { type: 'extendException'; id: string; minutes: number }
+  /**
+   * From a page guard that started with its page while some open work tabs could not be guarded
+   * again after an update: the worker checks those tabs again (it changes nothing else).
+   */
+  | { type: 'tabGuarded' };
 
 export type Response = { ok: true } | { ok: false; error: string };
 
-export const REQUEST_TYPES = ['startException', 'wrapUp', 'endException', 'extendException'] as const;
+export const REQUEST_TYPES = ['startException', 'wrapUp', 'endException', 'extendException', 'tabGuarded'] as const;
 /** The longest exception, and the most one extension adds: 24 hours. */
 export const MAX_MINUTES = 24 * 60;
 /** A catalogue id or `custom:<host>` (a host is at most 253 characters). */
@@ -25,15 +31,10 @@ export const MAX_SITE_ID_LENGTH = 300;
 /** An exception id (a UUID is 36 characters). */
 export const MAX_ID_LENGTH = 100;
 
-const quote = (input: unknown) => {
-  if (input === undefined) return 'nothing';
-  if (typeof input === 'number') return String(input);
-  const text = typeof input === 'string' ? `"${input}"` : (JSON.stringify(input) ?? String(input));
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-};
-/** For an object schema: valibot reports a missing required key with the object's own message. */
-const missingOr = (what: string) => (issue: v.BaseIssue<unknown>) =>
-  issue.expected === 'Object' ? `${quote(issue.input)} is not ${what}` : 'is missing';
+/** A request's values are cut short in a message: it may carry anything. */
+const QUOTE_MAX = 40;
+const quote = (input: unknown) => quoteValue(input, QUOTE_MAX);
+const missingOr = (what: string) => missingField(what, QUOTE_MAX);
 
 const text = (what: string, max: number) =>
   v.pipe(
@@ -49,22 +50,32 @@ const MinutesSchema = v.pipe(
   v.check((n) => Number.isInteger(n) && n >= 1 && n <= MAX_MINUTES, (i) => `${quote(i.input)} is not a whole number of minutes from 1 to ${MAX_MINUTES} (24 hours)`),
 );
 
-const ScopeSchema = v.variant(
-  'type',
-  [
-    v.object({ type: v.literal('all') }, missingOr('a scope')),
-    v.object({ type: v.literal('category'), category: v.picklist(CATEGORIES, (i) => `${quote(i.input)} is not a category (${CATEGORIES.join(', ')})`) }, missingOr('a scope')),
-    v.object({ type: v.literal('site'), siteId: SiteIdSchema }, missingOr('a scope')),
-  ],
-  (i) => (i.expected === 'Object' ? `${quote(i.input)} is not a scope ({ type: "all" | "category" | "site" })` : `${quote(i.input)} is not a scope type (all, category or site)`),
-);
+const SCOPE_TYPES = ['all', 'category', 'site'] as const;
+const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
+const SCOPES = {
+  all: v.object({ type: v.literal('all') }, missingOr('a scope')),
+  category: v.object({ type: v.literal('category'), category: v.picklist(CATEGORIES, (i) => `${quote(i.input)} is not a category (${CATEGORIES.join(', ')})`) }, missingOr('a scope')),
+  site: v.object({ type: v.literal('site'), siteId: SiteIdSchema }, missingOr('a scope')),
+};
+const NotAScope = v.custom<never>(() => false, (i) => `${quote(i.input)} is not a scope ({ type: "all" | "category" | "site" })`);
+/** Reached only for a `type` that is none of ours, so it never succeeds: its issue names `scope.type`. */
+const UnknownScope = v.object({ type: v.picklist(SCOPE_TYPES, (i) => `${quote(i.input)} is not a scope type (all, category or site)`) }, missingOr('a scope')) as unknown as v.GenericSchema<unknown, never>;
+/** The schema for the scope's own `type` (valibot's `lazy`: a `variant` costs the worker a kilobyte for the same). */
+const ScopeSchema = v.lazy((input) => {
+  if (!isObject(input)) return NotAScope;
+  const type = input.type;
+  return typeof type === 'string' && Object.hasOwn(SCOPES, type) ? SCOPES[type as keyof typeof SCOPES] : UnknownScope;
+});
 
-const RequestSchema = v.variant('type', [
-  v.object({ type: v.literal('startException'), scope: ScopeSchema, minutes: MinutesSchema }, missingOr('a request')),
-  v.object({ type: v.literal('wrapUp'), siteId: SiteIdSchema }, missingOr('a request')),
-  v.object({ type: v.literal('endException'), id: v.optional(IdSchema) }, missingOr('a request')),
-  v.object({ type: v.literal('extendException'), id: IdSchema, minutes: MinutesSchema }, missingOr('a request')),
-]);
+const REQUESTS = {
+  startException: v.object({ type: v.literal('startException'), scope: ScopeSchema, minutes: MinutesSchema }, missingOr('a request')),
+  wrapUp: v.object({ type: v.literal('wrapUp'), siteId: SiteIdSchema }, missingOr('a request')),
+  endException: v.object({ type: v.literal('endException'), id: v.optional(IdSchema) }, missingOr('a request')),
+  extendException: v.object({ type: v.literal('extendException'), id: IdSchema, minutes: MinutesSchema }, missingOr('a request')),
+  tabGuarded: v.object({ type: v.literal('tabGuarded') }, missingOr('a request')),
+};
+/** Read by its `type`, which `parseRequest` has checked is one of ours. */
+const RequestSchema = v.lazy((input) => REQUESTS[(input as { type: keyof typeof REQUESTS }).type]);
 // The schema's output is a `Request`: a change to one without the other fails the type check.
 const _sameShape: v.GenericSchema<unknown, Request> = RequestSchema;
 void _sameShape;

@@ -67,8 +67,6 @@ function scheduleState(schedule: Schedule, now: number, timeZone: string): Sched
   return { state, startedAt, endsAt, nextWorkAt };
 }
 
-const sitesOf = new WeakMap<Settings, Site[]>();
-
 function covers(exception: Exception, site: Site): boolean {
   const { scope } = exception;
   return scope.type === 'all' || (scope.type === 'category' ? scope.category === site.category : scope.siteId === site.id);
@@ -79,6 +77,11 @@ function covers(exception: Exception, site: Site): boolean {
  * (an IANA name, already resolved from "system"). `runtime.exceptions` are the exceptions on record.
  */
 export function decide(settings: Settings, now: number, timeZone: string, runtime: { exceptions?: readonly Exception[] } = {}): Decision {
+  return decideFor(enabledSites(settings), settings, now, timeZone, runtime);
+}
+
+/** `decide` for sites already resolved from `settings` (the page guard's, from the snapshot: it carries no catalogue). */
+export function decideFor(sites: readonly Site[], settings: Settings, now: number, timeZone: string, runtime: { exceptions?: readonly Exception[] } = {}): Decision {
   const s = scheduleState(compile(settings), now, timeZone);
   const exceptions = runtime.exceptions ?? [];
   const activeExceptions = exceptions.filter((e) => e.startedAt <= now && now < e.endsAt);
@@ -99,8 +102,6 @@ export function decide(settings: Settings, now: number, timeZone: string, runtim
     else if (e.endsAt > now) changes.push(e.endsAt);
   }
 
-  let sites = sitesOf.get(settings);
-  if (!sites) sitesOf.set(settings, (sites = enabledSites(settings)));
   const siteActions: Record<string, Action> = {};
   for (const site of sites) {
     const open = s.state === 'work' || activeExceptions.some((e) => covers(e, site));

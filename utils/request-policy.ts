@@ -1,7 +1,7 @@
 /**
  * Who may ask the worker for what. The extension's own top-level pages (popup, options, the
  * blocked page in its tab) may ask for anything; a work page's content script only for its own
- * site; anyone else, an extension page framed by a web page included, for nothing. Pure: the
+ * site (or to say a guard started there); anyone else, an extension page framed by a web page included, for nothing. Pure: the
  * worker passes the sender, itself and the enabled sites.
  */
 import type { Request, Response } from './messages';
@@ -43,6 +43,8 @@ export function checkRequest(request: Request, sender: RequestSender, self: Self
   const site = matchSite(url, sites);
   if (!site) return refuse(`${OWN_SITE_ONLY} This page is not a work site.`);
   const own =
+    // It names no site and changes nothing but a check of the open tabs.
+    request.type === 'tabGuarded' ||
     (request.type === 'wrapUp' && request.siteId === site.id) ||
     (request.type === 'startException' && request.scope.type === 'site' && request.scope.siteId === site.id);
   return own ? { ok: true } : refuse(OWN_SITE_ONLY);

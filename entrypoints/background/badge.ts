@@ -1,9 +1,10 @@
 /**
  * The toolbar badge: clocked in or out at a glance, and minutes left of a countdown; a red "!"
- * when a work site is unguarded (no host access) or a problem was announced. The only writer of
- * the badge: the guard's `announce` comes here too.
+ * when a work site is unguarded (no host access), open work tabs could not be guarded again after
+ * an update, or a problem was announced. The only writer of the badge: the guard's `announce`
+ * comes here too.
  */
-import { statusLine } from '@/utils/describe';
+import { statusLine, uncoveredTabs } from '@/utils/describe';
 import { nameList } from '@/utils/rule-budget';
 import type { Decision } from '@/utils/policy';
 import type { Site } from '@/utils/types';
@@ -34,18 +35,24 @@ export function unguardedTitle(names: readonly string[]): string {
 
 /**
  * The badge effect and the guard's `announce`. `unguarded` gives the sites lacking host access
- * (the access check shared with the access effect); absent, none do.
+ * (the access check shared with the access effect), `uncovered` how many open work tabs are left
+ * unguarded after an update (the re-guard's check); absent, none are.
  */
-export function createBadge(action: BadgeApi, unguarded: (sites: readonly Site[]) => Promise<readonly Site[]> = async () => []) {
+export function createBadge(
+  action: BadgeApi,
+  unguarded: (sites: readonly Site[]) => Promise<readonly Site[]> = async () => [],
+  uncovered: (sites: readonly Site[]) => Promise<number> = async () => 0,
+) {
   // The title written by the last refresh's effect, which an announced notice is added to.
   let title = 'Clocked Out';
   const write = (text: string, color: string, next: string) =>
     Promise.all([action.setBadgeText({ text }), action.setBadgeBackgroundColor({ color }), action.setTitle({ title: next })]).then(() => undefined);
   return {
     effect: async (decision: Decision, sites: readonly Site[], { now, timeZone }: { now: number; timeZone: string }) => {
-      const missing = await unguarded(sites);
-      if (missing.length) {
-        title = unguardedTitle(missing.map((site) => site.name));
+      const [missing, tabs] = await Promise.all([unguarded(sites), uncovered(sites)]);
+      if (missing.length || tabs > 0) {
+        const parts = [missing.length ? unguardedTitle(missing.map((site) => site.name)) : null, tabs > 0 ? `Clocked Out: ${uncoveredTabs(tabs)}` : null];
+        title = parts.filter(Boolean).join(' ');
         return write('!', WARNING_COLOR, title);
       }
       const { text, color } = badgeFor(decision, now);

@@ -82,7 +82,7 @@ export function createGuard(deps: GuardDeps) {
     // One that ran out stays on record until the next change, so its end is reported at each
     // wake-up until then; the history keeps it once.
     if (deps.record) for (const e of await deps.readExceptions(0)) if (e.endsAt <= now) await note('exceptionEnded', e, e.endsAt, e.endsAt - e.startedAt);
-    await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice, ...(await crisisWeek(now, timeZone, settings)) });
+    await deps.writeSnapshot({ settings, exceptions, timeZone, wrapUps, notice, sites, ...(await crisisWeek(now, timeZone, settings)) });
   }
 
   /** This week's count of crisis exceptions and the limit, for every page and page guard to warn with; left out when unreadable. */
@@ -168,6 +168,10 @@ export function createGuard(deps: GuardDeps) {
           await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
           return { ok: true };
         });
+      case 'tabGuarded':
+        // A tab the last re-guard could not cover may be among them: the effects check again.
+        await refresh();
+        return { ok: true };
       case 'extendException': {
         const { id, minutes } = request;
         if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: 'An exception can be extended by up to 24 hours.' };

@@ -3,25 +3,39 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { history } from '@/stores/history';
 import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
+import { exposeTestHooks } from '@/utils/test-hooks';
 import { enabledSites } from '@/utils/sites';
 import { SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
-import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, windDownNoticeItem, wrapUpsItem, writeSettings } from '@/stores/storage';
+import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, uncoveredTabsItem, windDownNoticeItem, wrapUpsItem } from '@/stores/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createAccess } from './access';
 import { createBadge } from './badge';
 import { createGuard } from './guard';
 import { createNotificationsMuteEffect } from './notifications-mute';
-import { reguardOpenTabs, type InjectApi, type TabsApi } from './reguard';
+import { createReguard, type InjectApi, type TabsApi } from './reguard';
 import { createRulesEffect, type DnrApi } from './rules';
 import { createStylesEffect, type ScriptingApi } from './styles';
-import { exposeTestHooks } from './test-hooks';
 import { welcomeOnFirstInstall } from './welcome';
 import { createWindDownEffect } from './wind-down';
 
 export default defineBackground(() => {
   let refresh: () => Promise<void> = async () => {};
   const access = createAccess(browser.permissions);
-  const badge = createBadge(browser.action, access.check);
+  // A tab closing may be one the guard could not get into after an update. Listened to from the
+  // start, as every listener must be, and only while such tabs are left: otherwise closing a tab
+  // must not wake the worker.
+  const onTabClosed = () => void refresh();
+  browser.tabs.onRemoved.addListener(onTabClosed);
+  const reguard = createReguard(
+    browser.tabs as unknown as TabsApi,
+    browser.scripting as unknown as InjectApi,
+    { get: () => uncoveredTabsItem.getValue(), set: (count) => uncoveredTabsItem.setValue(count) },
+    (count) => {
+      if (count === 0) browser.tabs.onRemoved.removeListener(onTabClosed);
+      else if (!browser.tabs.onRemoved.hasListener(onTabClosed)) browser.tabs.onRemoved.addListener(onTabClosed);
+    },
+  );
+  const badge = createBadge(browser.action, access.check, reguard.check);
   const rules = createRulesEffect(browser.declarativeNetRequest as unknown as DnrApi, browser.runtime.getURL('/blocked.html'));
   const guard = createGuard({
     now: Date.now,
@@ -31,7 +45,7 @@ export default defineBackground(() => {
     writeExceptions: (list) => exceptionsItem.setValue(list),
     readWrapUps: () => wrapUpsItem.getValue(),
     writeWrapUps: (record) => wrapUpsItem.setValue(record),
-    writeSnapshot: (snapshot) => snapshotItem.setValue({ ...snapshot, unguarded: access.last(), unruled: rules.dropped() }),
+    writeSnapshot: (snapshot) => snapshotItem.setValue({ ...snapshot, unguarded: access.last(), unruled: rules.dropped(), uncovered: reguard.last() }),
     newId: () => crypto.randomUUID(),
     record: (event) => history.record(event),
     countExceptions: async (from, to) => (await history.between(from, to)).filter((e) => e.kind === 'exceptionStarted').length,
@@ -40,6 +54,7 @@ export default defineBackground(() => {
       rules,
       createStylesEffect(browser.scripting as unknown as ScriptingApi),
       access.effect,
+      reguard.effect,
       badge.effect,
       createWindDownEffect(browser.notifications, browser.runtime.getURL('/icon/128.png'), {
         get: () => windDownNoticeItem.getValue(),
@@ -50,16 +65,20 @@ export default defineBackground(() => {
     ],
   });
   refresh = guard.refresh;
-  // Settings as the worker reads and writes them, for the real-browser tests' build only.
-  exposeTestHooks({ readSettingsState, writeSettings });
+  // Settings as the worker reads them, for the real-browser tests' build only. (The options page's
+  // test hooks offer `writeSettings`: the worker writes none, and the write path is 2 kB.)
+  if (__CLOCKED_OUT_TEST_HOOKS__) exposeTestHooks({ readSettingsState });
 
   // Every listener is registered synchronously, so an event that wakes the worker is never missed.
-  // A new version (installed, updated, reloaded): the old page guards died with the old one.
+  // A new version (installed, updated, reloaded): the old page guards died with the old one. The
+  // open work tabs are guarded at once, then a refresh shows any the browser refused (if even the
+  // looking failed, the refresh tries again and reports its failure).
   browser.runtime.onInstalled.addListener(() => {
     void refresh();
     void readSettings()
-      .then(({ settings }) => reguardOpenTabs(browser.tabs as unknown as TabsApi, browser.scripting as unknown as InjectApi, enabledSites(settings)))
-      .catch(() => undefined);
+      .then(({ settings }) => reguard.all(enabledSites(settings)))
+      .catch(() => undefined)
+      .finally(() => refresh());
   });
   browser.runtime.onInstalled.addListener((details) => void welcomeOnFirstInstall(details).catch(() => undefined));
   browser.runtime.onStartup.addListener(() => void refresh());

@@ -28,7 +28,7 @@ export interface ScriptingApi {
 
 const DIM_SCRIPT_ID = 'clocked-out-dim';
 const CUSTOM_GUARD_ID = 'clocked-out-guard-custom';
-export const GUARD_SCRIPT_FILE = 'content-scripts/guard.js';
+export const GUARD_SCRIPT_FILE = 'guard.js';
 
 export function createStylesEffect(scripting: ScriptingApi) {
   const applied = new Map<string, string>();

@@ -4,10 +4,10 @@
  * extension loaded from a folder at every launch, with reason "install").
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from '@/stores/item';
 
 /** Set once the guide has been opened in this profile. */
-export const welcomedItem = storage.defineItem<boolean>('local:welcomed', { fallback: false });
+export const welcomedItem = defineItem<boolean>('local:welcomed', { fallback: false });
 
 export interface WelcomeDeps {
   /** Opens the guide (welcome.html) in a new tab. */

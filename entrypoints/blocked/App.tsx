@@ -3,32 +3,21 @@
  * the way back to the original address once the site opens. It names only sites the settings
  * guard and records a visit only when that site really is blocked.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useEffect, useRef } from 'preact/hooks';
 import { CrisisFlow } from '@/components/CrisisFlow';
+import { askWorker, useSnapshot } from '@/components/worker';
 import { weekCount } from '@/utils/crisis';
 import { opensAgain } from '@/utils/describe';
-import type { Request, Response } from '@/utils/messages';
 import { decide } from '@/utils/policy';
 import { history as visits } from '@/stores/history';
 import { choosePrompt, momentFor } from '@/utils/prompts';
 import { enabledSites, matchSite } from '@/utils/sites';
-import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { localParts } from '@/utils/zoned-time';
 import { catalogueName, NEUTRAL_HEADING, type BlockedAddress } from '@/utils/blocked-address';
 
 const MAX_TIMER = 2 ** 31 - 1;
 /** What an unknown `?site=` gets besides the neutral heading: a clear message that names nothing. */
 export const UNKNOWN_SITE = 'Clocked Out does not guard a site by this name.';
-
-async function send(request: Request): Promise<string | null> {
-  try {
-    const response = (await browser.runtime.sendMessage(request)) as Response | undefined;
-    return response?.ok ? null : (response?.error ?? 'Clocked Out did not answer.');
-  } catch (error) {
-    return `Clocked Out did not answer (${String(error)}).`;
-  }
-}
 
 function GoBack() {
   if (history.length <= 1) return null;
@@ -40,16 +29,8 @@ function GoBack() {
 }
 
 export function App({ address }: { address: BlockedAddress }) {
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  const [now, setNow] = useState(Date.now());
-
-  useEffect(() => {
-    void snapshotItem.getValue().then(setSnapshot);
-    return snapshotItem.watch((value) => {
-      setSnapshot(value);
-      setNow(Date.now());
-    });
-  }, []);
+  const { snapshot: seen, now, setNow } = useSnapshot();
+  const snapshot = seen ?? null;
 
   const sites = snapshot ? enabledSites(snapshot.settings) : [];
   const site = sites.find((s) => s.id === address.siteId) ?? null;
@@ -125,7 +106,7 @@ export function App({ address }: { address: BlockedAddress }) {
           defaultMinutes={snapshot.settings.exceptions.defaultMinutes}
           week={weekCount(snapshot.crisisWeek, now)}
           timeZone={snapshot.timeZone}
-          onStart={(scope, minutes) => send({ type: 'startException', scope, minutes })}
+          onStart={(scope, minutes) => askWorker({ type: 'startException', scope, minutes })}
         />
       </div>
     </>

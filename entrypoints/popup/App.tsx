@@ -15,7 +15,8 @@ import { momentFor } from '@/utils/prompts';
 import { enabledSites } from '@/utils/sites';
 import { localParts } from '@/utils/zoned-time';
 import { openSettings, send, takeTodayOff, undoTodayOff } from './actions';
-import { useCurrentSite, useHistory, usePrompt, useSnapshot, useTicker } from './hooks';
+import { useSnapshot } from '@/components/worker';
+import { useCurrentSite, useHistory, usePrompt, useTicker } from './hooks';
 import { todayOffChoice } from '@/utils/today-off';
 
 /** The popup: today's boundary at a glance, a prompt, the crisis toggle and the day off. */
@@ -57,10 +58,12 @@ export function App() {
     );
   }
   const offChoice = todayOffChoice(settings, today, timeZone);
+  // The sites left without rules are named in the notice already.
+  const unguarded = unguardedOf(snapshot);
   return (
     <>
       {snapshot.notice && <p class="notice" role="status">{snapshot.notice}</p>}
-      <Unguarded sites={unguardedOf(snapshot).sites} request={(origins) => browser.permissions.request({ origins })} />
+      <Unguarded sites={unguarded.sites} uncovered={unguarded.uncovered} request={(origins) => browser.permissions.request({ origins })} />
       <StatusLine decision={decision} now={now} timeZone={timeZone} />
       <DayTimeline settings={settings} now={now} timeZone={timeZone} exceptions={snapshot.exceptions} />
       <PromptCard prompt={prompt} moment={moment} />

@@ -1,20 +1,13 @@
 /** What the popup asks of the worker and of storage; each resolves to an error message, or null. */
 import { browser } from 'wxt/browser';
 import { history } from '@/stores/history';
-import type { Request, Response } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
 import type { LocalDate } from '@/utils/types';
 import { toInstant } from '@/utils/zoned-time';
 import { withoutTodayOff, withTodayOff } from '@/utils/today-off';
 
-export async function send(request: Request): Promise<string | null> {
-  try {
-    const response = (await browser.runtime.sendMessage(request)) as Response | undefined;
-    return response?.ok ? null : (response?.error ?? 'Clocked Out did not answer. Try again in a moment.');
-  } catch (error) {
-    return `Clocked Out did not answer (${String(error)}).`;
-  }
-}
+/** Asks the worker; one function for every page (components/worker.ts). */
+export { askWorker as send } from '@/components/worker';
 
 async function changeSettings(change: (current: Settings) => Settings): Promise<string | null> {
   try {

@@ -4,30 +4,12 @@ import { browser } from 'wxt/browser';
 import { history } from '@/stores/history';
 import type { HistoryEvent } from '@/utils/history-events';
 import { matchSite } from '@/utils/sites';
-import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import type { Site } from '@/utils/types';
 import { promptForToday } from '@/stores/prompt-store';
 import type { Prompt, PromptChoice } from '@/utils/prompts';
 import { MINUTE, SECOND } from '@/utils/zoned-time';
 
 const MAX_TIMER = 2 ** 31 - 1;
-
-/** The snapshot (undefined while it loads, null before the worker first wrote it) and the time it was last seen. */
-export function useSnapshot(): { snapshot: Snapshot | null | undefined; now: number; setNow(now: number): void } {
-  const [snapshot, setSnapshot] = useState<Snapshot | null | undefined>(undefined);
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    void snapshotItem.getValue().then((value) => {
-      setSnapshot(value);
-      setNow(Date.now());
-    });
-    return snapshotItem.watch((value) => {
-      setSnapshot(value);
-      setNow(Date.now());
-    });
-  }, []);
-  return { snapshot, now, setNow };
-}
 
 /**
  * Re-renders at the next change of the decision and at each new minute, and every second while a

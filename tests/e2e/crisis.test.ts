@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HOUR, launch, nextMinuteBoundary, SECOND, settingsWith, waitUntil, workFrom, type Harness } from './harness';
-import { accessibleNodes, clickGuardButton, untilBlocking, untilCover, untilGuard } from './guard-helpers';
+import { accessibleNodes, clickGuardButton, historyEvents, launchClockedOut, untilBlocking, untilCover, untilGuard } from './guard-helpers';
 
 const ORIGINAL = 'https://secure.simplepractice.com/clients/4f1e2d3c4b5a6978/notes?tab=progress#draft';
 const JANE = 'https://acme.janeapp.com/admin/patients/7c2e?view=chart';
@@ -140,25 +140,11 @@ describe('a crisis exception', () => {
 
 describe('the week balance', () => {
   test('a visit turned away is counted by site id, without its address', async () => {
-    const h = await launch();
+    const h = await launchClockedOut();
     try {
-      await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
-      await untilBlocking(h, true);
       const page = await h.openPage('https://secure.simplepractice.com/clients/77aa/notes');
       await expect.poll(() => page.locator('h1').textContent()).toContain('SimplePractice');
-      const read = () => page.evaluate(() => new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('clocked-out-history');
-        // Reading must not create the database before the page does (it would lack its store).
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
-        open.onsuccess = () => {
-          const all = open.result.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(all.result);
-          };
-        };
-      }));
+      const read = () => historyEvents(page);
       await expect.poll(read, { timeout: 5000 }).toHaveLength(1);
       const events = await read();
       expect(events).toEqual([expect.objectContaining({ kind: 'blockedVisit', site: 'simplepractice', category: 'ehr', minutes: 0 })]);

@@ -42,6 +42,14 @@ export interface LaunchOptions {
   readonly hosts?: readonly string[];
   /** A running server to reuse; a new one (closed on `close`) when absent. */
   readonly server?: TestServer;
+  /**
+   * Turns on developer mode (chrome://extensions) right after the launch, as a developer who
+   * reloads an unpacked extension has it; `reloadExtension` needs it and otherwise turns it on
+   * itself, in a tab of its own.
+   */
+  readonly developerMode?: boolean;
+  /** More Chromium switches (`--restore-last-session`, …); `restart` passes them again. */
+  readonly args?: readonly string[];
 }
 
 export interface Harness {
@@ -49,7 +57,10 @@ export interface Harness {
   readonly server: TestServer;
   readonly extensionId: string;
   readonly userDataDir: string;
-  /** The extension's service worker (the same object across `stopWorkers` and revival). */
+  /**
+   * The extension's service worker (the same object across `stopWorkers` and revival; the new
+   * version's after `reloadExtension`).
+   */
   readonly worker: Worker;
   /** `chrome-extension://<id>/<path>`. */
   extensionUrl(path: string): string;
@@ -70,15 +81,40 @@ export interface Harness {
   waitForWorkerStart(timeoutMs: number): Promise<boolean>;
   /** Starts the stopped worker (CDP ServiceWorker.startWorker), as any extension event would. */
   reviveWorker(): Promise<Worker>;
+  /**
+   * Reloads the extension as an update does (`chrome.runtime.reload()` in its worker): the old
+   * version's worker and page guards lose their context, the new version starts with
+   * `runtime.onInstalled`. Resolves once the new worker runs, which `worker` and `evalInWorker`
+   * follow from then on. Needs developer mode (`LaunchOptions.developerMode`, turned on here if
+   * it is not yet): without it Chromium disables an extension loaded with `--load-extension` that
+   * reloads once the browser has run a while ("unsupported developer extension"), and takes a
+   * second or more to bring it back when it does not.
+   */
+  reloadExtension(): Promise<Reload>;
   /** Closes the browser (and the server and profile if `launch` made them). */
   close(): Promise<void>;
   /**
    * Closes the browser and launches it again on the same profile and server. Not quite a user's
    * restart: Chromium reinstalls an extension loaded from a folder at every launch, so
    * `runtime.onInstalled` fires with reason "install" (never `onStartup`) and alarms and registered
-   * content scripts are gone; storage and dynamic DNR rules persist.
+   * content scripts are gone; storage and dynamic DNR rules persist. `whileClosed` runs between
+   * the two (time passing with the browser closed: a boundary the worker never saw).
    */
-  restart(): Promise<Harness>;
+  restart(whileClosed?: () => Promise<void>): Promise<Harness>;
+}
+
+export interface Reload {
+  /** When `chrome.runtime.reload()` was sent (epoch ms). */
+  readonly reloadedAt: number;
+  /** When the new version's worker appeared (its target attached, before its script ran). */
+  readonly startedAt: number;
+  /** The new version's worker. */
+  readonly worker: Worker;
+}
+
+/** What chrome://extensions may call (Chromium's `developerPrivate`). */
+interface DeveloperPrivate {
+  chrome: { developerPrivate: { updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void> } };
 }
 
 const CHROMIUM_ARGS = [
@@ -97,6 +133,18 @@ function resolverRules(hosts: readonly string[], server: TestServer): string {
     `MAP ${host}:80 127.0.0.1:${server.httpPort}`,
   ]);
   return [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
+}
+
+/** Chromium's developer mode, switched on as its chrome://extensions page does; true when done. */
+async function turnOnDeveloperMode(context: BrowserContext): Promise<true> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(() => (globalThis as unknown as DeveloperPrivate).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }));
+  } finally {
+    await page.close();
+  }
+  return true;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -130,15 +178,17 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${resolverRules(hosts, server)}`,
+      ...(options.args ?? []),
     ],
   });
   const control = await createWorkerControl(context);
-  const worker = await control.extensionWorker(unpackedExtensionId(extensionDir)).catch(async (error: unknown) => {
+  let worker = await control.extensionWorker(unpackedExtensionId(extensionDir)).catch(async (error: unknown) => {
     await context.close();
     if (owns.server) await server.close();
     throw new Error(`the extension's worker did not start (is ${extensionDir} built?)`, { cause: error });
   });
   const extensionId = new URL(worker.url()).host;
+  let developerMode = options.developerMode ? await turnOnDeveloperMode(context) : false;
 
   const ensureRunning = async () => {
     if (!(await control.running(extensionId))) await control.start(extensionId);
@@ -156,7 +206,10 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
   };
 
   return {
-    context, server, extensionId, userDataDir, worker,
+    context, server, extensionId, userDataDir,
+    get worker() {
+      return worker;
+    },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async openPage(url) {
       const page = await context.newPage();
@@ -175,10 +228,25 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
       await control.start(extensionId);
       return worker;
     },
+    async reloadExtension() {
+      if (!developerMode) developerMode = await turnOnDeveloperMode(context);
+      await ensureRunning();
+      const old = worker;
+      const next = control.nextWorker(extensionId, old);
+      const gone = new Promise<void>((resolve) => old.once('close', () => resolve()));
+      const reloadedAt = Date.now();
+      // The worker goes away with the extension: its evaluation may never answer.
+      old.evaluate('chrome.runtime.reload()').catch(() => undefined);
+      const started = await next;
+      await withTimeout(gone, EVAL_TIMEOUT_MS, 'the old worker closing');
+      worker = started.worker;
+      return { reloadedAt, startedAt: started.at, worker };
+    },
     close,
-    async restart() {
+    async restart(whileClosed) {
       await context.close();
-      return launchOwning({ userDataDir, hosts, server, extensionDir }, owns);
+      await whileClosed?.();
+      return launchOwning({ ...options, userDataDir, hosts, server, extensionDir }, owns);
     },
   };
 }

@@ -1,8 +1,9 @@
 // The guard holds while its worker is stopped, across a browser restart, and with bad settings.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { decide } from '../../utils/policy';
 import { defaultSettings } from '../../utils/settings';
-import { alwaysWork, HOUR, isBrightRed, launch, nextMinuteBoundary, recordFrames, settingsWith, sleep, systemTimeZone, waitUntil, workFrom, type Harness } from './harness';
+import { alwaysWork, HOUR, isBrightRed, launch, neverWork, nextMinuteBoundary, recordFrames, SECOND, settingsWith, sleep, systemTimeZone, waitUntil, workFrom, type Harness } from './harness';
 import { untilApplied, untilBlocking, untilCover, untilGuard } from './guard-helpers';
 
 async function visit(h: Harness, url: string) {
@@ -75,6 +76,71 @@ describe('a stopped worker and a restarted browser', () => {
     expect(await h.workerRunning()).toBe(true);
     // (A tab left on the blocked page by an early try returns to its address by itself, too.)
     expect(h.server.count('secure.simplepractice.com')).toBeGreaterThan(0);
+  });
+});
+
+describe('tabs restored from the last session', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  /** The restored tab at `url` (by its address, or by the blocked page's), once it has loaded. */
+  async function restored(h: Harness, match: (url: string) => boolean): Promise<Page> {
+    await expect.poll(() => h.context.pages().some((p) => match(p.url())), { timeout: 10_000 }).toBe(true);
+    const page = h.context.pages().find((p) => match(p.url()))!;
+    await page.waitForLoadState();
+    return page;
+  }
+
+  /** Whether a `/probe` page was covered or dimmed at its first script, and that came before its first paint. */
+  async function coveredBeforePaint(page: Page): Promise<boolean> {
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('first-paint').length)).toBe(1);
+    return page.evaluate(() => {
+      const first = (window as { firstScript?: { covered: boolean; at: number } }).firstScript;
+      return !!first?.covered && first.at <= performance.getEntriesByName('first-paint')[0]!.startTime;
+    });
+  }
+
+  test('a blocked site restored after hours is turned away before any request, a dimmed one dimmed before it paints', async () => {
+    h = await launch({ args: ['--restore-last-session'] });
+    await h.setSettings(settingsWith({ week: alwaysWork() }));
+    await untilBlocking(h, false);
+    await h.openPage('https://secure.simplepractice.com/probe/clients/1/notes');
+    await h.openPage('https://secure.hushmail.com/probe/inbox');
+    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
+    await untilBlocking(h, true);
+    h.server.reset();
+    h = await h.restart();
+    const ehr = await restored(h, (url) => url.startsWith(h!.extensionUrl('blocked.html')));
+    expect(ehr.url()).toContain('site=simplepractice');
+    expect(h.server.count('secure.simplepractice.com')).toBe(0);
+    const mail = await restored(h, (url) => url.startsWith('https://secure.hushmail.com/'));
+    expect(await coveredBeforePaint(mail)).toBe(true);
+    await untilCover(mail, 'dim');
+  });
+
+  test('after a boundary passed with the browser closed, restored tabs are covered and dimmed before they paint', async () => {
+    h = await launch({ args: ['--restore-last-session'] });
+    await h.setSettings(settingsWith({ week: neverWork() }));
+    await untilBlocking(h, true);
+    // Opened during a crisis exception, which ends while the browser is closed: the browser's rules
+    // still let the sites through when the tabs come back, and the page guard alone stands.
+    const endsAt = Date.now() + 6 * SECOND;
+    await h.setLocal({ exceptions: [{ id: 'short', kind: 'crisis', scope: { type: 'all' }, startedAt: Date.now(), endsAt }] });
+    await untilBlocking(h, false);
+    await h.openPage('https://secure.simplepractice.com/probe/clients/1/notes');
+    await h.openPage('https://secure.hushmail.com/probe/inbox');
+    h = await h.restart(() => waitUntil(endsAt + SECOND));
+    const ehr = await restored(h, (url) => url.startsWith('https://secure.simplepractice.com/') || url.startsWith(h!.extensionUrl('blocked.html')));
+    const mail = await restored(h, (url) => url.startsWith('https://secure.hushmail.com/'));
+    if (ehr.url().startsWith('https://')) {
+      expect(await coveredBeforePaint(ehr)).toBe(true);
+      await untilCover(ehr, 'overlay');
+    }
+    expect(await coveredBeforePaint(mail)).toBe(true);
+    await untilCover(mail, 'dim');
   });
 });
 

@@ -7,8 +7,10 @@ import { itemBytes, layOut } from '../../utils/sync-layout';
 import { untilGuard } from './guard-helpers';
 import { launch, neverWork, settingsWith, type Harness } from './harness';
 
-interface Api {
+interface WorkerApi {
   readSettingsState(): Promise<SettingsState>;
+}
+interface OptionsApi {
   writeSettings(doc: unknown): Promise<WriteResult>;
 }
 
@@ -26,9 +28,16 @@ function parsed(doc: unknown): Settings {
 
 const syncItems = (h: Harness) => h.evalInWorker((chrome) => chrome.storage.sync.get(null));
 const setSync = (h: Harness, items: Record<string, unknown>) => h.evalInWorker((chrome, i) => chrome.storage.sync.set(i), items);
-const write = (h: Harness, doc: unknown) =>
-  h.evalInWorker((_chrome, d) => (globalThis as unknown as { clockedOut: Api }).clockedOut.writeSettings(d), doc);
-const state = (h: Harness) => h.evalInWorker(() => (globalThis as unknown as { clockedOut: Api }).clockedOut.readSettingsState());
+/** Writes `doc` as the options page does (the page the worker leaves writing to). */
+const write = async (h: Harness, doc: unknown): Promise<WriteResult> => {
+  const page = await h.openPage(h.extensionUrl('options.html'));
+  try {
+    return await page.evaluate((d) => (globalThis as unknown as { clockedOut: OptionsApi }).clockedOut.writeSettings(d), doc);
+  } finally {
+    await page.close();
+  }
+};
+const state = (h: Harness) => h.evalInWorker(() => (globalThis as unknown as { clockedOut: WorkerApi }).clockedOut.readSettingsState());
 const firstCustomHost = (snapshot: Record<string, unknown>) => (snapshot.settings as Settings).sites.custom[0]?.host;
 const rulesFor = (h: Harness, host: string) =>
   h.evalInWorker(async (chrome, fragment) => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.condition.regexFilter?.includes(fragment)).length, host.replace(/\./g, '\\.'));

@@ -54,7 +54,7 @@ describe('the Chrome Web Store package', () => {
     expect(manifest).not.toHaveProperty('key');
     expect(files(unpacked).some((file) => file.endsWith('background.js'))).toBe(true);
     expect(marked(unpacked)).toEqual([]);
-    expect(marked(EXTENSION_DIR).map((file) => file.slice(EXTENSION_DIR.length + 1))).toEqual(['background.js']);
+    expect(marked(EXTENSION_DIR).map((file) => file.slice(EXTENSION_DIR.length + 1))).toContain('background.js');
   });
 
   test('loads and blocks a work site off hours, the site seeing no request', async () => {

@@ -13,6 +13,13 @@ export const PAGE_RED = '#e00000';
 /** Paths under this prefix answer after `SLOW_MS` (or `?ms=N`), to catch a page mid-load. */
 export const SLOW_PREFIX = '/slow';
 export const SLOW_MS = 1500;
+/**
+ * Pages under this prefix note, in their very first script (before anything of theirs is parsed
+ * or painted), whether the guard's layer or the dim stylesheet is already up: `window.firstScript`,
+ * `{ covered, at }` with `at` on the page's own clock, to compare with its first paint.
+ */
+export const PROBE_PREFIX = '/probe';
+const PROBE = `<script>window.firstScript = { covered: document.querySelectorAll('[data-clocked-out]').length > 0 || getComputedStyle(document.documentElement).filter !== 'none', at: performance.now() };</script>`;
 
 export interface ServedRequest {
   readonly host: string;
@@ -41,7 +48,7 @@ function page(host: string, path: string): string {
     .map((n) => `<p>Paragraph ${n} of the test page for ${host}. It stands in for a work tool.</p>`)
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="en"><head>${path.startsWith(PROBE_PREFIX) ? PROBE : ''}<meta charset="utf-8">
 <title>Test page — ${host}</title>
 <link rel="icon" href="data:,">
 <style>html, body { margin: 0; min-height: 100vh; background: ${PAGE_RED}; color: #fff; font: 16px sans-serif; }</style>

@@ -43,6 +43,11 @@ export interface WorkerControl {
   running(extensionId: string): Promise<boolean>;
   start(extensionId: string): Promise<void>;
   stopAll(extensionId: string): Promise<void>;
+  /**
+   * The worker that replaces `old` (the extension reloaded or updated): resolves once it runs, with
+   * when its target appeared. Call before the reload starts, so its start is not missed.
+   */
+  nextWorker(extensionId: string, old: Worker): Promise<{ worker: Worker; at: number }>;
   /** Whether the worker reached `status` within `timeoutMs`. */
   waitFor(extensionId: string, status: RunningStatus, timeoutMs: number): Promise<boolean>;
 }
@@ -116,6 +121,14 @@ export async function createWorkerControl(context: BrowserContext): Promise<Work
       // Playwright reports the worker as soon as its target exists, before its script has run.
       await must(id, 'running');
       return worker;
+    },
+    async nextWorker(id, old) {
+      await session();
+      const isNew = (w: Worker) => w !== old && w.url().startsWith(`chrome-extension://${id}/`);
+      const worker = await context.waitForEvent('serviceworker', { predicate: isNew, timeout: STATUS_TIMEOUT_MS });
+      const at = Date.now();
+      await must(id, 'running');
+      return { worker, at };
     },
     async running(id) {
       await session();

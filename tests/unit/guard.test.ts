@@ -116,6 +116,15 @@ describe('the guard', () => {
     expect(snapshots.at(-1)?.notice).toContain('rule update rejected');
   });
 
+  it("refreshes when a page guard says it started, so the effects look again at the tabs left unguarded, and changes nothing else", async () => {
+    const state = setup();
+    await state.guard.refresh();
+    expect(await state.guard.handle({ type: 'tabGuarded' })).toEqual({ ok: true });
+    expect(state.decisions).toHaveLength(2);
+    expect(state.exceptions).toEqual([]);
+    expect(state.events).toEqual([]);
+  });
+
   it('folds refreshes asked for while one runs into a single further run', async () => {
     const { guard, decisions } = setup();
     await Promise.all([guard.refresh(), guard.refresh(), guard.refresh()]);

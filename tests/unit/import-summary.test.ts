@@ -15,7 +15,7 @@ describe('summarizeChanges', () => {
   });
 
   it('reads the v1 fixture against the defaults, one line per change, in the order of the page', () => {
-    const fixture = parsed(JSON.parse(readFileSync(new URL('../fixtures/settings-v1.json', import.meta.url), 'utf8')));
+    const fixture = parsed(JSON.parse(readFileSync(new URL('../fixtures/settings/v1.json', import.meta.url), 'utf8')));
     expect(summarizeChanges(defaultSettings(), fixture)).toEqual([
       'Mon: 09:00–17:00 → 09:00–12:30, 13:30–17:00',
       'Fri: 09:00–17:00 → 09:00–15:00',

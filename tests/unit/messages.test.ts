@@ -11,12 +11,14 @@ describe('a runtime message', () => {
     { type: 'endException' },
     { type: 'endException', id: 'a1b2' },
     { type: 'extendException', id: 'a1b2', minutes: 15 },
+    { type: 'tabGuarded' },
   ])('is taken as a request when it is well formed: %j', (message) => {
     expect(parseRequest(message)).toEqual({ ok: true, request: message });
   });
 
   it('loses fields the protocol does not have', () => {
     expect(parseRequest({ type: 'wrapUp', siteId: 'jane', url: 'https://acme.janeapp.com/clients/7' })).toEqual({ ok: true, request: { type: 'wrapUp', siteId: 'jane' } });
+    expect(parseRequest({ type: 'tabGuarded', title: 'Notes — client 7' })).toEqual({ ok: true, request: { type: 'tabGuarded' } });
   });
 
   it.each([undefined, null, 'startException', 42, [], {}, { kind: 'startException' }, { type: 'somethingElse' }, { type: 7 }])(

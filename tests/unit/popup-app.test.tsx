@@ -106,6 +106,18 @@ describe('the popup', () => {
     await vi.waitFor(() => expect(messages.at(-1)).toEqual({ type: 'endException', id: 'x' }));
   });
 
+  it('says how many open work tabs could not be covered after an update, until the worker finds them guarded', async () => {
+    const settings = settingsWith({ week: WEEK });
+    await snapshotItem.setValue({ settings, exceptions: [], timeZone: ZONE, wrapUps: {}, notice: null, uncovered: 2 });
+    render(<App />);
+    expect((await screen.findByText(/could not be covered/)).textContent).toBe('2 open work tabs could not be covered — reload them.');
+    expect(screen.getByRole('group', { name: 'Sites not guarded' })).toBeTruthy();
+    // One reloaded, one closed: the worker's next snapshot says none are left.
+    await snapshotItem.setValue({ settings, exceptions: [], timeZone: ZONE, wrapUps: {}, notice: null, uncovered: 0 });
+    await vi.waitFor(() => expect(screen.queryByText(/could not be covered/)).toBeNull());
+    expect(screen.queryByRole('group', { name: 'Sites not guarded' })).toBeNull();
+  });
+
   it('says so when the worker has not written its state yet', async () => {
     render(<App />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Clocked Out is starting…');

@@ -16,7 +16,8 @@ const WRAP_SIMPLEPRACTICE: Request = { type: 'wrapUp', siteId: 'simplepractice' 
 const WRAP_JANE: Request = { type: 'wrapUp', siteId: 'jane' };
 const END_ALL: Request = { type: 'endException' };
 const EXTEND: Request = { type: 'extendException', id: 'a1', minutes: 15 };
-const EVERY = [ALL, EHRS, SIMPLEPRACTICE, JANE, WRAP_SIMPLEPRACTICE, WRAP_JANE, END_ALL, EXTEND];
+const GUARDED: Request = { type: 'tabGuarded' };
+const EVERY = [ALL, EHRS, SIMPLEPRACTICE, JANE, WRAP_SIMPLEPRACTICE, WRAP_JANE, END_ALL, EXTEND, GUARDED];
 
 const check = (request: Request, sender: RequestSender) => checkRequest(request, sender, SELF, SITES);
 const page = (url: string, more: Partial<RequestSender> = {}): RequestSender => ({ id: SELF.id, url, tab: TAB, frameId: 0, origin: new URL(url).origin, ...more });
@@ -60,6 +61,13 @@ describe('who may ask the worker for what', () => {
     expect(check(SIMPLEPRACTICE, sender)).toEqual({ ok: true });
     // TherapyNotes is a work site under /app/ only: the path decides, read and not kept.
     expect(check({ type: 'wrapUp', siteId: 'therapynotes' }, page('https://www.therapynotes.com/app/patients/9'))).toEqual({ ok: true });
+  });
+
+  it("a work page's guard may say it started there (it names no site and changes nothing else)", () => {
+    expect(check(GUARDED, page('https://secure.simplepractice.com/clients/123/notes'))).toEqual({ ok: true });
+    expect(check(GUARDED, page('https://www.therapynotes.com/app/patients/9'))).toEqual({ ok: true });
+    expect(check(GUARDED, page('https://secure.simplepractice.com/clients/1', { frameId: 2 }))).toMatchObject({ ok: false });
+    expect(check(GUARDED, page('https://www.example-news.org/story'))).toMatchObject({ ok: false, error: expect.stringMatching(/not a work site/) });
   });
 
   it.each([ALL, EHRS, JANE, WRAP_JANE, END_ALL, EXTEND, { type: 'endException', id: 'a1' } as Request])(

@@ -30,6 +30,13 @@ describe('settings in sync storage', () => {
     expect(notice).toBeNull();
   });
 
+  it('drops a stored custom site whose host is not a web address, with a notice naming it', async () => {
+    await fakeBrowser.storage.sync.set({ settings: doc({ sites: { custom: [{ host: 'ehr .example.org', category: 'ehr' }, { host: 'ehr.example.org', category: 'ehr' }] } }) });
+    const { settings, notice } = await readSettings();
+    expect(settings.sites.custom).toEqual([{ host: 'ehr.example.org', category: 'ehr' }]);
+    expect(notice).toBe('Some settings were invalid and the defaults apply for them: sites.custom[0].host: "ehr .example.org" is not a web address: it contains a space.');
+  });
+
   it('gives the defaults, without a notice, when nothing is stored', async () => {
     expect(await readSettings()).toEqual({ settings: defaultSettings(), notice: null });
   });

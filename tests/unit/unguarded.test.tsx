@@ -29,4 +29,16 @@ describe('the unguarded line', () => {
     answer(false);
     expect((await screen.findByText(/did not give access/)).textContent).toMatch(/SimplePractice and ehr\.clinic\.org stay unguarded/);
   });
+
+  it('says how many open work tabs could not be covered after an update, and to reload them', () => {
+    expect(unguardedOf({ ...snapshot, uncovered: 2 }).uncovered).toBe(2);
+    // An older worker's snapshot has no such field: nothing to say.
+    expect(unguardedOf(snapshot).uncovered).toBe(0);
+    const { container, rerender } = render(<Unguarded sites={[]} uncovered={2} request={async () => true} />);
+    expect(screen.getByText(/could not be covered/).textContent).toBe('2 open work tabs could not be covered — reload them.');
+    rerender(<Unguarded sites={[]} uncovered={1} request={async () => true} />);
+    expect(screen.getByText(/could not be covered/).textContent).toBe('1 open work tab could not be covered — reload it.');
+    rerender(<Unguarded sites={[]} uncovered={0} request={async () => true} />);
+    expect(container.textContent).toBe('');
+  });
 });

@@ -1,26 +1,21 @@
 /**
- * The settings document (DESIGN.md, "The settings document"): one format for import, export,
- * sync storage and managed policy. The schema is declared once; the type is inferred from it.
+ * The settings document's schema (docs/ARCHITECTURE.md, "The settings document"): one format for
+ * import, export, sync storage and managed policy. The schema is declared once; the type is
+ * inferred from it. An older version is brought up to date first (migrations.ts); a stored
+ * document is repaired field by field (repair.ts).
+ *
+ * The one thing checked differently is a custom site's host: here for its syntax only, which is
+ * what the worker re-checks a stored document with; `entered.ts` adds the public-suffix list for a
+ * document as it is entered (an import, the options page). This file never imports that list.
  */
 import * as v from 'valibot';
-import { parseHost } from './hosts';
-import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from './types';
-
-export const SETTINGS_FORMAT = 'clocked-out/settings';
-export const SETTINGS_VERSION = 1;
+import { parseHostSyntax, type HostResult } from '../host-syntax';
+import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from '../types';
+import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
+import { isPlainObject, missingOr, quote } from './values';
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-
-const quote = (input: unknown) => {
-  if (input === undefined) return 'nothing';
-  return typeof input === 'string' ? `"${input}"` : (JSON.stringify(input) ?? String(input));
-};
-const isPlainObject = (input: unknown): input is Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input);
-/** For an object schema: valibot reports a missing required key with the object's own message. */
-const missingOr = (what: string) => (issue: v.BaseIssue<unknown>) =>
-  issue.expected === 'Object' ? `${quote(issue.input)} is not ${what}` : 'is missing';
 
 /** An object schema that also refuses arrays (valibot's `object` takes `[]` for `{}`). */
 function section<const TEntries extends v.ObjectEntries>(entries: TEntries, what: string) {
@@ -71,16 +66,6 @@ const TimeOffSchema = v.pipe(
 const action = v.picklist(ACTIONS, (i) => `${quote(i.input)} is not an action (block, dim or allow)`);
 const category = v.picklist(CATEGORIES, (i) => `${quote(i.input)} is not a category (${CATEGORIES.join(', ')})`);
 
-const HostSchema = v.pipe(
-  v.string((i) => `${quote(i.input)} is not a web address`),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const parsed = parseHost(dataset.value);
-    if (parsed.ok) return parsed.host;
-    addIssue({ message: `${quote(dataset.value)} ${parsed.error}` });
-    return NEVER;
-  }),
-);
-
 /** A whole number in `[min, max]`; `unit` reads in the message ("minutes"). */
 const count = (unit: string, min: number, max: number, fallback: number) =>
   v.optional(
@@ -121,7 +106,42 @@ const tooManySites = (i: v.BaseIssue<unknown>) => {
 
 const timeZoneMessage = (i: v.BaseIssue<unknown>) => `${quote(i.input)} is not a time zone (e.g. "America/New_York", or "system")`;
 
-export const SettingsSchema = v.object({
+/**
+ * Catalogue switches, site id → true/false, each bad one reported at its id
+ * (`sites.catalogue.gmail: "yes" is not true or false`). Checked by hand rather than with valibot's
+ * `record`, which would cost the worker most of a kilobyte for the same.
+ */
+const CatalogueSwitches = v.pipe(
+  v.custom<Record<string, boolean>>(isPlainObject, (i) => `${quote(i.input)} is not an object of site id → true/false`),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    // Keys that would reach the prototype are left out, as valibot's `record` leaves them out.
+    const entries = Object.entries(dataset.value).filter(([key]) => key !== '__proto__' && key !== 'prototype' && key !== 'constructor');
+    let valid = true;
+    for (const [key, value] of entries) {
+      if (typeof value === 'boolean') continue;
+      valid = false;
+      addIssue({ message: `${quote(value)} is not true or false`, path: [{ type: 'object', origin: 'value', input: dataset.value, key, value }] });
+    }
+    return valid ? (Object.fromEntries(entries) as Record<string, boolean>) : NEVER;
+  }),
+);
+
+/** Reads a custom site's host: the normalised host, or a phrase saying what is wrong with it. */
+export type HostCheck = (input: string) => HostResult;
+
+const hostSchema = (checkHost: HostCheck) =>
+  v.pipe(
+    v.string((i) => `${quote(i.input)} is not a web address`),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const parsed = checkHost(dataset.value);
+      if (parsed.ok) return parsed.host;
+      addIssue({ message: `${quote(dataset.value)} ${parsed.error}` });
+      return NEVER;
+    }),
+  );
+
+/** The schema, with custom sites' hosts read by `checkHost`. */
+export const settingsSchema = (checkHost: HostCheck) => v.object({
   format: v.literal(SETTINGS_FORMAT),
   version: v.literal(SETTINGS_VERSION),
   timeZone: v.optional(v.pipe(v.string(timeZoneMessage), v.check((s) => s === 'system' || isTimeZone(s), timeZoneMessage)), 'system'),
@@ -139,16 +159,10 @@ export const SettingsSchema = v.object({
   ),
   sites: v.optional(
     section({
-      catalogue: v.optional(
-        v.pipe(
-          v.custom<Record<string, boolean>>(isPlainObject, (i) => `${quote(i.input)} is not an object of site id → true/false`),
-          v.record(v.string(), v.boolean((i) => `${quote(i.input)} is not true or false`)),
-        ),
-        {},
-      ),
+      catalogue: v.optional(CatalogueSwitches, {}),
       custom: v.optional(
         v.pipe(
-          v.array(v.object({ host: HostSchema, category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
+          v.array(v.object({ host: hostSchema(checkHost), category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
           v.maxLength(MAX_CUSTOM_SITES, tooManySites),
         ),
         [],
@@ -167,7 +181,7 @@ export const SettingsSchema = v.object({
   windDownMinutes: count('minutes', 0, 120, 10),
   selfCare: v.optional(
     section({
-      /** Prompt areas shown (DESIGN.md's five tips); all on by default. */
+      /** Prompt areas shown (the five of utils/prompts.ts, README "The settings document"); all on by default. */
       categories: v.optional(
         section({
           boundaries: v.optional(flag, true), basics: v.optional(flag, true), tech: v.optional(flag, true),
@@ -202,6 +216,10 @@ export const SettingsSchema = v.object({
   muteNotifications: v.optional(flag, false),
 });
 
+/** The schema as the worker checks a stored document: hosts for their syntax only. */
+export const SettingsSchema = settingsSchema((input) => parseHostSyntax(input));
+
+
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsInput = v.InferInput<typeof SettingsSchema>;
 
@@ -212,7 +230,7 @@ function defaultWeek() {
 
 /** The settings a new install starts with: Mon–Fri 09:00–17:00, EHR and practice blocked, the rest dimmed. */
 export function defaultSettings(): Settings {
-  return v.parse(SettingsSchema, { format: SETTINGS_FORMAT, version: SETTINGS_VERSION });
+  return (v.safeParse(SettingsSchema, { format: SETTINGS_FORMAT, version: SETTINGS_VERSION }) as { output: Settings }).output;
 }
 
 export type ParseResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
@@ -228,13 +246,14 @@ function fieldName(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
- * Validates (and migrates) a settings document. Never throws: either valid settings, or one
- * message per bad field naming it (`week.tue[1]: end "25:00" is not a time`). Unknown fields are ignored.
+ * A parser of settings documents with `schema`: it migrates, then validates. Never throws: either
+ * valid settings, or one message per bad field naming it (`week.tue[1]: end "25:00" is not a
+ * time`). Unknown fields are ignored.
  */
-export function parseSettings(input: unknown): ParseResult {
+export const settingsParser = (schema: ReturnType<typeof settingsSchema>) => (input: unknown): ParseResult => {
   const migrated = migrate(input);
   if (!migrated.ok) return migrated;
-  const result = v.safeParse(SettingsSchema, migrated.doc);
+  const result = v.safeParse(schema, migrated.doc);
   if (result.success) return { ok: true, settings: result.output };
   return {
     ok: false,
@@ -243,98 +262,12 @@ export function parseSettings(input: unknown): ParseResult {
       return field ? `${field}: ${issue.message}` : issue.message;
     }),
   };
-}
-
-type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-/** `MIGRATIONS[n]` turns a version-n document into version n+1. Version 1 is the first. */
-const MIGRATIONS: Readonly<Record<number, Migration>> = {};
-
-const NOT_SETTINGS = 'this is not a Clocked Out settings file';
-
-/** Checks the format and version and brings an older document up to the current version. */
-function migrate(input: unknown): { ok: true; doc: Record<string, unknown> } | { ok: false; errors: string[] } {
-  if (!isPlainObject(input)) {
-    const what = Array.isArray(input) ? 'a JSON array' : 'not a JSON object';
-    return { ok: false, errors: [`the document is ${what}: ${NOT_SETTINGS}`] };
-  }
-  let doc = input;
-  if (doc.format !== SETTINGS_FORMAT) {
-    const found = doc.format === undefined ? 'is missing' : `${quote(doc.format)} is not "${SETTINGS_FORMAT}"`;
-    return { ok: false, errors: [`format: ${found}: ${NOT_SETTINGS}`] };
-  }
-  const version = doc.version;
-  if (version === undefined) return { ok: false, errors: ['version: is missing'] };
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: [`version: ${quote(version)} is not a version number`] };
-  }
-  if (version > SETTINGS_VERSION) {
-    return { ok: false, errors: [`version: ${version} was written by a newer Clocked Out (this one reads up to ${SETTINGS_VERSION}); update the extension`] };
-  }
-  for (let n = version; n < SETTINGS_VERSION; n++) {
-    const step = MIGRATIONS[n];
-    if (!step) return { ok: false, errors: [`version: no migration from version ${n}`] };
-    doc = { ...step(doc), version: n + 1 };
-  }
-  return { ok: true, doc };
-}
-
-const DROP = Symbol('drop');
+};
 
 /**
- * For documents read back from storage: keeps every valid field, drops each invalid one so its
- * default applies, and says which (settings tampered with must not switch the guard off).
- * Sections are repaired key by key and lists item by item: a bad range on Monday leaves the
- * rest of the week, a bad custom site leaves the others. A document of another format or a
- * newer version is still read field by field, as far as the fields are understood.
+ * Validates (and migrates) a document read back from storage, a synced copy or a practice's
+ * policy: its hosts were checked against the public-suffix list when they were entered, so here
+ * only their syntax is. A document as entered (an import) goes through `parseSettings`
+ * (entered.ts) instead.
  */
-export function repairSettings(input: unknown): { settings: Settings; errors: string[] } {
-  const whole = parseSettings(input);
-  if (whole.ok) return { settings: whole.settings, errors: [] };
-  const defaults = defaultSettings();
-  const migrated = migrate(input);
-  const doc = migrated.ok ? migrated.doc : input;
-  if (!isPlainObject(doc)) return { settings: defaults, errors: whole.errors };
-
-  const valid = (path: readonly string[], value: unknown) => parseSettings(documentWith(path, value)).ok;
-  const salvage = (path: readonly string[], value: unknown): unknown => {
-    if (valid(path, value)) return value;
-    if (Array.isArray(value) && valid(path, [])) {
-      const items = value.filter((item) => valid(path, [item]));
-      // A list over its maximum length keeps its longest valid beginning.
-      if (valid(path, items)) return items;
-      let fits = 0;
-      let over = items.length;
-      while (over - fits > 1) {
-        const mid = Math.floor((fits + over) / 2);
-        if (valid(path, items.slice(0, mid))) fits = mid;
-        else over = mid;
-      }
-      return items.slice(0, fits);
-    }
-    if (isPlainObject(value) && valid(path, {})) {
-      const kept: [string, unknown][] = [];
-      for (const [key, item] of Object.entries(value)) {
-        const repaired = salvage([...path, key], item);
-        if (repaired !== DROP) kept.push([key, repaired]);
-      }
-      return Object.fromEntries(kept);
-    }
-    return DROP;
-  };
-
-  const repaired: Record<string, unknown> = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION };
-  for (const key of Object.keys(SettingsSchema.entries)) {
-    if (key === 'format' || key === 'version' || !(key in doc)) continue;
-    const value = salvage([key], doc[key]);
-    if (value !== DROP) repaired[key] = value;
-  }
-  const result = parseSettings(repaired);
-  return { settings: result.ok ? result.settings : defaults, errors: whole.errors };
-}
-
-/** A minimal current document with `value` at `path` and nothing else. */
-function documentWith(path: readonly string[], value: unknown): Record<string, unknown> {
-  let node: unknown = value;
-  for (let i = path.length - 1; i >= 0; i--) node = { [path[i] ?? '']: node };
-  return { ...(node as Record<string, unknown>), format: SETTINGS_FORMAT, version: SETTINGS_VERSION };
-}
+export const parseStoredSettings = settingsParser(SettingsSchema);

@@ -8,13 +8,15 @@
  * injected by the new version replaces them. What the page changes is put back before the next
  * frame (`cover.ts`); a single-page app moving into a guarded path is covered at once.
  */
-import { browser } from 'wxt/browser';
-import { CATALOGUE } from '@/utils/catalogue';
+import { APP_PATHS, type AppPath } from '@/utils/app-paths';
 import { weekCount } from '@/utils/crisis';
 import { opensAgain } from '@/utils/describe';
+import { GUARD_MARK } from '@/utils/guard-mark';
 import type { Request, Response } from '@/utils/messages';
-import { decide } from '@/utils/policy';
-import { enabledSites, matchSite } from '@/utils/sites';
+import { decideFor } from '@/utils/policy';
+import { matchSite } from '@/utils/site-match';
+import type { Site } from '@/utils/types';
+import { nativeBrowser } from '@/stores/native-browser';
 import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { foreignHosts } from './cover';
 import { LIFT_ATTRIBUTE } from '@/utils/dim';
@@ -22,12 +24,12 @@ import { createDimmer } from './dimmer';
 import { createOverlay, type PanelModel } from './overlay';
 
 const MAX_TIMER = 2 ** 31 - 1;
-const STARTED = Symbol.for('clocked-out.page-guard');
+const STARTED = Symbol.for(GUARD_MARK);
 
 /** True once this script's extension context is gone (the extension updated, reloaded or removed). */
 function contextLost(): boolean {
   try {
-    return !browser.runtime?.id;
+    return !nativeBrowser()?.runtime?.id;
   } catch {
     return true;
   }
@@ -39,8 +41,9 @@ function contextLost(): boolean {
  * the guard runs only because a custom site was registered there.
  */
 function mayBeGuarded(href: string): boolean {
-  const onHost = CATALOGUE.filter((entry) => matchSite(href, [{ id: entry.id, name: entry.name, category: entry.category, hosts: entry.hosts }]));
-  return onHost.length === 0 || onHost.some((entry) => !entry.pathPrefix || matchSite(href, [{ ...entry }]));
+  const site = (app: AppPath, pathPrefix?: string): Site => ({ id: '', name: '', category: 'ehr', hosts: app.hosts, ...(pathPrefix ? { pathPrefix } : {}) });
+  const onHost = Object.values(APP_PATHS).filter((app) => matchSite(href, [site(app)]));
+  return onHost.length === 0 || onHost.some((app) => matchSite(href, [site(app, app.pathPrefix)]));
 }
 
 export function startPageGuard(): void {
@@ -66,7 +69,7 @@ export function startPageGuard(): void {
   const send = async (request: Request): Promise<Response> => {
     if (contextLost()) return { ok: false, error: 'Clocked Out was updated or restarted: reload this tab to use these buttons.' };
     try {
-      return (await browser.runtime.sendMessage(request)) as Response;
+      return (await nativeBrowser().runtime.sendMessage(request)) as Response;
     } catch (error) {
       return { ok: false, error: `Clocked Out is not answering (${String(error)}).` };
     }
@@ -123,15 +126,17 @@ export function startPageGuard(): void {
     // Background tabs' timers are throttled; a tab coming back into view re-checks at once.
     if (doc.visibilityState === 'visible') evaluate();
   };
-  window.addEventListener('beforetoggle', onToggle, true);
-  doc.addEventListener('fullscreenchange', raiseAll);
-  doc.addEventListener('visibilitychange', onVisible);
-  window.addEventListener('pageshow', evaluate);
-  window.addEventListener('popstate', onRoute);
-  window.addEventListener('hashchange', onRoute);
+  // Every listener goes with one abort when the guard stands down.
+  const listening = new AbortController();
+  const { signal } = listening;
+  window.addEventListener('beforetoggle', onToggle, { capture: true, signal });
+  doc.addEventListener('fullscreenchange', raiseAll, { signal });
+  doc.addEventListener('visibilitychange', onVisible, { signal });
+  window.addEventListener('pageshow', evaluate, { signal });
+  window.addEventListener('popstate', onRoute, { signal });
+  window.addEventListener('hashchange', onRoute, { signal });
   // history.pushState in a single-page app: the Navigation API tells every world, synchronously.
-  const navigation = (window as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', onRoute);
+  (window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onRoute, { signal });
 
   const unwatch = snapshotItem.watch((value) => {
     snapshot = value;
@@ -146,13 +151,7 @@ export function startPageGuard(): void {
       structure.disconnect();
       dialogs.disconnect();
       clearTimeout(timer);
-      window.removeEventListener('beforetoggle', onToggle, true);
-      doc.removeEventListener('fullscreenchange', raiseAll);
-      doc.removeEventListener('visibilitychange', onVisible);
-      window.removeEventListener('pageshow', evaluate);
-      window.removeEventListener('popstate', onRoute);
-      window.removeEventListener('hashchange', onRoute);
-      navigation?.removeEventListener('currententrychange', onRoute);
+      listening.abort();
       try {
         unwatch();
       } catch {
@@ -177,10 +176,12 @@ export function startPageGuard(): void {
       dimmer.lift();
       return;
     }
-    const site = matchSite(href, enabledSites(snapshot.settings));
+    const { settings, timeZone, exceptions, wrapUps, crisisWeek, sites } = snapshot;
+    // A snapshot from a worker older than this guard: what is shown stays until the new one's.
+    if (!sites) return;
+    const site = matchSite(href, sites);
     const now = Date.now();
-    const { settings, timeZone, exceptions, wrapUps, crisisWeek } = snapshot;
-    const decision = decide(settings, now, timeZone, { exceptions });
+    const decision = decideFor(sites, settings, now, timeZone, { exceptions });
     const action = site ? (decision.siteActions[site.id] ?? 'allow') : 'allow';
     const model: PanelModel | null = site && {
       siteName: site.name,
@@ -189,7 +190,7 @@ export function startPageGuard(): void {
       wrapUpUsed: wrapUps[site.id] === decision.stateStartedAt,
       // The same flow as the popup's and the blocked page's, with the week's count the worker left.
       crisis: (at) => ({
-        sites: enabledSites(settings),
+        sites,
         currentSiteId: site.id,
         ownSiteOnly: true,
         defaultMinutes: settings.exceptions.defaultMinutes,
@@ -223,9 +224,13 @@ export function startPageGuard(): void {
 
   // A page still loading (a new tab, a restored one) is hidden until decided; one already shown
   // (the guard injected after an update) keeps what it shows until then.
-  if (doc.readyState === 'loading' && mayBeGuarded(href)) dimmer.pending();
+  const withPage = doc.readyState === 'loading';
+  if (withPage && mayBeGuarded(href)) dimmer.pending();
   void snapshotItem.getValue().then(
     (value) => {
+      // Open work tabs were left unguarded after an update, and this may be one, reloaded: the
+      // worker looks again. (A guard the worker injected itself needs not say so.)
+      if (withPage && (value?.uncovered ?? 0) > 0) void send({ type: 'tabGuarded' });
       if (snapshot) return; // a newer one arrived through the watcher meanwhile
       snapshot = value;
       evaluate();

@@ -1,0 +1,50 @@
+/**
+ * The settings document's versions (docs/ARCHITECTURE.md, "The settings document"): the format's
+ * name, the current version, and the steps that bring an older document up to it.
+ *
+ * Every version has ONE FROZEN FIXTURE, tests/fixtures/settings/v<N>.json, a document as that
+ * version wrote it; tests/unit/settings-migrations.test.ts migrates each to the current version.
+ * A fixture is never edited, not even to follow a later schema: it is what a clinician's exported
+ * file of that version says, and the point is that it still reads. A new version adds its
+ * migration here and its own fixture (and that fixture's hash in the test), nothing else.
+ */
+import { isPlainObject, quote } from './values';
+
+export const SETTINGS_FORMAT = 'clocked-out/settings';
+/** One more than the last migration's starting version. */
+export const SETTINGS_VERSION = 1;
+
+type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+/** `MIGRATIONS[n]` turns a version-n document into version n+1. Version 1 is the first. */
+const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+const NOT_SETTINGS = 'this is not a Clocked Out settings file';
+
+export type Migrated = { ok: true; doc: Record<string, unknown> } | { ok: false; errors: string[] };
+
+/** Checks the format and version and brings an older document up to the current version. */
+export function migrate(input: unknown): Migrated {
+  if (!isPlainObject(input)) {
+    const what = Array.isArray(input) ? 'a JSON array' : 'not a JSON object';
+    return { ok: false, errors: [`the document is ${what}: ${NOT_SETTINGS}`] };
+  }
+  let doc = input;
+  if (doc.format !== SETTINGS_FORMAT) {
+    const found = doc.format === undefined ? 'is missing' : `${quote(doc.format)} is not "${SETTINGS_FORMAT}"`;
+    return { ok: false, errors: [`format: ${found}: ${NOT_SETTINGS}`] };
+  }
+  const version = doc.version;
+  if (version === undefined) return { ok: false, errors: ['version: is missing'] };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, errors: [`version: ${quote(version)} is not a version number`] };
+  }
+  if (version > SETTINGS_VERSION) {
+    return { ok: false, errors: [`version: ${version} was written by a newer Clocked Out (this one reads up to ${SETTINGS_VERSION}); update the extension`] };
+  }
+  for (let n = version; n < SETTINGS_VERSION; n++) {
+    const step = MIGRATIONS[n];
+    if (!step) return { ok: false, errors: [`version: no migration from version ${n}`] };
+    doc = { ...step(doc), version: n + 1 };
+  }
+  return { ok: true, doc };
+}
