@@ -20,8 +20,18 @@ const WORKER = {
 };
 const HEAVY = {
   group: [
-    'tldts', 'valibot', '@/utils/settings', '@/utils/settings/**', '**/utils/settings', '**/utils/settings/**', '@/utils/hosts', '**/utils/hosts',
-    '@/utils/public-suffixes', '@/utils/public-suffixes.data', '**/utils/public-suffixes', '**/utils/public-suffixes.data',
+    'tldts',
+    'valibot',
+    '@/utils/settings',
+    '@/utils/settings/**',
+    '**/utils/settings',
+    '**/utils/settings/**',
+    '@/utils/hosts',
+    '**/utils/hosts',
+    '@/utils/public-suffixes',
+    '@/utils/public-suffixes.data',
+    '**/utils/public-suffixes',
+    '**/utils/public-suffixes.data',
   ],
   message: 'The page guard reads the validated snapshot: no schema, no public-suffix list (its size budget is 25 kB).',
   allowTypeImports: true,
@@ -35,7 +45,8 @@ const HEAVY = {
  */
 const PSL = {
   regex: '^tldts(/|$)|(^|/)hosts$|(^|/)public-suffixes(\\.data)?$|(^|/)settings(/index)?$|(^|/)entered$',
-  message: 'The worker re-checks stored settings without the public-suffix list (its budget is 60 kB): import utils/settings/schema, repair or migrations, and utils/host-syntax.',
+  message:
+    'The worker re-checks stored settings without the public-suffix list (its budget is 60 kB): import utils/settings/schema, repair or migrations, and utils/host-syntax.',
   allowTypeImports: true,
 };
 /** The files that bring the list in, for the pages. */
@@ -46,7 +57,8 @@ const TLDTS = { group: ['tldts', 'tldts/**'], message: 'tldts is a dev dependenc
 /** The polyfill is 10 kB: the page guard calls the browser's own promise-based API instead (stores/native-browser.ts). */
 const POLYFILL = {
   group: ['wxt/browser', 'webextension-polyfill', 'wxt/utils/storage', '@wxt-dev/**', 'wxt/utils/define-content-script', 'wxt/utils/content-script-context'],
-  message: "The page guard uses the browser's own API (stores/native-browser.ts, stores/item.ts): the polyfill and WXT's content-script context are half its 25 kB budget.",
+  message:
+    "The page guard uses the browser's own API (stores/native-browser.ts, stores/item.ts): the polyfill and WXT's content-script context are half its 25 kB budget.",
   allowTypeImports: true,
 };
 

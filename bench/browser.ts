@@ -7,7 +7,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { alwaysWork, EXTENSION_DIR, HOUR, isBrightRed, launch, MINUTE, neverWork, nextMinuteBoundary, recordFrames, settingsWith, waitUntil, weekWithRanges, WORK_HOSTS, workFrom, workUntil } from '../tests/e2e/harness.ts';
+import {
+  alwaysWork,
+  EXTENSION_DIR,
+  HOUR,
+  isBrightRed,
+  launch,
+  MINUTE,
+  neverWork,
+  nextMinuteBoundary,
+  recordFrames,
+  settingsWith,
+  waitUntil,
+  weekWithRanges,
+  WORK_HOSTS,
+  workFrom,
+  workUntil,
+} from '../tests/e2e/harness.ts';
 import { unpackedExtensionId } from '../tests/e2e/worker-control.ts';
 import { coverOf, untilApplied, untilBlocking } from '../tests/e2e/guard-helpers.ts';
 import { evaluate, launchBare, pageSession } from './cdp.ts';
@@ -41,15 +57,18 @@ export async function navigationFigures(log: (line: string) => void) {
       wall.push(Date.now() - started);
       // From the start of the original navigation, on the page's own clock: the blocked page's
       // response (the navigation stopped and committed to it), the site named, the first paint.
-      const t = await page.evaluate(() => new Promise<number[]>((resolve) => {
-        const read = () => {
-          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-          if (paint === undefined) return void setTimeout(read, 20);
-          resolve([nav?.responseEnd ?? NaN, performance.getEntriesByName('clocked-out:rendered')[0]?.startTime ?? NaN, paint]);
-        };
-        read();
-      }));
+      const t = await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const read = () => {
+              const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+              const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+              if (paint === undefined) return void setTimeout(read, 20);
+              resolve([nav?.responseEnd ?? NaN, performance.getEntriesByName('clocked-out:rendered')[0]?.startTime ?? NaN, paint]);
+            };
+            read();
+          }),
+      );
       toCommit.push(t[0] ?? NaN);
       toRendered.push(t[1] ?? NaN);
       toPaint.push(t[2] ?? NaN);
@@ -59,7 +78,12 @@ export async function navigationFigures(log: (line: string) => void) {
     // The same sites over http and in other spellings (no www, a trailing dot, user info): an old
     // bookmark or a link in an email. Each must be turned away before a request leaves.
     h.server.reset();
-    const spellings = ['http://secure.simplepractice.com/clients/1', 'http://therapynotes.com/app/patients/2', 'http://acme.janeapp.com./admin', 'http://me@sigmund.headway.co/clients/3'];
+    const spellings = [
+      'http://secure.simplepractice.com/clients/1',
+      'http://therapynotes.com/app/patients/2',
+      'http://acme.janeapp.com./admin',
+      'http://me@sigmund.headway.co/clients/3',
+    ];
     let turnedAway = 0;
     for (let i = 0; i < NAVIGATIONS; i++) {
       const page = await h.context.newPage();
@@ -73,14 +97,19 @@ export async function navigationFigures(log: (line: string) => void) {
     for (let i = 0; i < NAVIGATIONS; i++) {
       const page = await h.context.newPage();
       await page.goto(`https://www.example-news.org/story/${i}`);
-      control.push(await page.evaluate(() => new Promise<number>((resolve) => {
-        const read = () => {
-          const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-          if (paint === undefined) setTimeout(read, 20);
-          else resolve(paint);
-        };
-        read();
-      })));
+      control.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const read = () => {
+                const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+                if (paint === undefined) setTimeout(read, 20);
+                else resolve(paint);
+              };
+              read();
+            }),
+        ),
+      );
       await page.close();
     }
     const line = (values: number[]) => `median ${ms(quantile(values, 0.5))}, p95 ${ms(quantile(values, 0.95))}`;
@@ -88,7 +117,9 @@ export async function navigationFigures(log: (line: string) => void) {
     log(`navigation → blocked page naming the site: ${line(toRendered)}; → first paint: ${line(toPaint)}; wall clock from goto: ${line(wall)}`);
     log(`control, an ordinary page from the local server → first paint: ${line(control)}`);
     log(`requests reaching blocked hosts: ${leaked} in ${NAVIGATIONS} navigations (limit 0)`);
-    log(`over http and other spellings: ${leakedHttp} requests reached blocked hosts in ${NAVIGATIONS} navigations, ${turnedAway} landed on the blocked page (limit 0 requests)`);
+    log(
+      `over http and other spellings: ${leakedHttp} requests reached blocked hosts in ${NAVIGATIONS} navigations, ${turnedAway} landed on the blocked page (limit 0 requests)`,
+    );
 
     let undimmed = 0;
     let frames = 0;
@@ -126,7 +157,13 @@ export async function boundaryFigures(log: (line: string) => void) {
     const doc = settingsWith({ week: workUntil(end) });
     await h.setSettings(doc);
     await untilApplied(h, doc);
-    const urls = ['https://secure.simplepractice.com/a', 'https://acme.janeapp.com/b', 'https://www.therapynotes.com/app/c', 'https://secure.hushmail.com/d', 'https://doxy.me/e'];
+    const urls = [
+      'https://secure.simplepractice.com/a',
+      'https://acme.janeapp.com/b',
+      'https://www.therapynotes.com/app/c',
+      'https://secure.hushmail.com/d',
+      'https://doxy.me/e',
+    ];
     const pages: Page[] = [];
     for (const url of urls) {
       const page = await h.openPage(url);
@@ -141,12 +178,18 @@ export async function boundaryFigures(log: (line: string) => void) {
     for (const page of pages) {
       const state = await page.evaluate(() => {
         const w = window as unknown as { coveredAt?: number; marker?: string };
-        return { at: w.coveredAt ?? NaN, same: w.marker === 'still the same document', text: (document.getElementById('note') as HTMLTextAreaElement | null)?.value };
+        return {
+          at: w.coveredAt ?? NaN,
+          same: w.marker === 'still the same document',
+          text: (document.getElementById('note') as HTMLTextAreaElement | null)?.value,
+        };
       });
       delays.push(state.at - end);
       if (state.same && state.text === 'typed before the boundary') kept++;
     }
-    log(`boundary → open tab covered or dimmed (${pages.length} tabs, worker stopped): ${delays.map((d) => `${d} ms`).join(', ')}; max ${Math.max(...delays)} ms (limit 250); tabs with document and typed text intact: ${kept}/${pages.length}`);
+    log(
+      `boundary → open tab covered or dimmed (${pages.length} tabs, worker stopped): ${delays.map((d) => `${d} ms`).join(', ')}; max ${Math.max(...delays)} ms (limit 250); tabs with document and typed text intact: ${kept}/${pages.length}`,
+    );
   } finally {
     await h.close();
   }
@@ -164,7 +207,8 @@ export async function reguardFigures(log: (line: string) => void) {
     await h.setSettings(settingsWith({ week: alwaysWork() }));
     await untilBlocking(h, false);
     const pages: Page[] = [];
-    for (const host of Object.values(WORK_HOSTS).flat()) pages.push(await h.openPage(`https://${host}${host === 'www.therapynotes.com' ? '/app/notes' : '/notes'}`));
+    for (const host of Object.values(WORK_HOSTS).flat())
+      pages.push(await h.openPage(`https://${host}${host === 'www.therapynotes.com' ? '/app/notes' : '/notes'}`));
     await h.setSettings(settingsWith({ week: neverWork() }));
     await untilBlocking(h, true);
     for (const page of pages) await page.waitForFunction(() => document.querySelectorAll('[data-clocked-out]').length === 1);
@@ -186,10 +230,12 @@ export async function reguardFigures(log: (line: string) => void) {
         });
       }
       const { reloadedAt, startedAt } = await h.reloadExtension();
-      const replaced = await Promise.all(pages.map(async (page) => {
-        await page.waitForFunction(() => (window as { replacedAt?: number }).replacedAt !== undefined, undefined, { timeout: 10_000 });
-        return page.evaluate(() => (window as { replacedAt?: number }).replacedAt ?? NaN);
-      }));
+      const replaced = await Promise.all(
+        pages.map(async (page) => {
+          await page.waitForFunction(() => (window as { replacedAt?: number }).replacedAt !== undefined, undefined, { timeout: 10_000 });
+          return page.evaluate(() => (window as { replacedAt?: number }).replacedAt ?? NaN);
+        }),
+      );
       all.push(Math.max(...replaced) - reloadedAt);
       toWorker.push(startedAt - reloadedAt);
       // Chromium stops an extension that reloads too often.
@@ -197,7 +243,9 @@ export async function reguardFigures(log: (line: string) => void) {
     }
     let covered = 0;
     for (const page of pages) if ((await coverOf(page)) !== 'none') covered++;
-    log(`re-guard after update: ${covered} tabs covered again in ${ms(quantile(all, 0.5))} (median of ${REGUARD_RUNS}; runs ${all.join(', ')} ms; reload → new worker ${ms(quantile(toWorker, 0.5))} of it; limit 2000 ms)`);
+    log(
+      `re-guard after update: ${covered} tabs covered again in ${ms(quantile(all, 0.5))} (median of ${REGUARD_RUNS}; runs ${all.join(', ')} ms; reload → new worker ${ms(quantile(toWorker, 0.5))} of it; limit 2000 ms)`,
+    );
   } finally {
     await h.close();
   }
@@ -233,8 +281,12 @@ export async function idleFigures(log: (line: string) => void) {
     const idleWindow = Date.now() - from;
     await waitUntil(first + MINUTE + 35_000);
     const wakes = starts.filter((t) => t >= from);
-    log(`idle CPU of the extension's processes: ${cpu.extensionMs.toFixed(0)} ms over ${(idleWindow / 1000).toFixed(0)} s (whole browser ${cpu.totalMs.toFixed(0)} ms); target ≤ 40 ms per 60 s`);
-    log(`worker wake-ups while idle across two boundaries: ${wakes.length} (${wakes.map((t) => `${((t - first) / 1000).toFixed(1)} s after the first`).join(', ')}); only the boundaries themselves should wake it`);
+    log(
+      `idle CPU of the extension's processes: ${cpu.extensionMs.toFixed(0)} ms over ${(idleWindow / 1000).toFixed(0)} s (whole browser ${cpu.totalMs.toFixed(0)} ms); target ≤ 40 ms per 60 s`,
+    );
+    log(
+      `worker wake-ups while idle across two boundaries: ${wakes.length} (${wakes.map((t) => `${((t - first) / 1000).toFixed(1)} s after the first`).join(', ')}); only the boundaries themselves should wake it`,
+    );
   } finally {
     await cdp.close();
     await rm(userDataDir, { recursive: true, force: true });

@@ -17,11 +17,26 @@ export interface Cdp {
 }
 
 export async function launchBare(extensionDir: string, userDataDir: string, extraArgs: string[] = []): Promise<Cdp> {
-  const child = spawn(process.env.CHROME_PATH ?? '/usr/bin/chromium', [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', `--user-data-dir=${userDataDir}`, '--remote-debugging-port=0',
-    `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...extraArgs, 'about:blank',
-  ], { stdio: 'ignore' });
+  const child = spawn(
+    process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--user-data-dir=${userDataDir}`,
+      '--remote-debugging-port=0',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...extraArgs,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
   let port = '';
   for (let i = 0; i < 100 && !port; i++) {
     await new Promise((r) => setTimeout(r, 100));
@@ -38,7 +53,14 @@ export async function launchBare(extensionDir: string, userDataDir: string, extr
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   const listeners = new Map<string, Listener[]>();
   socket.onmessage = (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: Record<string, unknown>; sessionId?: string };
+    const message = JSON.parse(String(event.data)) as {
+      id?: number;
+      result?: unknown;
+      error?: { message: string };
+      method?: string;
+      params?: Record<string, unknown>;
+      sessionId?: string;
+    };
     if (message.id !== undefined) {
       const waiter = pending.get(message.id);
       pending.delete(message.id);
@@ -78,7 +100,10 @@ export async function pageSession(cdp: Cdp): Promise<string> {
 /** Evaluates an expression in the page of `sessionId`, awaiting a promise. */
 export async function evaluate(cdp: Cdp, sessionId: string, expression: string): Promise<unknown> {
   const { result, exceptionDetails } = await cdp.send<{ result: { value?: unknown }; exceptionDetails?: { text: string } }>(
-    'Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+    'Runtime.evaluate',
+    { expression, awaitPromise: true, returnByValue: true },
+    sessionId,
+  );
   if (exceptionDetails) throw new Error(exceptionDetails.text);
   return result.value;
 }

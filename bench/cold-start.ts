@@ -78,7 +78,7 @@ export async function coldStartFigures(log: (line: string) => void) {
       await stop();
       const [ms, rules] = (await evaluate(cdp, session, applyInPage(doc))) as [number, number];
       cold.push(ms);
-      if ((rules > 0) !== (doc === off)) wrong++;
+      if (rules > 0 !== (doc === off)) wrong++;
     }
     const scriptStarts = [...starts];
     for (let i = 0; i < RUNS; i++) {
@@ -86,7 +86,7 @@ export async function coldStartFigures(log: (line: string) => void) {
       await sleep(200);
       const [ms, rules] = (await evaluate(cdp, session, applyInPage(doc))) as [number, number];
       warm.push(ms);
-      if ((rules > 0) !== (doc === off)) wrong++;
+      if (rules > 0 !== (doc === off)) wrong++;
     }
     const line = (values: number[]) => `median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
     log(`worker cold start, stopped → woken by a settings change → decision applied (n=${RUNS}): ${line(cold)}`);

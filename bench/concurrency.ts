@@ -18,25 +18,33 @@ export async function concurrencyFigures(log: (line: string) => void) {
     const answers = await Promise.all(
       Array.from({ length: REQUESTS }, (_, i) =>
         (pages[i % TABS] as Page).evaluate(
-          (minutes) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ type: 'startException', scope: { type: 'all' }, minutes }),
+          (minutes) =>
+            (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({
+              type: 'startException',
+              scope: { type: 'all' },
+              minutes,
+            }),
           30 + i,
         ),
       ),
     );
     const elapsed = Date.now() - started;
     const stored = ((await h.getLocal<unknown[]>('exceptions')) ?? []).length;
-    const inHistory = await (pages[0] as Page).evaluate(() => new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open('clocked-out-history');
-      open.onupgradeneeded = () => open.transaction?.abort();
-      open.onerror = () => (open.error?.name === 'AbortError' ? resolve(0) : reject(open.error));
-      open.onsuccess = () => {
-        const count = open.result.transaction('events').objectStore('events').count();
-        count.onsuccess = () => {
-          open.result.close();
-          resolve(count.result);
-        };
-      };
-    }));
+    const inHistory = await (pages[0] as Page).evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('clocked-out-history');
+          open.onupgradeneeded = () => open.transaction?.abort();
+          open.onerror = () => (open.error?.name === 'AbortError' ? resolve(0) : reject(open.error));
+          open.onsuccess = () => {
+            const count = open.result.transaction('events').objectStore('events').count();
+            count.onsuccess = () => {
+              open.result.close();
+              resolve(count.result);
+            };
+          };
+        }),
+    );
     const ok = answers.filter((a) => a?.ok).length;
     log(`${REQUESTS} concurrent start requests: ${stored} recorded, ${inHistory} in history, ${ok} answered ok (${elapsed} ms until the last answer)`);
   } finally {

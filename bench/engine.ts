@@ -15,8 +15,16 @@ function settingsFrom(doc: object) {
 // The example document of README "The settings document", and a week of night shifts with time off.
 const designExample = settingsFrom({
   week: {
-    mon: [['09:00', '12:30'], ['13:30', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']],
-    thu: [['09:00', '17:00']], fri: [['09:00', '15:00']], sat: [], sun: [],
+    mon: [
+      ['09:00', '12:30'],
+      ['13:30', '17:00'],
+    ],
+    tue: [['09:00', '17:00']],
+    wed: [['09:00', '17:00']],
+    thu: [['09:00', '17:00']],
+    fri: [['09:00', '15:00']],
+    sat: [],
+    sun: [],
   },
   timeOff: [{ from: '2026-12-24', to: '2027-01-01', label: 'Holidays' }],
   actions: { ehr: 'block', practice: 'block', telehealth: 'dim', email: 'dim' },
@@ -24,11 +32,21 @@ const designExample = settingsFrom({
 });
 const nightShifts = settingsFrom({
   week: {
-    mon: [['22:00', '06:00']], tue: [['08:00', '12:00'], ['22:00', '06:00']], wed: [], thu: [['18:00', '02:00']],
-    fri: [['22:00', '02:00']], sat: [['10:00', '10:00']], sun: [['20:00', '24:00']],
+    mon: [['22:00', '06:00']],
+    tue: [
+      ['08:00', '12:00'],
+      ['22:00', '06:00'],
+    ],
+    wed: [],
+    thu: [['18:00', '02:00']],
+    fri: [['22:00', '02:00']],
+    sat: [['10:00', '10:00']],
+    sun: [['20:00', '24:00']],
   },
   timeOff: [
-    { from: '2026-03-02', to: '2026-03-06' }, { from: '2026-07-13', to: '2026-07-31' }, { from: '2026-11-11', to: '2026-11-11' },
+    { from: '2026-03-02', to: '2026-03-06' },
+    { from: '2026-07-13', to: '2026-07-31' },
+    { from: '2026-11-11', to: '2026-11-11' },
   ],
 });
 
@@ -46,7 +64,9 @@ function run(label: string, settings: ReturnType<typeof settingsFrom>, timeZone:
   for (let i = 0; i < count; i++) decide(copies[i] ?? settings, YEAR_START + i * STEP * (fresh ? 10 : 1), timeZone);
   const ms = performance.now() - started;
   const perSecond = Math.round((count / ms) * 1000).toLocaleString('en-US');
-  console.log(`${label.padEnd(14)} ${timeZone.padEnd(20)} ${fresh ? 'fresh' : 'same '}  ${perSecond.padStart(10)} decisions/s  ${((ms * 1000) / count).toFixed(2).padStart(7)} µs/decide`);
+  console.log(
+    `${label.padEnd(14)} ${timeZone.padEnd(20)} ${fresh ? 'fresh' : 'same '}  ${perSecond.padStart(10)} decisions/s  ${((ms * 1000) / count).toFixed(2).padStart(7)} µs/decide`,
+  );
 }
 
 // The first decision in a process also pays for loading Intl's zone data; the first in each zone

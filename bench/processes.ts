@@ -29,7 +29,10 @@ function readProc(pid: number): Proc | null {
 
 /** The processes under `root` (itself included). */
 export function processTree(root: number): Proc[] {
-  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => readProc(Number(d))).filter((p): p is Proc => p !== null);
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => readProc(Number(d)))
+    .filter((p): p is Proc => p !== null);
   const inTree = new Set([root]);
   let grew = true;
   while (grew) {

@@ -39,7 +39,8 @@ export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onE
   return (
     <div class="running" role="group" aria-label="Running crisis exception">
       <p>
-        <strong>{scopeWords(exception.scope, sites).replace(/^./, (c) => c.toUpperCase())}</strong> open until {describeInstant(exception.endsAt, now, timeZone)}
+        <strong>{scopeWords(exception.scope, sites).replace(/^./, (c) => c.toUpperCase())}</strong> open until{' '}
+        {describeInstant(exception.endsAt, now, timeZone)}
       </p>
       <p class="countdown" role="timer" aria-label={left.words}>
         {left.clock}
@@ -52,7 +53,11 @@ export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onE
           End now
         </button>
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -28,8 +28,18 @@ function Choice({ choice, name, onChoose }: { choice: ChoiceView; name: string; 
         <span>{choice.legend}</span>
         <select value={choice.value} onChange={(e) => onChoose(e.currentTarget.value)}>
           {[...groups].map(([group, options]) => {
-            const items = options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
-            return group ? <optgroup key={group} label={group}>{items}</optgroup> : items;
+            const items = options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ));
+            return group ? (
+              <optgroup key={group} label={group}>
+                {items}
+              </optgroup>
+            ) : (
+              items
+            );
           })}
         </select>
       </label>
@@ -83,7 +93,15 @@ export function CrisisFlow({ onStart, ...input }: CrisisFlowProps) {
 
   if (!open) {
     return (
-      <button type="button" class="crisis-open" ref={opener} onClick={() => { setError(null); setOpen(true); }}>
+      <button
+        type="button"
+        class="crisis-open"
+        ref={opener}
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {view.opener}
       </button>
     );
@@ -126,7 +144,11 @@ export function CrisisFlow({ onStart, ...input }: CrisisFlowProps) {
           {view.cancel}
         </button>
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

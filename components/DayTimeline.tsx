@@ -30,7 +30,9 @@ export function DayTimeline({ settings, now, timeZone, exceptions = [] }: DayTim
       </div>
       <div class="timeline-ticks" aria-hidden="true">
         {day.ticks.map((t) => (
-          <span key={t.label} style={{ left: percent(t.at) }}>{t.label}</span>
+          <span key={t.label} style={{ left: percent(t.at) }}>
+            {t.label}
+          </span>
         ))}
       </div>
       <p class="timeline-text">{day.text}</p>

@@ -23,7 +23,9 @@ export function StatusLine({ decision, now, timeZone }: StatusLineProps) {
   const kind = statusKind(decision);
   return (
     <div class={`status status-${kind}`}>
-      <span class="status-symbol" aria-hidden="true">{SYMBOLS[kind]}</span>
+      <span class="status-symbol" aria-hidden="true">
+        {SYMBOLS[kind]}
+      </span>
       <div>
         <h1>{statusLine(decision, now, timeZone)}</h1>
         {decision.windDown && kind === 'work' && <p class="status-note">Winding down: a good time to save your notes.</p>}

@@ -28,7 +28,11 @@ export function TodayOff({ choice, onTake, onUndo }: TodayOffProps) {
           Undo: work today after all
         </button>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

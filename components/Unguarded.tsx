@@ -50,7 +50,10 @@ export function Unguarded({ sites, unruled = [], uncovered = 0, request }: Ungua
     const answer = request([...new Set(sites.flatMap(siteAccessOrigins))]);
     setStatus(`Waiting for your answer to the browser's question about ${names}…`);
     void answer.then(
-      (ok) => setStatus(ok ? `Access given: ${names} will be guarded.` : `The browser did not give access, so ${names} stay unguarded. Try again and choose "Allow".`),
+      (ok) =>
+        setStatus(
+          ok ? `Access given: ${names} will be guarded.` : `The browser did not give access, so ${names} stay unguarded. Try again and choose "Allow".`,
+        ),
       (reason: unknown) => setStatus(`The browser could not ask for access: ${reason instanceof Error ? reason.message : String(reason)}`),
     );
   };
@@ -65,7 +68,9 @@ export function Unguarded({ sites, unruled = [], uncovered = 0, request }: Ungua
           </button>
         </p>
       )}
-      {unruled.length > 0 && <p class="notice">Not guarded — too many sites or an address too long for the browser's rules: {nameList(unruled.map((s) => s.name))}.</p>}
+      {unruled.length > 0 && (
+        <p class="notice">Not guarded — too many sites or an address too long for the browser's rules: {nameList(unruled.map((s) => s.name))}.</p>
+      )}
       {uncovered > 0 && <p class="notice">{uncoveredTabs(uncovered)}</p>}
       <p class="unguarded-status" role="status">
         {status}

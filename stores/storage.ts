@@ -33,7 +33,6 @@ const POLICY_COPY_KEY = 'managedPolicy';
 /** The practice's policy as last read: what applies while the browser's policy service is still starting. */
 export const policyCopyItem = defineItem<unknown>(`local:${POLICY_COPY_KEY}`, { fallback: null });
 
-
 export interface SettingsState {
   /** The settings in force: the clinician's own with the practice's policy on top. */
   readonly settings: Settings;
@@ -55,8 +54,7 @@ interface UserSettings {
 // The last whole value of each field read here: what a field still arriving keeps meanwhile.
 const lastWhole = new Map<string, unknown>();
 
-const list = (errors: readonly string[]) =>
-  `${errors.slice(0, 3).join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`;
+const list = (errors: readonly string[]) => `${errors.slice(0, 3).join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`;
 
 /** The clinician's own settings from sync storage, repaired field by field. */
 async function readUser(): Promise<UserSettings> {
@@ -75,7 +73,9 @@ async function readUser(): Promise<UserSettings> {
     const kept = incomplete.filter((field) => lastWhole.has(field));
     input = { ...doc, ...Object.fromEntries(kept.map((field) => [field, lastWhole.get(field)])) };
     if (incomplete.length) {
-      notices.push(`Some settings are still arriving from your other computer (${incomplete.join(', ')}); ${kept.length === incomplete.length ? 'the previous ones' : 'the defaults'} apply until they do.`);
+      notices.push(
+        `Some settings are still arriving from your other computer (${incomplete.join(', ')}); ${kept.length === incomplete.length ? 'the previous ones' : 'the defaults'} apply until they do.`,
+      );
     }
   }
   const { settings, errors } = repairSettings(input);
@@ -86,7 +86,10 @@ async function readUser(): Promise<UserSettings> {
 /** The practice's managed policy, or null where there is none or the browser has no managed storage. */
 async function readPolicy(): Promise<unknown> {
   // Firefox rejects when no policy names the extension; Chrome resolves to {}.
-  const fresh = browser.storage.managed.get(null).then((policy: unknown) => policy, () => null);
+  const fresh = browser.storage.managed.get(null).then(
+    (policy: unknown) => policy,
+    () => null,
+  );
   const copy = policyCopyItem.getValue().catch(() => null);
   // A late answer that differs updates the copy, and that change wakes the guard (isSettingsChange).
   void fresh.then(async (policy) => {
@@ -125,17 +128,23 @@ export async function readExceptions(now: number): Promise<Exception[]> {
   if (!Array.isArray(list)) return [];
   return list.filter(
     (item): item is Exception =>
-      typeof item === 'object' && item !== null &&
-      typeof (item as Exception).endsAt === 'number' && typeof (item as Exception).startedAt === 'number' &&
-      typeof (item as Exception).scope === 'object' && (item as Exception).endsAt > now,
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as Exception).endsAt === 'number' &&
+      typeof (item as Exception).startedAt === 'number' &&
+      typeof (item as Exception).scope === 'object' &&
+      (item as Exception).endsAt > now,
   );
 }
 
 /** "2,400 custom sites": the list that makes a document large, for the message that says so. */
 function largest(settings: Settings): string {
   const lists: Array<[unknown[], string]> = [
-    [settings.sites.custom, 'custom sites'], [settings.timeOff, 'days-off entries'], [settings.selfCare.prompts, 'self-care prompts'],
-    [settings.selfCare.plan, 'self-care blocks'], [Object.values(settings.week).flat(), 'ranges of hours'],
+    [settings.sites.custom, 'custom sites'],
+    [settings.timeOff, 'days-off entries'],
+    [settings.selfCare.prompts, 'self-care prompts'],
+    [settings.selfCare.plan, 'self-care blocks'],
+    [Object.values(settings.week).flat(), 'ranges of hours'],
   ];
   const [items, what] = lists.reduce((a, b) => (JSON.stringify(b[0]).length > JSON.stringify(a[0]).length ? b : a));
   return `${items.length.toLocaleString('en-US')} ${what}`;
@@ -150,7 +159,12 @@ async function store(settings: Settings): Promise<WriteResult> {
   const total = totalBytes(items) + totalBytes(others);
   if (total > QUOTA_BYTES || Object.keys(items).length + Object.keys(others).length > MAX_ITEMS) {
     const kb = (n: number) => Math.ceil(n / 1024);
-    return { ok: false, errors: [`Your settings are too large to sync: ${largest(settings)}; remove some. (They take ${kb(total)} KB; the browser syncs at most ${kb(QUOTA_BYTES)} KB.)`] };
+    return {
+      ok: false,
+      errors: [
+        `Your settings are too large to sync: ${largest(settings)}; remove some. (They take ${kb(total)} KB; the browser syncs at most ${kb(QUOTA_BYTES)} KB.)`,
+      ],
+    };
   }
   const stale = Object.keys(current).filter((key) => isSettingsKey(key) && !(key in items));
   const unchanged = stale.length === 0 && Object.entries(items).every(([key, value]) => JSON.stringify(current[key]) === JSON.stringify(value));

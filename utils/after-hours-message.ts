@@ -7,7 +7,6 @@ import { pad2 } from './clock';
 import { MONTH_LONG, WEEKDAY_LONG } from './names';
 import { dayNumber, localParts } from './zoned-time';
 
-
 /** Where a template puts the next opening. */
 export const NEXT_PLACEHOLDER = '{next}';
 /** Said when no work hours lie ahead. */

@@ -189,7 +189,9 @@ export function scopeOptions(sites: readonly Site[], currentSiteId: string | nul
   return [
     all,
     ...scopeGroups(sites).flatMap((g) => [
-      ...(g.sites.length > 1 ? [{ value: scopeKey({ type: 'category', category: g.category }), label: `All ${CATEGORY_WORDS[g.category]}`, group: g.label }] : []),
+      ...(g.sites.length > 1
+        ? [{ value: scopeKey({ type: 'category', category: g.category }), label: `All ${CATEGORY_WORDS[g.category]}`, group: g.label }]
+        : []),
       ...g.sites.map((s) => ({ value: scopeKey({ type: 'site', siteId: s.id }), label: s.name, group: g.label })),
     ]),
   ];
@@ -203,7 +205,8 @@ export function initialChoice(input: Pick<CrisisInput, 'sites' | 'currentSiteId'
 
 /** The choice with one step answered; an answer that is not on offer changes nothing. */
 export function choose(input: CrisisInput, choice: CrisisChoice, step: ChoiceStep, value: string): CrisisChoice {
-  if (step === 'scope') return scopeOptions(input.sites, input.currentSiteId, input.ownSiteOnly).some((o) => o.value === value) ? { ...choice, scope: value } : choice;
+  if (step === 'scope')
+    return scopeOptions(input.sites, input.currentSiteId, input.ownSiteOnly).some((o) => o.value === value) ? { ...choice, scope: value } : choice;
   const minutes = Number(value);
   return minuteChoices(input.defaultMinutes).includes(minutes) ? { ...choice, minutes } : choice;
 }

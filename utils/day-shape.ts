@@ -54,12 +54,15 @@ export function dayShape(settings: Settings, now: number, timeZone: string, exce
   });
   const running = exceptions.filter((e) => e.kind === 'crisis' && e.endsAt > start && e.startedAt < end && e.endsAt > now);
   const exceptionSpans = running.map((e): Span => ({
-    from: fraction(e.startedAt), to: fraction(e.endsAt),
+    from: fraction(e.startedAt),
+    to: fraction(e.endsAt),
     words: `${time(Math.max(e.startedAt, start))}–${e.endsAt > end ? describeInstant(e.endsAt, now, timeZone) : time(e.endsAt)}`,
   }));
 
   const [weekday, day, month] = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' })
-    .formatToParts(now).filter((p) => p.type !== 'literal').map((p) => p.value);
+    .formatToParts(now)
+    .filter((p) => p.type !== 'literal')
+    .map((p) => p.value);
   const label = `${weekday ?? ''} ${day ?? ''} ${month ?? ''}`.trim();
   const dayOff = isDayOff(settings, date);
   const sentences = [

@@ -5,7 +5,6 @@ import { WEEKDAY_SHORT } from './names';
 import type { Exception } from './types';
 import { dayNumber, localParts, MINUTE } from './zoned-time';
 
-
 /**
  * When `instant` is, seen from `now` in `timeZone`: "17:00" the same day, "tomorrow 02:00",
  * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00".

@@ -30,7 +30,9 @@ export function dayWords(ranges: readonly Range[]): string {
 
 /** "Mon/Wed/Fri". */
 export function weekdaysWords(days: readonly Weekday[]): string {
-  return WEEKDAYS.filter((d) => days.includes(d)).map((d) => WEEKDAY_SHORT[d]).join('/');
+  return WEEKDAYS.filter((d) => days.includes(d))
+    .map((d) => WEEKDAY_SHORT[d])
+    .join('/');
 }
 
 /** "24 Dec 2026 – 1 Jan 2027 Holidays", "3 Mar 2026". */
@@ -70,7 +72,8 @@ export function summarizeChanges(before: Settings, after: Settings): string[] {
   if (daysOff.removed.length) lines.push(`Days off removed: ${daysOff.removed.map(daysOffWords).join('; ')}`);
 
   for (const category of CATEGORIES) {
-    if (before.actions[category] !== after.actions[category]) lines.push(`${CATEGORY_NAMES[category]}: ${before.actions[category]} → ${after.actions[category]}`);
+    if (before.actions[category] !== after.actions[category])
+      lines.push(`${CATEGORY_NAMES[category]}: ${before.actions[category]} → ${after.actions[category]}`);
   }
   const on = (s: Settings, id: string, defaultOn: boolean) => s.sites.catalogue[id] ?? defaultOn;
   const switchedOn = CATALOGUE.filter((e) => !on(before, e.id, e.defaultOn) && on(after, e.id, e.defaultOn)).map((e) => e.name);
@@ -104,6 +107,7 @@ export function summarizeChanges(before: Settings, after: Settings): string[] {
   if (plan.removed.length) lines.push(`Self-care plan removed: ${plan.removed.map(block).join('; ')}`);
 
   if (before.afterHoursMessage !== after.afterHoursMessage) lines.push('After-hours message changed');
-  if (before.muteNotifications !== after.muteNotifications) lines.push(`Do not disturb: ${before.muteNotifications ? 'on' : 'off'} → ${after.muteNotifications ? 'on' : 'off'}`);
+  if (before.muteNotifications !== after.muteNotifications)
+    lines.push(`Do not disturb: ${before.muteNotifications ? 'on' : 'off'} → ${after.muteNotifications ? 'on' : 'off'}`);
   return lines;
 }

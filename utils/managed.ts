@@ -20,8 +20,7 @@ export interface Policy {
   readonly errors: string[];
 }
 
-const isPlainObject = (input: unknown): input is Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input);
+const isPlainObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
 
 function valueAt(root: unknown, path: readonly string[]): unknown {
   let node = root;

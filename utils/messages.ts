@@ -47,19 +47,31 @@ const IdSchema = text('an exception id', MAX_ID_LENGTH);
 // Whole minutes; the pages offer 15–60.
 const MinutesSchema = v.pipe(
   v.number((i) => `${quote(i.input)} is not a number of minutes`),
-  v.check((n) => Number.isInteger(n) && n >= 1 && n <= MAX_MINUTES, (i) => `${quote(i.input)} is not a whole number of minutes from 1 to ${MAX_MINUTES} (24 hours)`),
+  v.check(
+    (n) => Number.isInteger(n) && n >= 1 && n <= MAX_MINUTES,
+    (i) => `${quote(i.input)} is not a whole number of minutes from 1 to ${MAX_MINUTES} (24 hours)`,
+  ),
 );
 
 const SCOPE_TYPES = ['all', 'category', 'site'] as const;
 const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
 const SCOPES = {
   all: v.object({ type: v.literal('all') }, missingOr('a scope')),
-  category: v.object({ type: v.literal('category'), category: v.picklist(CATEGORIES, (i) => `${quote(i.input)} is not a category (${CATEGORIES.join(', ')})`) }, missingOr('a scope')),
+  category: v.object(
+    { type: v.literal('category'), category: v.picklist(CATEGORIES, (i) => `${quote(i.input)} is not a category (${CATEGORIES.join(', ')})`) },
+    missingOr('a scope'),
+  ),
   site: v.object({ type: v.literal('site'), siteId: SiteIdSchema }, missingOr('a scope')),
 };
-const NotAScope = v.custom<never>(() => false, (i) => `${quote(i.input)} is not a scope ({ type: "all" | "category" | "site" })`);
+const NotAScope = v.custom<never>(
+  () => false,
+  (i) => `${quote(i.input)} is not a scope ({ type: "all" | "category" | "site" })`,
+);
 /** Reached only for a `type` that is none of ours, so it never succeeds: its issue names `scope.type`. */
-const UnknownScope = v.object({ type: v.picklist(SCOPE_TYPES, (i) => `${quote(i.input)} is not a scope type (all, category or site)`) }, missingOr('a scope')) as unknown as v.GenericSchema<unknown, never>;
+const UnknownScope = v.object(
+  { type: v.picklist(SCOPE_TYPES, (i) => `${quote(i.input)} is not a scope type (all, category or site)`) },
+  missingOr('a scope'),
+) as unknown as v.GenericSchema<unknown, never>;
 /** The schema for the scope's own `type` (valibot's `lazy`: a `variant` costs the worker a kilobyte for the same). */
 const ScopeSchema = v.lazy((input) => {
   if (!isObject(input)) return NotAScope;

@@ -54,7 +54,12 @@ function scheduleState(schedule: Schedule, now: number, timeZone: string): Sched
   if (run) {
     const endsAt = instantAt(run[1] + 1, 0, timeZone);
     // Look ahead from the end of the time off, however long it is.
-    return { state: 'timeOff', startedAt: instantAt(run[0], 0, timeZone), endsAt, nextWorkAt: nextWork(schedule, endsAt - 1, run[1] + LOOKAHEAD_DAYS, timeZone) };
+    return {
+      state: 'timeOff',
+      startedAt: instantAt(run[0], 0, timeZone),
+      endsAt,
+      nextWorkAt: nextWork(schedule, endsAt - 1, run[1] + LOOKAHEAD_DAYS, timeZone),
+    };
   }
   const state = stateAt(schedule, now, timeZone);
   const last = today + LOOKAHEAD_DAYS;
@@ -81,7 +86,13 @@ export function decide(settings: Settings, now: number, timeZone: string, runtim
 }
 
 /** `decide` for sites already resolved from `settings` (the page guard's, from the snapshot: it carries no catalogue). */
-export function decideFor(sites: readonly Site[], settings: Settings, now: number, timeZone: string, runtime: { exceptions?: readonly Exception[] } = {}): Decision {
+export function decideFor(
+  sites: readonly Site[],
+  settings: Settings,
+  now: number,
+  timeZone: string,
+  runtime: { exceptions?: readonly Exception[] } = {},
+): Decision {
   const s = scheduleState(compile(settings), now, timeZone);
   const exceptions = runtime.exceptions ?? [];
   const activeExceptions = exceptions.filter((e) => e.startedAt <= now && now < e.endsAt);
@@ -105,10 +116,17 @@ export function decideFor(sites: readonly Site[], settings: Settings, now: numbe
   const siteActions: Record<string, Action> = {};
   for (const site of sites) {
     const open = s.state === 'work' || activeExceptions.some((e) => covers(e, site));
-    siteActions[site.id] = open ? 'allow' : site.action ?? settings.actions[site.category];
+    siteActions[site.id] = open ? 'allow' : (site.action ?? settings.actions[site.category]);
   }
   return {
-    state: s.state, stateStartedAt: s.startedAt, stateEndsAt: s.endsAt, nextWorkAt: s.nextWorkAt, windDown,
-    siteActions, activeExceptions, activeException, nextChangeAt: changes.length > 0 ? Math.min(...changes) : null,
+    state: s.state,
+    stateStartedAt: s.startedAt,
+    stateEndsAt: s.endsAt,
+    nextWorkAt: s.nextWorkAt,
+    windDown,
+    siteActions,
+    activeExceptions,
+    activeException,
+    nextChangeAt: changes.length > 0 ? Math.min(...changes) : null,
   };
 }

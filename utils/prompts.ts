@@ -88,9 +88,7 @@ const LIBRARY: Readonly<Record<Area, readonly Entry[]>> = {
 };
 
 /** The built-in library. */
-export const PROMPTS: readonly Prompt[] = AREAS.flatMap((area) =>
-  LIBRARY[area].map(([id, moments, text]) => ({ id: `${area}:${id}`, text, area, moments })),
-);
+export const PROMPTS: readonly Prompt[] = AREAS.flatMap((area) => LIBRARY[area].map(([id, moments, text]) => ({ id: `${area}:${id}`, text, area, moments })));
 
 function hash(text: string): number {
   let h = 2166136261;

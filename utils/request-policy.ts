@@ -35,7 +35,8 @@ export function checkRequest(request: Request, sender: RequestSender, self: Self
     // Chromium names the sending document's origin too: it must agree with its address.
     if (sender.origin !== undefined && `${sender.origin}/` !== self.origin) return refuse('This request does not come from a Clocked Out page.');
     // The popup has no tab; any other page of ours must be its tab's top document.
-    if (sender.tab !== undefined && sender.tab !== null && sender.frameId !== 0) return refuse('A Clocked Out page shown inside another page cannot ask for anything.');
+    if (sender.tab !== undefined && sender.tab !== null && sender.frameId !== 0)
+      return refuse('A Clocked Out page shown inside another page cannot ask for anything.');
     return { ok: true };
   }
   if (!/^https?:\/\//i.test(url)) return refuse('This request does not come from a Clocked Out page or a work page.');

@@ -52,7 +52,11 @@ export function droppedNotice(dropped: ReadonlyArray<{ name: string; reason: Dro
   const parts: string[] = [];
   const unsupported = by('unsupported');
   const overLimit = by('limit');
-  if (unsupported.length) parts.push(`Could not guard ${nameList(unsupported)}: the browser's blocking rules cannot take ${unsupported.length > 1 ? 'these addresses (too long or too complex)' : 'this address (too long or too complex)'}.`);
-  if (overLimit.length) parts.push(`Could not guard ${nameList(overLimit)}: too many sites for the browser's limit of ${limit} blocking rules; remove some of your own sites.`);
+  if (unsupported.length)
+    parts.push(
+      `Could not guard ${nameList(unsupported)}: the browser's blocking rules cannot take ${unsupported.length > 1 ? 'these addresses (too long or too complex)' : 'this address (too long or too complex)'}.`,
+    );
+  if (overLimit.length)
+    parts.push(`Could not guard ${nameList(overLimit)}: too many sites for the browser's limit of ${limit} blocking rules; remove some of your own sites.`);
   return parts.join(' ') || null;
 }

@@ -11,9 +11,7 @@ import type { Action, Site } from './types';
 export interface DnrRule {
   id: number;
   priority: number;
-  action:
-    | { type: 'redirect'; redirect: { regexSubstitution: string } }
-    | { type: 'allow' };
+  action: { type: 'redirect'; redirect: { regexSubstitution: string } } | { type: 'allow' };
   condition: { regexFilter: string; resourceTypes: ['main_frame'] };
 }
 
@@ -29,9 +27,7 @@ export function hostRegex(pattern: string, pathPrefix?: string): string {
   const name = subdomainsOnly ? pattern.slice(2) : pattern;
   const bare = subdomainsOnly ? null : bareOfWww(name);
   const label = '[^/?#@:]+\\.';
-  const host = bare
-    ? `(?:(?:${label})?www\\.)?${escape(bare)}`
-    : `${subdomainsOnly ? label : `(?:${label})?`}${escape(name)}`;
+  const host = bare ? `(?:(?:${label})?www\\.)?${escape(bare)}` : `${subdomainsOnly ? label : `(?:${label})?`}${escape(name)}`;
   const rest = pathPrefix ? `/+${escape(pathPrefix.replace(/^\/+/, ''))}.*` : '(?:[/?#].*)?';
   return `^(https?://(?:[^/?#@]*@)?${host}\\.?(?::[0-9]*)?${rest})$`;
 }
@@ -52,9 +48,7 @@ export function buildRules(sites: readonly Site[], siteActions: Readonly<Record<
         id: rules.length + 1,
         // More specific patterns outrank broader ones: videochat.janeapp.com over *.janeapp.com.
         priority: patternSpecificity(pattern, site.pathPrefix),
-        action: blocked
-          ? { type: 'redirect', redirect: { regexSubstitution: `${blockedPage}?site=${encodeURIComponent(site.id)}#\\1` } }
-          : { type: 'allow' },
+        action: blocked ? { type: 'redirect', redirect: { regexSubstitution: `${blockedPage}?site=${encodeURIComponent(site.id)}#\\1` } } : { type: 'allow' },
         condition: { regexFilter: hostRegex(pattern, site.pathPrefix), resourceTypes: ['main_frame'] },
       });
     }

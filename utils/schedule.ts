@@ -73,11 +73,23 @@ function mergeSorted<T extends readonly [number, number]>(spans: T[], touching: 
 export function compile(settings: Settings): Schedule {
   let schedule = compiled.get(settings);
   if (schedule) return schedule;
-  const week = WEEKDAYS.map((weekday) => mergeSorted(settings.week[weekday].map(([from, to]) => span(from, to)), 0));
+  const week = WEEKDAYS.map((weekday) =>
+    mergeSorted(
+      settings.week[weekday].map(([from, to]) => span(from, to)),
+      0,
+    ),
+  );
   // Self-care blocks read like ranges of hours, past midnight included.
   const plan = WEEKDAYS.map((weekday) =>
-    mergeSorted(settings.selfCare.plan.filter((block) => block.days.includes(weekday)).map((block) => span(block.from, block.to)), 0));
-  const off = mergeSorted(settings.timeOff.map((r): [number, number] => [dayNumber(r.from), dayNumber(r.to)]), 1);
+    mergeSorted(
+      settings.selfCare.plan.filter((block) => block.days.includes(weekday)).map((block) => span(block.from, block.to)),
+      0,
+    ),
+  );
+  const off = mergeSorted(
+    settings.timeOff.map((r): [number, number] => [dayNumber(r.from), dayNumber(r.to)]),
+    1,
+  );
   schedule = { week, off, hasHours: week.some((day) => day.length > 0), plan, segments: new Map(), planSpans: new Map(), boundaries: new Map() };
   compiled.set(settings, schedule);
   return schedule;

@@ -12,7 +12,13 @@ export function enabledSites(settings: Settings): Site[] {
     if (switches[entry.id] ?? defaultOn) sites.push(site);
   }
   for (const custom of settings.sites.custom) {
-    sites.push({ id: `custom:${custom.host}`, name: custom.host.replace(/^\*\./, ''), category: custom.category, hosts: [custom.host], ...(custom.action ? { action: custom.action } : {}) });
+    sites.push({
+      id: `custom:${custom.host}`,
+      name: custom.host.replace(/^\*\./, ''),
+      category: custom.category,
+      hosts: [custom.host],
+      ...(custom.action ? { action: custom.action } : {}),
+    });
   }
   return sites;
 }

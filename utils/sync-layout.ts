@@ -22,10 +22,12 @@ const PART_KEY = /^settings\.([A-Za-z]+)\.(\d+)$/;
 const MAX_PIECES = 64;
 
 type Items = Record<string, unknown>;
-interface Part { readonly n: number; readonly hash: string }
+interface Part {
+  readonly n: number;
+  readonly hash: string;
+}
 
-const isPlainObject = (input: unknown): input is Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input);
+const isPlainObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
 
 /** Whether `key` holds a piece of a moved-out field. */
 export const isPartKey = (key: string): boolean => PART_KEY.test(key);
@@ -121,8 +123,7 @@ export function layOut(doc: Readonly<Record<string, unknown>>): Items {
 }
 
 /** The total bytes of `items` against QUOTA_BYTES. */
-export const totalBytes = (items: Items): number =>
-  Object.entries(items).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
+export const totalBytes = (items: Items): number => Object.entries(items).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
 
 /** Whether `key` is one of the keys a settings layout uses. */
 export const isSettingsKey = (key: string): boolean => key === SETTINGS_KEY || isPartKey(key);

@@ -69,7 +69,8 @@ export function tonight(settings: Settings, now: number, timeZone: string): Toni
   const sites = enabledSites(settings);
   const found = evening(settings, now, timeZone);
   if (!found) {
-    const text = sites.length === 0 ? 'You have chosen no work tools, so nothing closes.' : 'Your hours run around the clock for weeks ahead, so nothing closes.';
+    const text =
+      sites.length === 0 ? 'You have chosen no work tools, so nothing closes.' : 'Your hours run around the clock for weeks ahead, so nothing closes.';
     return { text, at: null, until: null, block: [], dim: [], allow: sites.map((s) => s.name) };
   }
   const { at, decision } = found;
@@ -79,9 +80,18 @@ export function tonight(settings: Settings, now: number, timeZone: string): Toni
   const already = at === now;
   const result = (text: string): Tonight => ({ text, at, until, ...lists });
 
-  if (sites.length === 0) return result(already ? 'It is after hours now, but you have chosen no work tools, so nothing is closed.' : `${closingWords(at, now, timeZone)} your work hours end, but you have chosen no work tools, so nothing closes.`);
+  if (sites.length === 0)
+    return result(
+      already
+        ? 'It is after hours now, but you have chosen no work tools, so nothing is closed.'
+        : `${closingWords(at, now, timeZone)} your work hours end, but you have chosen no work tools, so nothing closes.`,
+    );
   if (!lists.block.length && !lists.dim.length) {
-    return result(already ? 'It is after hours now, and you left every work tool open.' : `${closingWords(at, now, timeZone)} your work hours end; you left every work tool open, so nothing closes.`);
+    return result(
+      already
+        ? 'It is after hours now, and you left every work tool open.'
+        : `${closingWords(at, now, timeZone)} your work hours end; you left every work tool open, so nothing closes.`,
+    );
   }
   const untilWords = until === null ? ', with no work hours ahead' : ` until ${describeInstant(until, now, timeZone)}`;
   const clauses: string[] = [];

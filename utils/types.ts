@@ -21,9 +21,7 @@ export type State = 'work' | 'off' | 'break' | 'timeOff';
 
 /** What a running exception opens. */
 export type ExceptionScope =
-  | { readonly type: 'all' }
-  | { readonly type: 'category'; readonly category: Category }
-  | { readonly type: 'site'; readonly siteId: string };
+  { readonly type: 'all' } | { readonly type: 'category'; readonly category: Category } | { readonly type: 'site'; readonly siteId: string };
 
 /** A crisis exception or a wrap-up: runtime state, kept in local storage, never synced. */
 export interface Exception {

@@ -37,7 +37,7 @@ function when(instant: number, today: number, timeZone: string): string {
 function span(start: number, end: number | null, now: number, timeZone: string): string {
   const today = localDay(now, timeZone);
   const from = start <= now ? 'now' : when(start, today, timeZone);
-  if (end === null) return `${from} → no change in the next ${LOOKAHEAD / WEEK | 0} weeks`;
+  if (end === null) return `${from} → no change in the next ${(LOOKAHEAD / WEEK) | 0} weeks`;
   const a = localParts(start, timeZone);
   const b = localParts(end, timeZone);
   if (start > now && a.date === b.date) return `${from} → ${clock(b.minutes)}`;

@@ -28,7 +28,14 @@ function zone(timeZone: string): Zone {
   let z = zones.get(timeZone);
   if (!z) {
     const format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     z = { format, marks: new Map(), changes: new Map() };
     zones.set(timeZone, z);

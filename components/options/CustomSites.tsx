@@ -59,7 +59,8 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
     const host = parsed.host;
     if (custom.some((c) => c.host === host)) return setError(`${host} is already in your list.`);
     // Before the browser's prompt: access to a site that cannot be added is not asked for.
-    if (custom.length >= MAX_CUSTOM_SITES) return setError(`You have ${custom.length} sites of your own, the most Clocked Out can guard within the browser's limits. Remove one to add ${host}.`);
+    if (custom.length >= MAX_CUSTOM_SITES)
+      return setError(`You have ${custom.length} sites of your own, the most Clocked Out can guard within the browser's limits. Remove one to add ${host}.`);
     setError(null);
     // Straight from the click or Enter: the browser shows its prompt only during a user gesture.
     const answer = access.request(host);
@@ -133,7 +134,12 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
               <label class="sr-only" for={`custom-action-${c.host}`}>
                 After hours {c.host} is
               </label>
-              <ActionSelect id={`custom-action-${c.host}`} value={c.action} allowInherit={`As its category (${settings.actions[c.category]})`} onChange={(a) => change(c.host, { action: a })} />
+              <ActionSelect
+                id={`custom-action-${c.host}`}
+                value={c.action}
+                allowInherit={`As its category (${settings.actions[c.category]})`}
+                onChange={(a) => change(c.host, { action: a })}
+              />
               {granted[c.host] === false && (
                 <button type="button" class="warn" onClick={() => allow(c.host)}>
                   Allow access to {c.host}
@@ -179,8 +185,8 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
         <button type="submit">Add site</button>
       </form>
       <p class="hint" id="custom-help">
-        Only the host name is kept (a pasted link's path, which may name a client, is dropped). <code>example.org</code> covers its
-        subdomains too; <code>*.example.org</code> only its subdomains. Your browser will ask to let Clocked Out see that site.
+        Only the host name is kept (a pasted link's path, which may name a client, is dropped). <code>example.org</code> covers its subdomains too;{' '}
+        <code>*.example.org</code> only its subdomains. Your browser will ask to let Clocked Out see that site.
       </p>
       <FieldError id="custom-error" messages={error ? [error] : []} />
       <p class="status" role="status">

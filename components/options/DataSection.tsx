@@ -108,8 +108,7 @@ export function DataSection({ settings, replace, download, today }: DataProps) {
         {outcome?.kind === 'applied' && (
           <div class="summary">
             <p>
-              {outcome.what}.{' '}
-              {outcome.lines.length ? 'What changed:' : 'It matches your settings: nothing changed.'}
+              {outcome.what}. {outcome.lines.length ? 'What changed:' : 'It matches your settings: nothing changed.'}
             </p>
             {outcome.lines.length > 0 && (
               <ul>

@@ -68,14 +68,25 @@ export function DaysOffSection({ settings, update, locked, today }: DaysOffProps
       <form class="add-row" onSubmit={add} aria-label="Add days off">
         <div class="field">
           <label for="off-from">First day</label>
-          <input id="off-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} aria-invalid={errors.length > 0 || undefined} aria-describedby={errors.length ? 'off-error' : undefined} />
+          <input
+            id="off-from"
+            type="date"
+            value={from}
+            onInput={(e) => setFrom(e.currentTarget.value)}
+            aria-invalid={errors.length > 0 || undefined}
+            aria-describedby={errors.length ? 'off-error' : undefined}
+          />
         </div>
         <div class="field">
-          <label for="off-to">Last day <span class="hint">(if more than one)</span></label>
+          <label for="off-to">
+            Last day <span class="hint">(if more than one)</span>
+          </label>
           <input id="off-to" type="date" value={to} min={from || undefined} onInput={(e) => setTo(e.currentTarget.value)} />
         </div>
         <div class="field grow">
-          <label for="off-label">Label <span class="hint">(optional)</span></label>
+          <label for="off-label">
+            Label <span class="hint">(optional)</span>
+          </label>
           <input id="off-label" type="text" maxLength={80} value={label} placeholder="e.g. Holidays" onInput={(e) => setLabel(e.currentTarget.value)} />
         </div>
         <button type="submit">Add days off</button>

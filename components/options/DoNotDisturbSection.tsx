@@ -19,7 +19,10 @@ export function DoNotDisturbSection({ settings, update, locked, requestControl }
     const answer = requestControl();
     void answer.then(
       async (ok) => {
-        if (!ok) return setMessage('The browser did not give Clocked Out control of notifications, so they cannot be muted. Switch this on again and choose "Allow" to use it.');
+        if (!ok)
+          return setMessage(
+            'The browser did not give Clocked Out control of notifications, so they cannot be muted. Switch this on again and choose "Allow" to use it.',
+          );
         const errors = await update((s) => ({ ...s, muteNotifications: true }));
         setMessage(errors.join(' '));
       },
@@ -35,8 +38,8 @@ export function DoNotDisturbSection({ settings, update, locked, requestControl }
       </label>
       {disabled && <LockedNote />}
       <p class="hint" id="dnd-help">
-        Your EHR and work email stop popping up in the evening; they come back at the start of your next work range. The browser asks you once
-        to let Clocked Out manage notification settings for work sites.
+        Your EHR and work email stop popping up in the evening; they come back at the start of your next work range. The browser asks you once to let Clocked
+        Out manage notification settings for work sites.
       </p>
       <p class="status" role="status">
         {message}

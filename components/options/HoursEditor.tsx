@@ -10,7 +10,13 @@ import { describeRange } from '@/utils/week-preview';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
 export const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
 };
 const WORKDAYS: readonly Weekday[] = ['tue', 'wed', 'thu', 'fri'];
 
@@ -104,7 +110,10 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
         <button type="button" onClick={copyMonday}>
           Copy Monday to weekdays
         </button>
-        <span class="hint">An end before the start runs past midnight; an end equal to the start is a full 24 hours. Gaps between ranges are breaks. A time is saved when you leave its field or press Enter.</span>
+        <span class="hint">
+          An end before the start runs past midnight; an end equal to the start is a full 24 hours. Gaps between ranges are breaks. A time is saved when you
+          leave its field or press Enter.
+        </span>
       </div>
       {WEEKDAYS.map((day) => {
         const ranges = settings.week[day];
@@ -141,10 +150,15 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
                       onCommit={(v) => edit(day, index, 1, v)}
                     />
                     {note && <span class="note">{note}</span>}
-                    <button type="button" class="quiet" aria-label={`Remove ${name} ${range[0]}–${range[1]}`} onClick={async () => {
+                    <button
+                      type="button"
+                      class="quiet"
+                      aria-label={`Remove ${name} ${range[0]}–${range[1]}`}
+                      onClick={async () => {
                         // The button goes with its range: the day's "Add hours" takes the focus.
                         if (await setDay(day, (current) => current.filter((_, i) => i !== index))) setAdded(`add-${day}`);
-                      }}>
+                      }}
+                    >
                       Remove
                     </button>
                   </li>

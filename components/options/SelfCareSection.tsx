@@ -44,8 +44,7 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
       setLabel('');
     }
   };
-  const removeBlock = (index: number) =>
-    void update((s) => ({ ...s, selfCare: { ...s.selfCare, plan: s.selfCare.plan.filter((_, i) => i !== index) } }));
+  const removeBlock = (index: number) => void update((s) => ({ ...s, selfCare: { ...s.selfCare, plan: s.selfCare.plan.filter((_, i) => i !== index) } }));
 
   const promptsLocked = isLocked(locked, 'selfCare.prompts');
   const planLocked = isLocked(locked, 'selfCare.plan');
@@ -87,7 +86,16 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
         <form class="add-row" onSubmit={addPrompt} aria-label="Add a prompt">
           <div class="field grow">
             <label for="prompt-text">New prompt</label>
-            <input id="prompt-text" type="text" maxLength={200} value={prompt} placeholder="e.g. Call Sam back — not about work" aria-invalid={promptErrors.length > 0 || undefined} aria-describedby={promptErrors.length ? 'prompt-error' : undefined} onInput={(e) => setPrompt(e.currentTarget.value)} />
+            <input
+              id="prompt-text"
+              type="text"
+              maxLength={200}
+              value={prompt}
+              placeholder="e.g. Call Sam back — not about work"
+              aria-invalid={promptErrors.length > 0 || undefined}
+              aria-describedby={promptErrors.length ? 'prompt-error' : undefined}
+              onInput={(e) => setPrompt(e.currentTarget.value)}
+            />
           </div>
           <button type="submit">Add prompt</button>
         </form>
@@ -118,7 +126,11 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
             <legend>Days</legend>
             {WEEKDAYS.map((d) => (
               <label key={d} class="day-check">
-                <input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays((list) => (e.currentTarget.checked ? [...list, d] : list.filter((x) => x !== d)))} />
+                <input
+                  type="checkbox"
+                  checked={days.includes(d)}
+                  onChange={(e) => setDays((list) => (e.currentTarget.checked ? [...list, d] : list.filter((x) => x !== d)))}
+                />
                 {WEEKDAY_SHORT[d]}
               </label>
             ))}

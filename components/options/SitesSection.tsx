@@ -11,7 +11,19 @@ export const ACTION_NAMES: Record<Action, string> = { block: 'Blocked', dim: 'Di
 const hostWords = (hosts: readonly string[], pathPrefix?: string) =>
   hosts.map((h) => (h.startsWith('*.') ? `any ${h.slice(1)} address` : h)).join(', ') + (pathPrefix ? ` (only ${pathPrefix})` : '');
 
-export function ActionSelect({ id, value, onChange, disabled, allowInherit }: { id: string; value: Action | undefined; onChange(action: Action | undefined): void; disabled?: boolean; allowInherit?: string }) {
+export function ActionSelect({
+  id,
+  value,
+  onChange,
+  disabled,
+  allowInherit,
+}: {
+  id: string;
+  value: Action | undefined;
+  onChange(action: Action | undefined): void;
+  disabled?: boolean;
+  allowInherit?: string;
+}) {
   return (
     <select id={id} value={value ?? ''} disabled={disabled} onChange={(e) => onChange((e.currentTarget.value || undefined) as Action | undefined)}>
       {allowInherit && <option value="">{allowInherit}</option>}
@@ -25,10 +37,8 @@ export function ActionSelect({ id, value, onChange, disabled, allowInherit }: { 
 }
 
 export function SitesSection({ settings, update, locked }: SectionProps) {
-  const setAction = (category: Category, action: Action | undefined) =>
-    action && void update((s) => ({ ...s, actions: { ...s.actions, [category]: action } }));
-  const setOn = (id: string, on: boolean) =>
-    void update((s) => ({ ...s, sites: { ...s.sites, catalogue: { ...s.sites.catalogue, [id]: on } } }));
+  const setAction = (category: Category, action: Action | undefined) => action && void update((s) => ({ ...s, actions: { ...s.actions, [category]: action } }));
+  const setOn = (id: string, on: boolean) => void update((s) => ({ ...s, sites: { ...s.sites, catalogue: { ...s.sites.catalogue, [id]: on } } }));
 
   return (
     <div class="catalogue">
@@ -51,7 +61,13 @@ export function SitesSection({ settings, update, locked }: SectionProps) {
                 return (
                   <li key={entry.id}>
                     <label>
-                      <input type="checkbox" checked={on} disabled={siteLocked} aria-describedby={describedBy} onChange={(e) => setOn(entry.id, e.currentTarget.checked)} />
+                      <input
+                        type="checkbox"
+                        checked={on}
+                        disabled={siteLocked}
+                        aria-describedby={describedBy}
+                        onChange={(e) => setOn(entry.id, e.currentTarget.checked)}
+                      />
                       {entry.name}
                     </label>
                     <span class="hint" id={`site-${entry.id}-hosts`}>

@@ -61,8 +61,8 @@ export function AccessCheck({ sites, contains, request }: AccessCheckProps) {
       />
       {refused && (
         <p class="hint">
-          You can go on without it: those sites are simply not guarded, the toolbar badge shows "!", and the popup and the settings page keep an "Allow
-          access" button for them.
+          You can go on without it: those sites are simply not guarded, the toolbar badge shows "!", and the popup and the settings page keep an "Allow access"
+          button for them.
         </p>
       )}
     </div>

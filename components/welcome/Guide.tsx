@@ -59,7 +59,11 @@ function sameDocument(a: unknown, b: unknown): boolean {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
         : value;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
@@ -143,7 +147,9 @@ export function Guide(props: GuideProps) {
           Five short steps to fit Clocked Out to your week. Nothing changes until you press "{START}" at the end; until then{' '}
           {isDefault ? 'it keeps its defaults: Monday to Friday, 09:00 to 17:00.' : 'your current settings stay as they are.'}
         </p>
-        {locked.length > 0 && <p class="notice">Some settings are set by your practice: they are shown, marked "Set by your practice", and cannot be changed here.</p>}
+        {locked.length > 0 && (
+          <p class="notice">Some settings are set by your practice: they are shown, marked "Set by your practice", and cannot be changed here.</p>
+        )}
         {props.notice && (
           <p class="notice" role="alert">
             {props.notice}
@@ -180,8 +186,8 @@ export function Guide(props: GuideProps) {
               </details>
               <h3>Time zone</h3>
               <p>
-                Your computer says it is in <strong>{systemTimeZone}</strong>, where it is {clockTime(system.minutes)} now. If that is where you work, keep "Follow
-                this computer".
+                Your computer says it is in <strong>{systemTimeZone}</strong>, where it is {clockTime(system.minutes)} now. If that is where you work, keep
+                "Follow this computer".
               </p>
               <TimeZoneSection {...common} systemTimeZone={systemTimeZone} zones={zones} />
             </>
@@ -208,7 +214,13 @@ export function Guide(props: GuideProps) {
               <p>{crisisLine(draft)}</p>
               <h3>A message for your clients</h3>
               <p class="intro">For your email auto-reply or voicemail, with your first opening after tonight filled in.</p>
-              <AfterHoursSection {...common} nextOpening={evening.at === null ? decide(draft, now, timeZone).nextWorkAt : evening.until} now={now} timeZone={timeZone} copy={props.copy} />
+              <AfterHoursSection
+                {...common}
+                nextOpening={evening.at === null ? decide(draft, now, timeZone).nextWorkAt : evening.until}
+                now={now}
+                timeZone={timeZone}
+                copy={props.copy}
+              />
               <p>Nothing has changed yet: these settings apply when you press "{START}".</p>
             </>
           )}

@@ -48,15 +48,17 @@ export function SameHours({ settings, update, locked }: SectionProps) {
     return result.length === 0;
   };
 
-  const toggle = (day: Weekday, on: boolean) =>
-    void update((s) => ({ ...s, week: { ...s.week, [day]: on ? [...ranges] : [] } }));
+  const toggle = (day: Weekday, on: boolean) => void update((s) => ({ ...s, week: { ...s.week, [day]: on ? [...ranges] : [] } }));
 
   const edit = (index: number, part: 0 | 1, value: string) => {
     const range = ranges[index];
     if (!range) return;
     if (!value) return setErrors([`Enter ${part === 0 ? 'a start' : 'an end'} time, or remove the range.`]);
     if (value === shown(range[part])) return setErrors([]);
-    void apply(ranges.map((r, i) => (i === index ? (part === 0 ? [value, r[1]] : [r[0], value]) : r)), working);
+    void apply(
+      ranges.map((r, i) => (i === index ? (part === 0 ? [value, r[1]] : [r[0], value]) : r)),
+      working,
+    );
   };
 
   const label = (index: number) => (ranges.length > 1 ? `Range ${index + 1}` : 'Hours');
@@ -84,9 +86,23 @@ export function SameHours({ settings, update, locked }: SectionProps) {
             const note = describeDailyRange(range);
             return (
               <li key={`${index}`}>
-                <TimeField label={`${label(index)}, from`} value={range[0]} focusKey={`range-${index}`} invalid={errors.length > 0} describedBy={errors.length ? 'same-hours-error' : undefined} onCommit={(v) => edit(index, 0, v)} />
+                <TimeField
+                  label={`${label(index)}, from`}
+                  value={range[0]}
+                  focusKey={`range-${index}`}
+                  invalid={errors.length > 0}
+                  describedBy={errors.length ? 'same-hours-error' : undefined}
+                  onCommit={(v) => edit(index, 0, v)}
+                />
                 <span aria-hidden="true">–</span>
-                <TimeField label={`${label(index)}, to`} value={range[1]} focusKey={`range-${index}-end`} invalid={errors.length > 0} describedBy={errors.length ? 'same-hours-error' : undefined} onCommit={(v) => edit(index, 1, v)} />
+                <TimeField
+                  label={`${label(index)}, to`}
+                  value={range[1]}
+                  focusKey={`range-${index}-end`}
+                  invalid={errors.length > 0}
+                  describedBy={errors.length ? 'same-hours-error' : undefined}
+                  onCommit={(v) => edit(index, 1, v)}
+                />
                 {note && <span class="note">{note}</span>}
                 {ranges.length > 1 && (
                   <button
@@ -94,7 +110,13 @@ export function SameHours({ settings, update, locked }: SectionProps) {
                     class="quiet"
                     aria-label={`Remove ${range[0]}–${range[1]}`}
                     onClick={async () => {
-                      if (await apply(ranges.filter((_, i) => i !== index), working)) setFocus('add-range');
+                      if (
+                        await apply(
+                          ranges.filter((_, i) => i !== index),
+                          working,
+                        )
+                      )
+                        setFocus('add-range');
                     }}
                   >
                     Remove

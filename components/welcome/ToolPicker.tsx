@@ -12,15 +12,19 @@ import { isLocked, LockedNote, type SectionProps } from '@/components/options/sh
 
 const SHARED = CATALOGUE.filter((entry) => entry.sharedPersonal).map((entry) => entry.name);
 /** Lower case without accents or punctuation, so "doxy me" finds Doxy.me and "theranest" TheraNest. */
-const folded = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 
 export function ToolPicker({ settings, update, locked }: SectionProps) {
   const [query, setQuery] = useState('');
   const wanted = folded(query);
   const matches = CATALOGUE.filter((entry) => !wanted || folded(entry.name).includes(wanted) || folded(entry.id).includes(wanted));
   const chosen = enabledSites(settings).length;
-  const setOn = (id: string, on: boolean) =>
-    void update((s) => ({ ...s, sites: { ...s.sites, catalogue: { ...s.sites.catalogue, [id]: on } } }));
+  const setOn = (id: string, on: boolean) => void update((s) => ({ ...s, sites: { ...s.sites, catalogue: { ...s.sites.catalogue, [id]: on } } }));
 
   return (
     <div class="tool-picker">
@@ -30,7 +34,15 @@ export function ToolPicker({ settings, update, locked }: SectionProps) {
       </p>
       <div class="field search">
         <label for="tool-search">Find a tool by name</label>
-        <input id="tool-search" type="search" autoComplete="off" spellcheck={false} value={query} aria-describedby="tool-count" onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          id="tool-search"
+          type="search"
+          autoComplete="off"
+          spellcheck={false}
+          value={query}
+          aria-describedby="tool-count"
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
         <span class="hint" id="tool-count" role="status">
           {wanted ? `${matches.length} ${matches.length === 1 ? 'tool matches' : 'tools match'}. ` : ''}
           {chosen} {chosen === 1 ? 'tool' : 'tools'} chosen.
@@ -52,7 +64,13 @@ export function ToolPicker({ settings, update, locked }: SectionProps) {
                   return (
                     <li key={entry.id}>
                       <label>
-                        <input type="checkbox" checked={on} disabled={siteLocked} aria-describedby={shared ? 'shared-personal' : undefined} onChange={(e) => setOn(entry.id, e.currentTarget.checked)} />
+                        <input
+                          type="checkbox"
+                          checked={on}
+                          disabled={siteLocked}
+                          aria-describedby={shared ? 'shared-personal' : undefined}
+                          onChange={(e) => setOn(entry.id, e.currentTarget.checked)}
+                        />
                         {entry.name}
                       </label>
                       {siteLocked && <LockedNote />}

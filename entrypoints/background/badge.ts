@@ -16,7 +16,6 @@ export interface BadgeApi {
   setTitle(details: { title: string }): Promise<void>;
 }
 
-
 /** Text and colour: nothing while working, "OFF" after hours, minutes left during a countdown. */
 export function badgeFor(decision: Decision, now: number): { text: string; color: string } {
   const exception = decision.activeException;

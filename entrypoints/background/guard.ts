@@ -14,7 +14,6 @@ import type { Snapshot } from '@/stores/snapshot';
 import type { Exception, Site } from '@/utils/types';
 import { MINUTE, resolveTimeZone } from '@/utils/zoned-time';
 
-
 export interface GuardDeps {
   now(): number;
   systemTimeZone(): string;
@@ -155,7 +154,13 @@ export function createGuard(deps: GuardDeps) {
           if (wrapUps[request.siteId] === boundary) return { ok: false, error: 'The wrap-up for this evening has been used.' };
           await deps.writeWrapUps({ ...wrapUps, [request.siteId]: boundary });
           const minutes = settings.exceptions.wrapUpMinutes;
-          const exception: Exception = { id: deps.newId(), kind: 'wrapUp', scope: { type: 'site', siteId: request.siteId }, startedAt: now, endsAt: now + minutes * MINUTE };
+          const exception: Exception = {
+            id: deps.newId(),
+            kind: 'wrapUp',
+            scope: { type: 'site', siteId: request.siteId },
+            startedAt: now,
+            endsAt: now + minutes * MINUTE,
+          };
           await note('wrapUp', exception, now, minutes * MINUTE);
           await addException(exception);
           return { ok: true };

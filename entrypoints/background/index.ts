@@ -6,7 +6,16 @@ import { checkRequest } from '@/utils/request-policy';
 import { exposeTestHooks } from '@/utils/test-hooks';
 import { enabledSites } from '@/utils/sites';
 import { SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
-import { exceptionsItem, isSettingsChange, readExceptions, readSettings, readSettingsState, uncoveredTabsItem, windDownNoticeItem, wrapUpsItem } from '@/stores/storage';
+import {
+  exceptionsItem,
+  isSettingsChange,
+  readExceptions,
+  readSettings,
+  readSettingsState,
+  uncoveredTabsItem,
+  windDownNoticeItem,
+  wrapUpsItem,
+} from '@/stores/storage';
 import { BOUNDARY_ALARM, createAlarmsEffect } from './alarms';
 import { createAccess } from './access';
 import { createBadge } from './badge';

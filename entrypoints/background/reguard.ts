@@ -18,7 +18,12 @@ export interface TabsApi {
   query(filter: { url: string[] }): Promise<Array<{ id?: number; discarded?: boolean; status?: string }>>;
 }
 export interface InjectApi {
-  executeScript(options: { target: { tabId: number }; files?: string[]; func?: (mark: string) => boolean; args?: string[] }): Promise<Array<{ result?: unknown }>>;
+  executeScript(options: {
+    target: { tabId: number };
+    files?: string[];
+    func?: (mark: string) => boolean;
+    args?: string[];
+  }): Promise<Array<{ result?: unknown }>>;
 }
 /** Where the count of open work tabs left unguarded is kept between the worker's wake-ups. */
 export interface CountStore {

@@ -68,7 +68,10 @@ export function createRulesEffect(dnr: DnrApi, blockedPage: string) {
       applied = refused.size ? '' : key;
     }
     dropped = next;
-    const notice = droppedNotice(dropped.map((d) => ({ name: d.site.name, reason: d.reason })), limit);
+    const notice = droppedNotice(
+      dropped.map((d) => ({ name: d.site.name, reason: d.reason })),
+      limit,
+    );
     if (notice) throw new Error(notice);
   };
   return Object.assign(effect, {

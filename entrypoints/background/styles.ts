@@ -51,8 +51,16 @@ export function createStylesEffect(scripting: ScriptingApi) {
     const dim = patternsWithAction(sites, decision.siteActions, 'dim');
     const custom = sites.filter((site) => site.id.startsWith('custom:')).flatMap(siteHostPatterns);
     await Promise.all([
-      ensure(dim.length ? { id: DIM_SCRIPT_ID, matches: dim, css: [DIM_STYLESHEET], runAt: 'document_start', persistAcrossSessions: true } : null, DIM_SCRIPT_ID),
-      ensure(custom.length ? { id: CUSTOM_GUARD_ID, matches: [...new Set(custom)], js: [GUARD_SCRIPT_FILE], runAt: 'document_start', persistAcrossSessions: true } : null, CUSTOM_GUARD_ID),
+      ensure(
+        dim.length ? { id: DIM_SCRIPT_ID, matches: dim, css: [DIM_STYLESHEET], runAt: 'document_start', persistAcrossSessions: true } : null,
+        DIM_SCRIPT_ID,
+      ),
+      ensure(
+        custom.length
+          ? { id: CUSTOM_GUARD_ID, matches: [...new Set(custom)], js: [GUARD_SCRIPT_FILE], runAt: 'document_start', persistAcrossSessions: true }
+          : null,
+        CUSTOM_GUARD_ID,
+      ),
     ]);
   };
 }

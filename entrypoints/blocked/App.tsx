@@ -96,7 +96,15 @@ export function App({ address }: { address: BlockedAddress }) {
       <h1>{site.name} is closed for the evening</h1>
       <p class="opens">{opensAgain(decision, now, snapshot.timeZone)}.</p>
       <p class="prompt">
-        {choosePrompt({ moment: momentFor(decision, now), date: today, areas: snapshot.settings.selfCare.categories, own: snapshot.settings.selfCare.prompts, shown: [] })?.text}
+        {
+          choosePrompt({
+            moment: momentFor(decision, now),
+            date: today,
+            areas: snapshot.settings.selfCare.categories,
+            own: snapshot.settings.selfCare.prompts,
+            shown: [],
+          })?.text
+        }
       </p>
       <div class="actions">
         <GoBack />

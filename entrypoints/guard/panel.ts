@@ -92,10 +92,14 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
       }
       return fieldset;
     });
-    yes.addEventListener('click', (event) => void run(event, yes, () => {
-      const { request } = update();
-      return model.startException(request.scope, request.minutes);
-    }));
+    yes.addEventListener(
+      'click',
+      (event) =>
+        void run(event, yes, () => {
+          const { request } = update();
+          return model.startException(request.scope, request.minutes);
+        }),
+    );
     no.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
       memory.choice = null;

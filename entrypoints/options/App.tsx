@@ -149,7 +149,11 @@ export function App() {
         <Section id="days-off" title="Days off" intro="Whole days without work: nothing is open, not even the tail of the night before.">
           <DaysOffSection {...common} today={today} />
         </Section>
-        <Section id="sites" title="Work sites" intro="Blocked sites do not load after hours; dimmed ones stay usable, grey, with a note. Switch on only what you use for work.">
+        <Section
+          id="sites"
+          title="Work sites"
+          intro="Blocked sites do not load after hours; dimmed ones stay usable, grey, with a note. Switch on only what you use for work."
+        >
           <Unguarded {...unguarded} request={(origins) => browser.permissions.request({ origins })} />
           <SitesSection {...common} />
           <CustomSites {...common} access={hostAccess} />
@@ -170,7 +174,13 @@ export function App() {
         )}
         <Section id="data" title="Your data">
           <DataSection settings={settings} replace={replace} download={downloadText} today={today} />
-          <HistoryData readAll={() => history.between(0, Date.now() + MINUTE)} clear={() => history.clear()} download={downloadText} today={today} timeZone={timeZone} />
+          <HistoryData
+            readAll={() => history.between(0, Date.now() + MINUTE)}
+            clear={() => history.clear()}
+            download={downloadText}
+            today={today}
+            timeZone={timeZone}
+          />
         </Section>
         <Section id="privacy" title="Privacy">
           <PrivacySection />

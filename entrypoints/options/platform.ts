@@ -15,7 +15,9 @@ export const hostAccess: HostAccess = {
 };
 
 /** Whether this browser can mute sites' notifications (Chrome's contentSettings; Firefox has none). */
-export function hasNotificationControl(manifest: { optional_permissions?: readonly unknown[]; permissions?: readonly unknown[] } = browser.runtime.getManifest()): boolean {
+export function hasNotificationControl(
+  manifest: { optional_permissions?: readonly unknown[]; permissions?: readonly unknown[] } = browser.runtime.getManifest(),
+): boolean {
   return [...(manifest.optional_permissions ?? []), ...(manifest.permissions ?? [])].includes('contentSettings');
 }
 

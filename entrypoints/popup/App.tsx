@@ -52,8 +52,14 @@ export function App() {
       <>
         <h1>Clocked Out is starting…</h1>
         <p>Your hours apply as soon as it has read your settings.</p>
-        <button type="button" onClick={showSettings}>Open settings</button>
-        {settingsError && <p class="error" role="alert">{settingsError}</p>}
+        <button type="button" onClick={showSettings}>
+          Open settings
+        </button>
+        {settingsError && (
+          <p class="error" role="alert">
+            {settingsError}
+          </p>
+        )}
       </>
     );
   }
@@ -62,7 +68,11 @@ export function App() {
   const unguarded = unguardedOf(snapshot);
   return (
     <>
-      {snapshot.notice && <p class="notice" role="status">{snapshot.notice}</p>}
+      {snapshot.notice && (
+        <p class="notice" role="status">
+          {snapshot.notice}
+        </p>
+      )}
       <Unguarded sites={unguarded.sites} uncovered={unguarded.uncovered} request={(origins) => browser.permissions.request({ origins })} />
       <StatusLine decision={decision} now={now} timeZone={timeZone} />
       <DayTimeline settings={settings} now={now} timeZone={timeZone} exceptions={snapshot.exceptions} />
@@ -96,7 +106,11 @@ export function App() {
         <button type="button" class="link" onClick={showSettings}>
           Open settings
         </button>
-        {settingsError && <p class="error" role="alert">{settingsError}</p>}
+        {settingsError && (
+          <p class="error" role="alert">
+            {settingsError}
+          </p>
+        )}
       </footer>
     </>
   );

@@ -7,7 +7,8 @@ import { HOUR, hrefOf, launch, nextMinuteBoundary, settingsWith, workFrom, type 
 import { coverOf, untilBlocking, untilGuard } from './guard-helpers';
 
 const badge = (h: Harness) => h.evalInExtension(async (b) => ({ text: await b.action.getBadgeText({}), title: await b.action.getTitle({}) }));
-const notGuarded = (page: Page) => page.evaluate(() => [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Not guarded'))?.textContent ?? null);
+const notGuarded = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Not guarded'))?.textContent ?? null);
 
 describe('host access withheld in Firefox', () => {
   let h: Harness;
@@ -37,12 +38,16 @@ describe('host access withheld in Firefox', () => {
   test('"Allow access" in the popup asks Firefox in the click, and the guard works at once', async () => {
     const popup = await h.openExtensionPage('popup.html');
     await expect.poll(() => notGuarded(popup)).toMatch(/^Not guarded — the browser withholds access to SimplePractice, .*\. Allow access$/);
-    const button = (await popup.evaluateHandle(() => [...document.querySelectorAll('.unguarded button')].find((b) => b.textContent === 'Allow access') ?? null)).asElement();
+    const button = (
+      await popup.evaluateHandle(() => [...document.querySelectorAll('.unguarded button')].find((b) => b.textContent === 'Allow access') ?? null)
+    ).asElement();
     if (!button) throw new Error('no "Allow access" button');
     // A driver click is a user gesture; Firefox (webextOptionalPermissionPrompts off) answers yes without a prompt.
     await (button as ElementHandle<HTMLButtonElement>).click();
     // ("Access given …" shows only until the worker's snapshot empties the list, which is at once.)
-    await expect.poll(() => h.evalInExtension((b) => b.permissions.contains({ origins: ['https://secure.simplepractice.com/*', 'http://secure.simplepractice.com/*'] }))).toBe(true);
+    await expect
+      .poll(() => h.evalInExtension((b) => b.permissions.contains({ origins: ['https://secure.simplepractice.com/*', 'http://secure.simplepractice.com/*'] })))
+      .toBe(true);
     await untilGuard(h, (s) => JSON.stringify(s.unguarded) === '[]', 2000);
     await expect.poll(() => badge(h), { timeout: 2000, interval: 50 }).toMatchObject({ text: 'OFF' });
     await expect.poll(() => notGuarded(popup)).toBeNull();

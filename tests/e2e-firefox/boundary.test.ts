@@ -45,7 +45,9 @@ describe('when the work day ends and starts with tabs open, in Firefox', () => {
       expect(await page.evaluate(() => 'clockedOutSameDocument' in window)).toBe(true);
     }
     expect(h.server.count('secure.simplepractice.com') + h.server.count('secure.hushmail.com')).toBe(0);
-    expect(await guardButtons(ehr)).toEqual(expect.arrayContaining([expect.stringMatching(/Wrap up — 5 more minutes/), expect.stringMatching(/Crisis exception/)]));
+    expect(await guardButtons(ehr)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Wrap up — 5 more minutes/), expect.stringMatching(/Crisis exception/)]),
+    );
     // New navigations are blocked by the browser from now on.
     await untilBlocking(h, true);
   });

@@ -130,7 +130,10 @@ export async function guardButtons(page: Page): Promise<string[]> {
 
 /** Clicks a button of the overlay or the dim bar by its name, with the driver's mouse (a trusted click). */
 export async function clickGuardButton(page: Page, name: RegExp): Promise<void> {
-  const button = (await guardLayers(page)).filter((l) => l.shown).flatMap((l) => l.buttons).find((b) => name.test(b.name));
+  const button = (await guardLayers(page))
+    .filter((l) => l.shown)
+    .flatMap((l) => l.buttons)
+    .find((b) => name.test(b.name));
   if (!button) throw new Error(`no button named ${name}`);
   await page.mouse.click(button.x, button.y);
 }
@@ -150,10 +153,14 @@ export async function untilGuard(h: Harness, predicate: (snapshot: Record<string
 export function untilApplied(h: Harness, doc: { week?: Record<string, unknown> }, timeoutMs = 5000): Promise<void> {
   // Storage hands objects back with their keys sorted: compare day by day.
   const days = Object.entries(doc.week ?? {});
-  return untilGuard(h, (s) => {
-    const week = (s.settings as { week?: Record<string, unknown> } | undefined)?.week ?? {};
-    return days.every(([day, ranges]) => JSON.stringify(week[day]) === JSON.stringify(ranges));
-  }, timeoutMs);
+  return untilGuard(
+    h,
+    (s) => {
+      const week = (s.settings as { week?: Record<string, unknown> } | undefined)?.week ?? {};
+      return days.every(([day, ranges]) => JSON.stringify(week[day]) === JSON.stringify(ranges));
+    },
+    timeoutMs,
+  );
 }
 
 /** The number of redirect rules in force (a blocked site's navigations never reach the network). */

@@ -222,7 +222,14 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   };
 
   return {
-    browser, server, proxy, extensionId, uuid, extensionUrl, openExtensionPage, evalInExtension,
+    browser,
+    server,
+    proxy,
+    extensionId,
+    uuid,
+    extensionUrl,
+    openExtensionPage,
+    evalInExtension,
     async openPage(url) {
       const page = await browser.newPage();
       await navigate(page, url);

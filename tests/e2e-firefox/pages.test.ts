@@ -12,7 +12,10 @@ const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
 async function clickButton(page: Page, name: RegExp): Promise<void> {
   const start = Date.now();
   for (;;) {
-    const handle = await page.evaluateHandle((source) => [...document.querySelectorAll('button')].find((b) => new RegExp(source).test(b.textContent?.trim() ?? '')) ?? null, name.source);
+    const handle = await page.evaluateHandle(
+      (source) => [...document.querySelectorAll('button')].find((b) => new RegExp(source).test(b.textContent?.trim() ?? '')) ?? null,
+      name.source,
+    );
     const button = handle.asElement() as ElementHandle<HTMLButtonElement> | null;
     if (button) return button.click();
     if (Date.now() - start > 5000) throw new Error(`no button ${name}`);

@@ -31,26 +31,33 @@ const LONG_HOST = `${'records'.repeat(8)}.${'clinic'.repeat(9)}.example.org`;
  */
 async function siteAccess(h: Harness, withheld: readonly string[]): Promise<void> {
   const page = await h.openPage('chrome://extensions');
-  await page.evaluate(async ({ id, withheld }) => {
-    const dev = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
-    const info = await dev.getExtensionInfo(id);
-    await dev.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
-    for (const { host } of info.permissions.runtimeHostPermissions.hosts) if (!withheld.includes(host)) await dev.addHostPermission(id, host);
-  }, { id: h.extensionId, withheld });
+  await page.evaluate(
+    async ({ id, withheld }) => {
+      const dev = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
+      const info = await dev.getExtensionInfo(id);
+      await dev.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
+      for (const { host } of info.permissions.runtimeHostPermissions.hosts) if (!withheld.includes(host)) await dev.addHostPermission(id, host);
+    },
+    { id: h.extensionId, withheld },
+  );
   await page.close();
 }
 
 /** Gives back one site's access, as "Allow on this site" would. */
 async function allowSite(h: Harness, origin: string): Promise<void> {
   const page = await h.openPage('chrome://extensions');
-  await page.evaluate(async ({ id, origin }) => {
-    await (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate.addHostPermission(id, origin);
-  }, { id: h.extensionId, origin });
+  await page.evaluate(
+    async ({ id, origin }) => {
+      await (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate.addHostPermission(id, origin);
+    },
+    { id: h.extensionId, origin },
+  );
   await page.close();
 }
 
 const badge = (h: Harness) => h.evalInWorker(async (chrome) => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
-const ruleRegexes = (h: Harness) => h.evalInWorker(async (chrome) => (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.condition.regexFilter ?? ''));
+const ruleRegexes = (h: Harness) =>
+  h.evalInWorker(async (chrome) => (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.condition.regexFilter ?? ''));
 
 /** Records `permissions.request` calls in the page (the real prompt never settles headless) and answers no. */
 async function recordRequests(page: Page): Promise<void> {
@@ -89,7 +96,9 @@ describe('host access withheld', () => {
     expect(await badge(h)).toMatchObject({ text: 'OFF' });
     await siteAccess(h, [SIMPLEPRACTICE]);
     const start = Date.now();
-    await expect.poll(() => badge(h), { timeout: 1000, interval: 50 }).toEqual({ text: '!', title: 'Clocked Out is not guarding: SimplePractice. Open Clocked Out to allow access.' });
+    await expect
+      .poll(() => badge(h), { timeout: 1000, interval: 50 })
+      .toEqual({ text: '!', title: 'Clocked Out is not guarding: SimplePractice. Open Clocked Out to allow access.' });
     console.log(`badge named the withheld site ${Date.now() - start} ms after access was withheld`);
     await untilGuard(h, (s) => JSON.stringify(s.unguarded) === '["simplepractice"]', 1000);
   });
@@ -101,7 +110,14 @@ describe('host access withheld', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await line.getByRole('button', { name: 'Allow access' }).click();
     expect(await requests(page)).toEqual([{ request: { origins: SIMPLEPRACTICE_ORIGINS }, gesture: true }]);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /did not give access/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /did not give access/ })
+          .count(),
+      )
+      .toBe(1);
     await page.close();
   });
 
@@ -125,11 +141,15 @@ describe('host access withheld', () => {
   });
 
   test('a custom site synced from another computer, never granted here, is reported by name', async () => {
-    await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR), sites: { custom: [{ host: 'ehr.synced-clinic.org', category: 'ehr' }] } }));
+    await h.setSettings(
+      settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR), sites: { custom: [{ host: 'ehr.synced-clinic.org', category: 'ehr' }] } }),
+    );
     await untilGuard(h, (s) => JSON.stringify(s.unguarded) === '["custom:ehr.synced-clinic.org"]');
     expect((await badge(h)).title).toBe('Clocked Out is not guarding: ehr.synced-clinic.org. Open Clocked Out to allow access.');
     const page = await openWith(h, 'popup.html', 'Clocked out');
-    await expect.poll(() => page.getByText(/^Not guarded/).textContent()).toBe('Not guarded — the browser withholds access to ehr.synced-clinic.org. Allow access');
+    await expect
+      .poll(() => page.getByText(/^Not guarded/).textContent())
+      .toBe('Not guarded — the browser withholds access to ehr.synced-clinic.org. Allow access');
     await page.getByRole('button', { name: 'Allow access' }).click();
     expect(await requests(page)).toEqual([{ request: { origins: ['https://*.ehr.synced-clinic.org/*', 'http://*.ehr.synced-clinic.org/*'] }, gesture: true }]);
     await page.close();
@@ -146,12 +166,22 @@ describe("the browser's rule limits", () => {
     await h?.close();
   });
 
-  test('an address the regex engine refuses: the rest replace yesterday\'s rules and it is named', async () => {
-    expect(await h.evalInWorker(async (chrome, regex) => (await chrome.declarativeNetRequest.isRegexSupported({ regex })).reason, LONG_HOST.replace(/\./g, '\\.'))).toBe('memoryLimitExceeded');
+  test("an address the regex engine refuses: the rest replace yesterday's rules and it is named", async () => {
+    expect(
+      await h.evalInWorker(async (chrome, regex) => (await chrome.declarativeNetRequest.isRegexSupported({ regex })).reason, LONG_HOST.replace(/\./g, '\\.')),
+    ).toBe('memoryLimitExceeded');
     await h.setSettings({ ...offHours(), sites: { custom: [{ host: 'old.example.org', category: 'ehr' }] } });
     await expect.poll(async () => (await ruleRegexes(h)).some((r) => r.includes('old\\.example'))).toBe(true);
 
-    await h.setSettings({ ...offHours(), sites: { custom: [{ host: LONG_HOST, category: 'ehr' }, { host: 'new.example.org', category: 'ehr' }] } });
+    await h.setSettings({
+      ...offHours(),
+      sites: {
+        custom: [
+          { host: LONG_HOST, category: 'ehr' },
+          { host: 'new.example.org', category: 'ehr' },
+        ],
+      },
+    });
     await untilGuard(h, (s) => typeof s.notice === 'string' && s.notice.includes(LONG_HOST));
     const regexes = await ruleRegexes(h);
     expect(regexes.some((r) => r.includes('old\\.example'))).toBe(false);
@@ -162,11 +192,18 @@ describe("the browser's rule limits", () => {
     expect(snapshot?.unruled).toEqual([`custom:${LONG_HOST}`]);
 
     const options = await openWith(h, 'options.html', 'Work hours');
-    await expect.poll(() => options.locator('#sites').getByText(/too many sites or an address too long/).textContent()).toContain(LONG_HOST);
+    await expect
+      .poll(() =>
+        options
+          .locator('#sites')
+          .getByText(/too many sites or an address too long/)
+          .textContent(),
+      )
+      .toContain(LONG_HOST);
     await options.close();
   });
 
-  test('more custom sites than the regex rules allow: the first that fit replace yesterday\'s rules, the rest are named', async () => {
+  test("more custom sites than the regex rules allow: the first that fit replace yesterday's rules, the rest are named", async () => {
     const limit = await h.evalInWorker((chrome) => chrome.declarativeNetRequest.MAX_NUMBER_OF_REGEX_RULES);
     await h.setSettings({ ...offHours(), sites: { custom: [{ host: 'old.example.org', category: 'ehr' }] } });
     await expect.poll(async () => (await ruleRegexes(h)).some((r) => r.includes('old\\.example'))).toBe(true);
@@ -183,7 +220,9 @@ describe("the browser's rule limits", () => {
     expect(regexes.some((r) => r.includes('s199\\.example'))).toBe(true);
     expect(regexes.some((r) => r.includes('s200\\.example'))).toBe(false);
     const { notice } = (await h.getLocal<{ notice: string }>('guard')) ?? { notice: '' };
-    expect(notice).toContain(`sites.custom: lists ${limit + 100} sites, more than the 200 Clocked Out can guard (over the limit: s200.example.org, s201.example.org`);
+    expect(notice).toContain(
+      `sites.custom: lists ${limit + 100} sites, more than the 200 Clocked Out can guard (over the limit: s200.example.org, s201.example.org`,
+    );
     expect(notice).toContain(`and ${limit + 100 - 205} more)`);
     // Still blocking what it guards.
     await untilBlocking(h, true);

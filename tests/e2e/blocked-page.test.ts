@@ -54,12 +54,15 @@ describe('the blocked page, off hours', () => {
       }
     });
     const page = await h.openPage(`https://${NON_WORK_HOST}/`);
-    await page.evaluate((src) => {
-      const frame = document.createElement('iframe');
-      frame.src = src;
-      frame.id = 'probe';
-      document.body.append(frame);
-    }, `${h.extensionUrl('blocked.html')}?site=simplepractice#${ORIGINAL}`);
+    await page.evaluate(
+      (src) => {
+        const frame = document.createElement('iframe');
+        frame.src = src;
+        frame.id = 'probe';
+        document.body.append(frame);
+      },
+      `${h.extensionUrl('blocked.html')}?site=simplepractice#${ORIGINAL}`,
+    );
     await expect.poll(() => page.frames().some((f) => f.url().startsWith(h.extensionUrl('blocked.html')))).toBe(true);
     const frame = page.frames().find((f) => f.url().startsWith(h.extensionUrl('blocked.html')));
     if (!frame) throw new Error('no extension frame');

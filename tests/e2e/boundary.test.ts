@@ -39,7 +39,9 @@ describe('when the work day ends and starts with tabs open', () => {
     }
     expect(await ehr.evaluate(() => document.getElementById('note') === document.querySelector('textarea'))).toBe(true);
     expect(h.server.count('secure.simplepractice.com') + h.server.count('secure.hushmail.com')).toBe(0);
-    expect(await guardButtons(ehr)).toEqual(expect.arrayContaining([expect.stringMatching(/Wrap up — 5 more minutes/), expect.stringMatching(/Crisis exception/)]));
+    expect(await guardButtons(ehr)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Wrap up — 5 more minutes/), expect.stringMatching(/Crisis exception/)]),
+    );
     // New navigations are blocked by the browser from now on.
     await untilBlocking(h, true);
   });

@@ -8,7 +8,10 @@ import { HOUR, launch, MINUTE, nextMinuteBoundary, NON_WORK_HOST, settingsWith, 
 
 /** `chrome.runtime.sendMessage(request)` from an extension page (or frame), as its own code would send it. */
 const send = (target: Page | Frame, request: Request | Record<string, unknown>) =>
-  target.evaluate((r) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Response> } } }).chrome.runtime.sendMessage(r), request);
+  target.evaluate(
+    (r) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Response> } } }).chrome.runtime.sendMessage(r),
+    request,
+  );
 
 const minutesOf = (e: Exception) => Math.round((e.endsAt - e.startedAt) / MINUTE);
 const sorted = <T>(list: T[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -21,7 +24,12 @@ const SCOPES = [
   { type: 'site', siteId: 'jane' },
 ] as const;
 /** What the history files each scope under: [site, category]. */
-const FILED = [[null, null], [null, 'telehealth'], ['simplepractice', 'ehr'], ['jane', 'ehr']];
+const FILED = [
+  [null, null],
+  [null, 'telehealth'],
+  ['simplepractice', 'ehr'],
+  ['jane', 'ehr'],
+];
 
 describe('requests from several pages at once', () => {
   let h: Harness;
@@ -58,7 +66,12 @@ describe('requests from several pages at once', () => {
 
     // The history has each start and each end exactly once.
     const events = await historyEvents(pages[0] as Page);
-    expect(events.filter((e) => e.kind === 'exceptionStarted').map((e) => e.minutes).sort((a, b) => a - b)).toEqual(range(30, 49));
+    expect(
+      events
+        .filter((e) => e.kind === 'exceptionStarted')
+        .map((e) => e.minutes)
+        .sort((a, b) => a - b),
+    ).toEqual(range(30, 49));
     expect(sorted(events.filter((e) => e.kind === 'exceptionEnded').map((e) => [e.site, e.category]))).toEqual(sorted(range(15, 19).map((i) => FILED[i % 4])));
     expect(events).toHaveLength(25);
   });

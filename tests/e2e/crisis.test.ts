@@ -11,8 +11,10 @@ const JANE = 'https://acme.janeapp.com/admin/patients/7c2e?view=chart';
 const THERAPYNOTES = 'https://www.therapynotes.com/app/patients/31';
 
 /** The weekly-limit line for the `n`th exception of the week against a limit of 1 (utils/crisis.ts). */
-const overLimit = (n: string) => `This will be your ${n} crisis exception this week. Your weekly limit is 1, so this one goes over it. It still opens: your client comes first.`;
-const crisisExceptions = async (h: Harness) => ((await h.getLocal<Array<{ kind: string; scope: unknown }>>('exceptions')) ?? []).filter((e) => e.kind === 'crisis');
+const overLimit = (n: string) =>
+  `This will be your ${n} crisis exception this week. Your weekly limit is 1, so this one goes over it. It still opens: your client comes first.`;
+const crisisExceptions = async (h: Harness) =>
+  ((await h.getLocal<Array<{ kind: string; scope: unknown }>>('exceptions')) ?? []).filter((e) => e.kind === 'crisis');
 /** The texts of the guard's layers as assistive technology reads them (its shadow roots are closed). */
 const guardTexts = async (page: Page) => (await accessibleNodes(page)).map((n) => n.name).filter(Boolean);
 
@@ -110,7 +112,9 @@ describe('a crisis exception', () => {
 
   test('past the weekly limit, the overlay says so before confirming, and confirming uncovers the page as it was', async () => {
     // A tab open while TherapyNotes was open, covered when that ends.
-    await h.setLocal({ exceptions: [{ id: 'tn', kind: 'crisis', scope: { type: 'site', siteId: 'therapynotes' }, startedAt: Date.now(), endsAt: Date.now() + HOUR }] });
+    await h.setLocal({
+      exceptions: [{ id: 'tn', kind: 'crisis', scope: { type: 'site', siteId: 'therapynotes' }, startedAt: Date.now(), endsAt: Date.now() + HOUR }],
+    });
     await untilGuard(h, (s) => Array.isArray(s.exceptions) && s.exceptions.length === 1);
     const page = await h.openPage(THERAPYNOTES);
     await page.fill('#note', 'session notes, half-written');
@@ -124,7 +128,9 @@ describe('a crisis exception', () => {
     await expect.poll(() => guardTexts(page)).toEqual(expect.arrayContaining(['For how long?', '30 min', overLimit('3rd')]));
     const texts = await guardTexts(page);
     expect(texts).not.toContain('All work sites');
-    expect(texts.find((t) => t.startsWith('Open TherapyNotes until'))).toMatch(/^Open TherapyNotes until \S+ \(30 minutes\)\? It counts as after-hours work and closes by itself\.$/);
+    expect(texts.find((t) => t.startsWith('Open TherapyNotes until'))).toMatch(
+      /^Open TherapyNotes until \S+ \(30 minutes\)\? It counts as after-hours work and closes by itself\.$/,
+    );
     expect(await crisisExceptions(h)).toEqual([]);
     await page.screenshot({ path: fileURLToPath(new URL('../../test-results/crisis/overlay-over-limit.png', import.meta.url)) });
     await clickGuardButton(page, /^Yes, open until/);

@@ -7,7 +7,9 @@ import { coverOf, untilBlocking } from './guard-helpers';
 describe('every scheme and spelling', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await launch({ hosts: ['secure.simplepractice.com', 'www.therapynotes.com', 'therapynotes.com', 'acme.janeapp.com', 'secure.hushmail.com', 'www.example-news.org'] });
+    h = await launch({
+      hosts: ['secure.simplepractice.com', 'www.therapynotes.com', 'therapynotes.com', 'acme.janeapp.com', 'secure.hushmail.com', 'www.example-news.org'],
+    });
     await h.setSettings(settingsWith({ week: workFrom(nextMinuteBoundary() + 3 * HOUR) }));
     await untilBlocking(h, true);
   });

@@ -142,8 +142,12 @@ export async function clickGuardButton(page: Page, name: RegExp): Promise<void> 
 export function untilApplied(h: Harness, doc: { week?: Record<string, unknown> }, timeoutMs = 5000): Promise<void> {
   // Storage hands objects back with their keys sorted: compare day by day.
   const days = Object.entries(doc.week ?? {});
-  return untilGuard(h, (s) => {
-    const week = (s.settings as { week?: Record<string, unknown> } | undefined)?.week ?? {};
-    return days.every(([day, ranges]) => JSON.stringify(week[day]) === JSON.stringify(ranges));
-  }, timeoutMs);
+  return untilGuard(
+    h,
+    (s) => {
+      const week = (s.settings as { week?: Record<string, unknown> } | undefined)?.week ?? {};
+      return days.every(([day, ranges]) => JSON.stringify(week[day]) === JSON.stringify(ranges));
+    },
+    timeoutMs,
+  );
 }

@@ -118,8 +118,13 @@ interface DeveloperPrivate {
 }
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 const EVAL_TIMEOUT_MS = 15_000;
 
@@ -128,10 +133,9 @@ const EVAL_TIMEOUT_MS = 15_000;
  * fully-qualified spelling with a trailing dot; everything else fails to resolve, fast and offline.
  */
 function resolverRules(hosts: readonly string[], server: TestServer): string {
-  const maps = hosts.flatMap((host) => [host, `${host}.`]).flatMap((host) => [
-    `MAP ${host}:443 127.0.0.1:${server.port}`,
-    `MAP ${host}:80 127.0.0.1:${server.httpPort}`,
-  ]);
+  const maps = hosts
+    .flatMap((host) => [host, `${host}.`])
+    .flatMap((host) => [`MAP ${host}:443 127.0.0.1:${server.port}`, `MAP ${host}:80 127.0.0.1:${server.httpPort}`]);
   return [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ');
 }
 
@@ -206,7 +210,10 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
   };
 
   return {
-    context, server, extensionId, userDataDir,
+    context,
+    server,
+    extensionId,
+    userDataDir,
     get worker() {
       return worker;
     },
@@ -218,8 +225,7 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
     },
     evalInWorker,
     setSettings: (doc) => evalInWorker((chrome, settings) => chrome.storage.sync.set({ settings }), doc),
-    getLocal: <T>(key: string) =>
-      evalInWorker(async (chrome, k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>,
+    getLocal: <T>(key: string) => evalInWorker(async (chrome, k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>,
     setLocal: (items) => evalInWorker((chrome, i) => chrome.storage.local.set(i), items),
     workerRunning: () => control.running(extensionId),
     stopWorkers: () => control.stopAll(extensionId),

@@ -48,7 +48,8 @@ const ATTACKS: Record<string, (extensionId: string) => void> = {
   },
   'hiding the guard with its own styles': () => {
     const style = document.createElement('style');
-    style.textContent = 'html > :not(head):not(body), [data-clocked-out], clocked-out-overlay, clocked-out-bar { display: none !important; visibility: hidden !important; }';
+    style.textContent =
+      'html > :not(head):not(body), [data-clocked-out], clocked-out-overlay, clocked-out-bar { display: none !important; visibility: hidden !important; }';
     document.head.append(style);
     for (const el of document.documentElement.children) {
       if (el !== document.head && el !== document.body) (el as HTMLElement).style.setProperty('display', 'none', 'important');
@@ -67,7 +68,9 @@ const ATTACKS: Record<string, (extensionId: string) => void> = {
   },
   'rewriting the whole document': () => {
     document.open();
-    document.write('<!doctype html><html><head><style>html,body{margin:0;min-height:100vh;background:#e00000}</style></head><body><h1>replaced</h1></body></html>');
+    document.write(
+      '<!doctype html><html><head><style>html,body{margin:0;min-height:100vh;background:#e00000}</style></head><body><h1>replaced</h1></body></html>',
+    );
     document.close();
   },
 };

@@ -42,7 +42,11 @@ describe('a managed policy', () => {
     dir = await mkdtemp(join(tmpdir(), 'clocked-out-policy-'));
     await cp(EXTENSION_DIR, dir, { recursive: true });
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const { publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'der' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
     await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, key: publicKey.toString('base64') }));
     const id = unpackedExtensionId(dir);
     policyFile = join(POLICY_DIR, `clocked-out-test-${id}.json`);
@@ -68,12 +72,23 @@ describe('a managed policy', () => {
   });
 
   test("makes the guard follow the practice's week when the clinician's settings say otherwise", async () => {
-    await h.setSettings({ format: 'clocked-out/settings', version: 1, timeZone: systemTimeZone(), week: alwaysWork(), windDownMinutes: 0, actions: { telehealth: 'block' } });
+    await h.setSettings({
+      format: 'clocked-out/settings',
+      version: 1,
+      timeZone: systemTimeZone(),
+      week: alwaysWork(),
+      windDownMinutes: 0,
+      actions: { telehealth: 'block' },
+    });
     // The practice's week, and the clinician's own choice where the practice set nothing.
-    await untilGuard(h, (snapshot) => {
-      const { week, actions } = snapshot.settings as Settings;
-      return week.mon.length === 0 && actions.telehealth === 'block';
-    }, 10_000);
+    await untilGuard(
+      h,
+      (snapshot) => {
+        const { week, actions } = snapshot.settings as Settings;
+        return week.mon.length === 0 && actions.telehealth === 'block';
+      },
+      10_000,
+    );
     await untilBlocking(h, true);
     expect(await redirectRules(h)).toBeGreaterThan(0);
     const page = await h.openPage('https://secure.simplepractice.com/calendar');
@@ -96,7 +111,9 @@ describe('a managed policy', () => {
     expect(state.locked).toEqual(['actions.ehr', 'timeZone', 'week']);
     expect(state.settings.week).toEqual(neverWork());
     expect(state.settings.actions).toEqual({ ehr: 'block', practice: 'block', telehealth: 'block', email: 'dim' });
-    expect(state.notice).toBe(`Your practice's policy has settings that could not be used, and yours apply for them: actions.email: "mute" is not an action (block, dim or allow).`);
+    expect(state.notice).toBe(
+      `Your practice's policy has settings that could not be used, and yours apply for them: actions.email: "mute" is not an action (block, dim or allow).`,
+    );
   });
 
   test('shows what the practice set on the options page as "Set by your practice", and it cannot be edited', async () => {

@@ -18,7 +18,10 @@ describe('do not disturb', () => {
     dir = await mkdtemp(join(tmpdir(), 'clocked-out-dnd-'));
     await cp(EXTENSION_DIR, dir, { recursive: true });
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { permissions: string[]; optional_permissions?: string[] };
-    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, permissions: [...manifest.permissions, 'contentSettings'], optional_permissions: [] }));
+    await writeFile(
+      join(dir, 'manifest.json'),
+      JSON.stringify({ ...manifest, permissions: [...manifest.permissions, 'contentSettings'], optional_permissions: [] }),
+    );
     h = await launch({ extensionDir: dir });
   });
   afterAll(async () => {

@@ -49,7 +49,10 @@ async function answerPermissionPrompts(page: Page, answer: boolean): Promise<voi
     }) as typeof chrome.permissions.request;
   }, answer);
 }
-const permissionCalls = (page: Page) => page.evaluate(() => (window as unknown as { permissionCalls: Array<{ request: { origins?: string[]; permissions?: string[] }; gesture: boolean }> }).permissionCalls);
+const permissionCalls = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { permissionCalls: Array<{ request: { origins?: string[]; permissions?: string[] }; gesture: boolean }> }).permissionCalls,
+  );
 
 async function openOptions(h: Harness, prepare?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await h.context.newPage();
@@ -63,7 +66,11 @@ declare var chrome: typeof Browser;
 
 const storedSettings = (h: Harness) => h.evalInWorker(async (chrome) => chrome.storage.sync.get(null));
 
-const fileOf = (name: string, doc: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)) });
+const fileOf = (name: string, doc: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)),
+});
 
 describe('the options page', () => {
   let h: Harness;
@@ -83,14 +90,27 @@ describe('the options page', () => {
   });
 
   test('shows every section, passes an axe audit in light and dark, and leaves a screenshot of each', async () => {
-    await h.setSettings(settingsWith({
-      // A zone other than the machine's (UTC here), so the time-zone section shows its warning.
-      timeZone: 'America/Chicago',
-      week: { ...alwaysWork(), mon: [['09:00', '12:30'], ['13:30', '17:00']], fri: [['22:00', '02:00']], sun: [] },
-      timeOff: [{ from: '2025-12-24', to: '2025-12-26', label: 'Holidays' }, { from: '2099-08-03', to: '2099-08-14', label: 'Summer' }],
-      sites: { catalogue: { gmail: true }, custom: [{ host: CUSTOM_HOST, category: 'ehr' }] },
-      selfCare: { prompts: ['Call Sam back — not about work'], plan: [{ days: ['mon', 'wed', 'fri'], from: '12:00', to: '12:45', label: 'walk' }] },
-    }));
+    await h.setSettings(
+      settingsWith({
+        // A zone other than the machine's (UTC here), so the time-zone section shows its warning.
+        timeZone: 'America/Chicago',
+        week: {
+          ...alwaysWork(),
+          mon: [
+            ['09:00', '12:30'],
+            ['13:30', '17:00'],
+          ],
+          fri: [['22:00', '02:00']],
+          sun: [],
+        },
+        timeOff: [
+          { from: '2025-12-24', to: '2025-12-26', label: 'Holidays' },
+          { from: '2099-08-03', to: '2099-08-14', label: 'Summer' },
+        ],
+        sites: { catalogue: { gmail: true }, custom: [{ host: CUSTOM_HOST, category: 'ehr' }] },
+        selfCare: { prompts: ['Call Sam back — not about work'], plan: [{ days: ['mon', 'wed', 'fri'], from: '12:00', to: '12:45', label: 'walk' }] },
+      }),
+    );
     await mkdir(SHOTS, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
       const page = await h.context.newPage();
@@ -145,7 +165,10 @@ describe('the options page', () => {
     const alert = page.locator('.refused');
     await expect.poll(() => alert.textContent()).toContain('broken.json was not imported, and nothing changed:');
     const items = await alert.locator('li').allTextContents();
-    expect(items).toEqual(['week.tue[0]: end "25:00" is not a time (HH:MM, or 24:00)', 'exceptions.defaultMinutes: 500 is not a whole number of minutes from 1 to 240']);
+    expect(items).toEqual([
+      'week.tue[0]: end "25:00" is not a time (HH:MM, or 24:00)',
+      'exceptions.defaultMinutes: 500 is not a whole number of minutes from 1 to 240',
+    ]);
 
     await page.locator('section#data').screenshot({ path: `${SHOTS}data-refused.png` });
 
@@ -223,12 +246,17 @@ describe('the options page', () => {
     expect(stored).not.toContain('4f1e2d3c');
 
     h.server.reset();
-    await expect.poll(async () => {
-      const site = await h.openPage(`https://${CUSTOM_HOST}/clients/4f1e2d3c`);
-      const url = site.url();
-      await site.close();
-      return url.startsWith(h.extensionUrl('blocked.html'));
-    }, { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const site = await h.openPage(`https://${CUSTOM_HOST}/clients/4f1e2d3c`);
+          const url = site.url();
+          await site.close();
+          return url.startsWith(h.extensionUrl('blocked.html'));
+        },
+        { timeout: 5000 },
+      )
+      .toBe(true);
     expect(h.server.count(CUSTOM_HOST)).toBe(0);
     await page.close();
   });
@@ -304,7 +332,11 @@ describe('the options page', () => {
       const kb = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.kb ?? null);
       if (kb !== null) reached.add(kb);
     }
-    const missed = await page.evaluate((seen) => [...document.querySelectorAll<HTMLElement>('[data-kb]')].filter((el) => !seen.includes(el.dataset.kb ?? '')).map((el) => el.outerHTML.slice(0, 120)), [...reached]);
+    const missed = await page.evaluate(
+      (seen) =>
+        [...document.querySelectorAll<HTMLElement>('[data-kb]')].filter((el) => !seen.includes(el.dataset.kb ?? '')).map((el) => el.outerHTML.slice(0, 120)),
+      [...reached],
+    );
     expect(missed).toEqual([]);
 
     // Keyboard only: add Saturday hours, type them, leave the field; then remove them again.
@@ -336,7 +368,9 @@ describe('the options page', () => {
     const page = await openOptions(h);
     await page.getByLabel('Address of the site').fill(ASKED_HOST);
     await page.getByRole('button', { name: 'Add site' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Waiting' }).textContent()).toBe(`Waiting for your answer to the browser's question about ${ASKED_HOST}…`);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Waiting' }).textContent())
+      .toBe(`Waiting for your answer to the browser's question about ${ASKED_HOST}…`);
     expect(await page.locator('#custom-error').count()).toBe(0);
     expect(await storedSettings(h)).toEqual(before);
     await page.close();

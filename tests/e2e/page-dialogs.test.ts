@@ -34,7 +34,8 @@ function openDialog(page: Page, id: string): Promise<boolean> {
 const closeDialog = (page: Page, id: string) => page.evaluate((id) => (document.getElementById(id) as HTMLDialogElement).close(), id);
 
 /** The ids of the page's dialogs that hold one of the guard's hosts. */
-const dialogsWithBar = (page: Page) => page.evaluate(() => [...document.querySelectorAll('dialog')].filter((d) => d.querySelector('[data-clocked-out]')).map((d) => d.id));
+const dialogsWithBar = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('dialog')].filter((d) => d.querySelector('[data-clocked-out]')).map((d) => d.id));
 
 /** What assistive technology reaches: the bar's text (how many times) and the page's fields. */
 async function reachable(page: Page): Promise<{ bars: number; fields: string[] }> {

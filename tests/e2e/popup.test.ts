@@ -4,7 +4,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXTENSION_DIR, HOUR, launch, MINUTE, nextMinuteBoundary, NON_WORK_HOST, settingsWith, sleep, systemTimeZone, wallClock, weekWithRanges, workFrom, type Harness } from './harness';
+import {
+  EXTENSION_DIR,
+  HOUR,
+  launch,
+  MINUTE,
+  nextMinuteBoundary,
+  NON_WORK_HOST,
+  settingsWith,
+  sleep,
+  systemTimeZone,
+  wallClock,
+  weekWithRanges,
+  workFrom,
+  type Harness,
+} from './harness';
 import { untilBlocking, untilGuard } from './guard-helpers';
 import { seriousViolations } from './axe';
 
@@ -48,7 +62,12 @@ interface RealPopup {
  */
 async function realPopup(h: Harness, over: Page): Promise<RealPopup> {
   await over.bringToFront();
-  const failed = await h.evalInWorker(async (chrome) => chrome.action.openPopup().then(() => null, (e: unknown) => String(e)));
+  const failed = await h.evalInWorker(async (chrome) =>
+    chrome.action.openPopup().then(
+      () => null,
+      (e: unknown) => String(e),
+    ),
+  );
   if (failed) throw new Error(`the popup did not open: ${failed}`);
   const cdp = await h.context.newCDPSession(over);
   let targetId: string | undefined;
@@ -97,7 +116,12 @@ const focused = (page: Page) =>
     const el = document.activeElement as HTMLElement | null;
     const shown = el instanceof HTMLInputElement ? el.nextElementSibling : el;
     const ring = shown ? getComputedStyle(shown) : null;
-    const name = el instanceof HTMLSelectElement ? (el.previousElementSibling?.textContent ?? '') : el instanceof HTMLInputElement ? (el.labels?.[0]?.textContent ?? '') : (el?.textContent ?? '');
+    const name =
+      el instanceof HTMLSelectElement
+        ? (el.previousElementSibling?.textContent ?? '')
+        : el instanceof HTMLInputElement
+          ? (el.labels?.[0]?.textContent ?? '')
+          : (el?.textContent ?? '');
     return { name: name.trim(), ring: ring !== null && ring.outlineStyle !== 'none' && parseFloat(ring.outlineWidth) >= 2 };
   });
 
@@ -207,9 +231,9 @@ describe('the popup', () => {
     const page = await openPopup(h);
     await expect.poll(() => page.locator('.week').textContent()).toMatch(/1 of 1 crisis exceptions/);
     await page.getByRole('button', { name: 'Crisis exception…' }).click();
-    await expect.poll(() => page.locator('.limit').textContent()).toBe(
-      'This will be your 2nd crisis exception this week. Your weekly limit is 1, so this one goes over it. It still opens: your client comes first.',
-    );
+    await expect
+      .poll(() => page.locator('.limit').textContent())
+      .toBe('This will be your 2nd crisis exception this week. Your weekly limit is 1, so this one goes over it. It still opens: your client comes first.');
     expect(await page.locator('.question').textContent()).toMatch(/^Open all work sites until/);
     await shoot(page, 'over-limit-light');
     await page.getByRole('button', { name: /^Yes, open until/ }).click();
@@ -223,7 +247,14 @@ describe('the popup', () => {
   test('"Take today off" during work hours blocks work sites at once, and undo opens them again', async () => {
     // Clocked in since a while, with a break earlier and work until a few hours from now.
     const now = nextMinuteBoundary(0) - MINUTE;
-    await h.setSettings(settingsWith({ week: weekWithRanges([[now - 4 * HOUR, now - 2 * HOUR], [now - HOUR, now + 3 * HOUR]]) }));
+    await h.setSettings(
+      settingsWith({
+        week: weekWithRanges([
+          [now - 4 * HOUR, now - 2 * HOUR],
+          [now - HOUR, now + 3 * HOUR],
+        ]),
+      }),
+    );
     await untilBlocking(h, false);
     const page = await openPopup(h);
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Clocked in until/);

@@ -3,7 +3,22 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { decide } from '../../utils/policy';
 import { defaultSettings } from '../../utils/settings';
-import { alwaysWork, HOUR, isBrightRed, launch, neverWork, nextMinuteBoundary, recordFrames, SECOND, settingsWith, sleep, systemTimeZone, waitUntil, workFrom, type Harness } from './harness';
+import {
+  alwaysWork,
+  HOUR,
+  isBrightRed,
+  launch,
+  neverWork,
+  nextMinuteBoundary,
+  recordFrames,
+  SECOND,
+  settingsWith,
+  sleep,
+  systemTimeZone,
+  waitUntil,
+  workFrom,
+  type Harness,
+} from './harness';
 import { untilApplied, untilBlocking, untilCover, untilGuard } from './guard-helpers';
 
 async function visit(h: Harness, url: string) {
@@ -45,7 +60,9 @@ describe('a stopped worker and a restarted browser', () => {
     // Chromium reinstalls an extension loaded from a folder at every launch, which drops
     // registered content scripts (an installed one keeps them); the worker registers them again.
     await untilGuard(h, (s) => typeof s.timeZone === 'string');
-    await expect.poll(() => h.evalInWorker(async (chrome) => (await chrome.scripting.getRegisteredContentScripts()).length), { timeout: 5000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => h.evalInWorker(async (chrome) => (await chrome.scripting.getRegisteredContentScripts()).length), { timeout: 5000 })
+      .toBeGreaterThan(0);
     const dimmed = await visit(h, 'https://doxy.me/room');
     expect(dimmed.frames.filter((f) => isBrightRed(f))).toHaveLength(0);
   });

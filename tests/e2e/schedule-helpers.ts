@@ -15,8 +15,7 @@ type Week = Record<Weekday, [string, string][]>;
 /** The zone both Node and the browser use here (the machine's); documents name it explicitly. */
 export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-const weekOf = (day: () => [string, string][]): Week =>
-  Object.fromEntries(WEEKDAYS.map((d) => [d, day()])) as Week;
+const weekOf = (day: () => [string, string][]): Week => Object.fromEntries(WEEKDAYS.map((d) => [d, day()])) as Week;
 /** Clocked in around the clock: nothing is dimmed or blocked. */
 export const alwaysWork = (): Week => weekOf(() => [['00:00', '24:00']]);
 /** Never clocked in: every work site is dimmed or blocked. */
@@ -44,7 +43,11 @@ export function settingsWith(overrides: Partial<SettingsInput> = {}): SettingsIn
 /** The weekday and `HH:MM` of an instant in `timeZone`. */
 export function wallClock(at: number, timeZone = systemTimeZone()): { weekday: Weekday; time: string } {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = part('weekday').toLowerCase().slice(0, 3) as Weekday;
@@ -68,12 +71,10 @@ export function weekWithRanges(ranges: readonly (readonly [number, number])[], t
 }
 
 /** A week in which work started `length` ago and ends at `end`: clocked in now, out at `end`. */
-export const workUntil = (end: number, timeZone = systemTimeZone(), length = 2 * HOUR): Week =>
-  weekWithRanges([[end - length, end]], timeZone);
+export const workUntil = (end: number, timeZone = systemTimeZone(), length = 2 * HOUR): Week => weekWithRanges([[end - length, end]], timeZone);
 
 /** A week in which work starts at `start` and lasts `length`: clocked out now, in at `start`. */
-export const workFrom = (start: number, timeZone = systemTimeZone(), length = 2 * HOUR): Week =>
-  weekWithRanges([[start, start + length]], timeZone);
+export const workFrom = (start: number, timeZone = systemTimeZone(), length = 2 * HOUR): Week => weekWithRanges([[start, start + length]], timeZone);
 
 /**
  * The next whole minute at least `minLeadMs` from `now`, as epoch ms. Every zone in use today is a

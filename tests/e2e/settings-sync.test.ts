@@ -14,11 +14,15 @@ interface OptionsApi {
   writeSettings(doc: unknown): Promise<WriteResult>;
 }
 
-const customSites = (n: number, tag: string) =>
-  Array.from({ length: n }, (_, i) => ({ host: `ehr-${i}.${tag}-practice.example`, category: 'ehr' as const }));
+const customSites = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ host: `ehr-${i}.${tag}-practice.example`, category: 'ehr' as const }));
 /** Off hours, the most custom sites allowed (200) and prompts full of `<`, which Chromium counts as six bytes each. */
 const large = (tag: string, overrides: Partial<SettingsInput> = {}) =>
-  settingsWith({ week: neverWork(), sites: { custom: customSites(200, tag) }, selfCare: { prompts: Array.from({ length: 30 }, (_, i) => `<${i}> `.repeat(40)) }, ...overrides });
+  settingsWith({
+    week: neverWork(),
+    sites: { custom: customSites(200, tag) },
+    selfCare: { prompts: Array.from({ length: 30 }, (_, i) => `<${i}> `.repeat(40)) },
+    ...overrides,
+  });
 
 function parsed(doc: unknown): Settings {
   const result = parseSettings(doc);
@@ -40,7 +44,10 @@ const write = async (h: Harness, doc: unknown): Promise<WriteResult> => {
 const state = (h: Harness) => h.evalInWorker(() => (globalThis as unknown as { clockedOut: WorkerApi }).clockedOut.readSettingsState());
 const firstCustomHost = (snapshot: Record<string, unknown>) => (snapshot.settings as Settings).sites.custom[0]?.host;
 const rulesFor = (h: Harness, host: string) =>
-  h.evalInWorker(async (chrome, fragment) => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.condition.regexFilter?.includes(fragment)).length, host.replace(/\./g, '\\.'));
+  h.evalInWorker(
+    async (chrome, fragment) => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.condition.regexFilter?.includes(fragment)).length,
+    host.replace(/\./g, '\\.'),
+  );
 
 describe('settings in sync storage', () => {
   let h: Harness;
@@ -52,7 +59,14 @@ describe('settings in sync storage', () => {
   });
 
   test('Chromium refuses a large document as one item: the reason it is split', async () => {
-    const refused = await h.evalInWorker((chrome, doc) => chrome.storage.sync.set({ settings: doc }).then(() => 'stored', (e: unknown) => String(e)), large('one'));
+    const refused = await h.evalInWorker(
+      (chrome, doc) =>
+        chrome.storage.sync.set({ settings: doc }).then(
+          () => 'stored',
+          (e: unknown) => String(e),
+        ),
+      large('one'),
+    );
     expect(refused).toMatch(/QuotaBytesPerItem|QUOTA_BYTES_PER_ITEM/);
   });
 

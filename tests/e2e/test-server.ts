@@ -44,9 +44,7 @@ export interface TestServer {
 }
 
 function page(host: string, path: string): string {
-  const paragraphs = [1, 2, 3]
-    .map((n) => `<p>Paragraph ${n} of the test page for ${host}. It stands in for a work tool.</p>`)
-    .join('\n');
+  const paragraphs = [1, 2, 3].map((n) => `<p>Paragraph ${n} of the test page for ${host}. It stands in for a work tool.</p>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head>${path.startsWith(PROBE_PREFIX) ? PROBE : ''}<meta charset="utf-8">
 <title>Test page — ${host}</title>
@@ -64,19 +62,19 @@ ${paragraphs}
 export async function startServer(): Promise<TestServer> {
   const requests: ServedRequest[] = [];
   const handler = (scheme: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
-      const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
-      const url = new URL(req.url ?? '/', 'https://placeholder');
-      if (url.pathname === '/favicon.ico') {
-        res.writeHead(404).end();
-        return;
-      }
-      requests.push({ host, path: url.pathname, method: req.method ?? 'GET', scheme, at: Date.now() });
-      const delay = url.pathname.startsWith(SLOW_PREFIX) ? Number(url.searchParams.get('ms') ?? SLOW_MS) : 0;
-      const timer = setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(page(host, url.pathname));
-      }, delay);
-      res.on('close', () => clearTimeout(timer));
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
+    const url = new URL(req.url ?? '/', 'https://placeholder');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(404).end();
+      return;
+    }
+    requests.push({ host, path: url.pathname, method: req.method ?? 'GET', scheme, at: Date.now() });
+    const delay = url.pathname.startsWith(SLOW_PREFIX) ? Number(url.searchParams.get('ms') ?? SLOW_MS) : 0;
+    const timer = setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page(host, url.pathname));
+    }, delay);
+    res.on('close', () => clearTimeout(timer));
   };
   const server = createServer(
     { key: readFileSync(new URL('test-server.key', FIXTURES)), cert: readFileSync(new URL('test-server.crt', FIXTURES)) },

@@ -54,7 +54,7 @@ const watchReplacement = (page: Page) =>
 /** Resolves with when the page's layers were replaced (epoch ms; see `watchReplacement`). */
 async function replacedAt(page: Page, timeoutMs = 10_000): Promise<number> {
   const read = () => page.evaluate(() => (window as { replacedAt?: number }).replacedAt ?? null);
-  await expect.poll(read, { timeout: timeoutMs, interval: 50, message: 'the guard\'s layer was not replaced' }).not.toBeNull();
+  await expect.poll(read, { timeout: timeoutMs, interval: 50, message: "the guard's layer was not replaced" }).not.toBeNull();
   return (await read())!;
 }
 
@@ -84,12 +84,18 @@ describe('the extension updated with work tabs open', () => {
     await centreColour(ehr);
     let reload: Reload | undefined;
     let covered: number[] = [];
-    const frames = await recordFrames(ehr, async () => {
-      reload = await h!.reloadExtension();
-      covered = await Promise.all([replacedAt(ehr), replacedAt(mail)]);
-    }, { settleMs: 200 });
+    const frames = await recordFrames(
+      ehr,
+      async () => {
+        reload = await h!.reloadExtension();
+        covered = await Promise.all([replacedAt(ehr), replacedAt(mail)]);
+      },
+      { settleMs: 200 },
+    );
     const { reloadedAt, startedAt } = reload!;
-    console.info(`reload → new worker ${startedAt - reloadedAt} ms; reload → covered again by the new guard: overlay ${covered[0]! - reloadedAt} ms, dim ${covered[1]! - reloadedAt} ms`);
+    console.info(
+      `reload → new worker ${startedAt - reloadedAt} ms; reload → covered again by the new guard: overlay ${covered[0]! - reloadedAt} ms, dim ${covered[1]! - reloadedAt} ms`,
+    );
     for (const at of covered) expect(at - reloadedAt).toBeLessThanOrEqual(REGUARD_LIMIT_MS);
     expect(await coverOf(ehr)).toBe('overlay');
     expect(await coverOf(mail)).toBe('dim');
@@ -125,17 +131,24 @@ describe('the extension updated with work tabs open', () => {
     // Whether a guard of the running version is in the tab, asked as the re-guard itself asks
     // (its mark in the extension's world of the page: entrypoints/background/reguard.ts).
     const arrived = (url: string) =>
-      h!.evalInWorker(async (chrome, { url, mark }) => {
-        const [tab] = await chrome.tabs.query({ url });
-        if (tab?.id === undefined) return false;
-        const [probe] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: (m: string) => Symbol.for(m) in globalThis, args: [mark] });
-        return probe?.result === true;
-      }, { url, mark: GUARD_MARK });
-    const frames = await recordFrames(ehr, async () => {
-      const reload = await h!.reloadExtension();
-      await expect.poll(() => arrived('https://secure.simplepractice.com/*'), { timeout: 5000 }).toBe(true);
-      console.info(`work hours: new worker → guard in the tab within ${Date.now() - reload.startedAt} ms`);
-    }, { settleMs: 500 });
+      h!.evalInWorker(
+        async (chrome, { url, mark }) => {
+          const [tab] = await chrome.tabs.query({ url });
+          if (tab?.id === undefined) return false;
+          const [probe] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: (m: string) => Symbol.for(m) in globalThis, args: [mark] });
+          return probe?.result === true;
+        },
+        { url, mark: GUARD_MARK },
+      );
+    const frames = await recordFrames(
+      ehr,
+      async () => {
+        const reload = await h!.reloadExtension();
+        await expect.poll(() => arrived('https://secure.simplepractice.com/*'), { timeout: 5000 }).toBe(true);
+        console.info(`work hours: new worker → guard in the tab within ${Date.now() - reload.startedAt} ms`);
+      },
+      { settleMs: 500 },
+    );
     expect(frames.length).toBeGreaterThan(0);
     expect(frames.filter((f) => !isBrightRed(f))).toHaveLength(0);
     await expect.poll(() => arrived('https://secure.hushmail.com/*'), { timeout: 5000 }).toBe(true);

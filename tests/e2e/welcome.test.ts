@@ -68,19 +68,25 @@ interface DeveloperPrivate {
  */
 async function siteAccess(h: Harness, what: 'withhold' | 'allow', host: string): Promise<void> {
   const page = await h.openPage('chrome://extensions');
-  await page.evaluate(async ({ id, what, host }) => {
-    const dev = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
-    if (what === 'allow') return dev.addHostPermission(id, host);
-    const info = await dev.getExtensionInfo(id);
-    await dev.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
-    for (const site of info.permissions.runtimeHostPermissions.hosts) if (site.host !== host) await dev.addHostPermission(id, site.host);
-  }, { id: h.extensionId, what, host });
+  await page.evaluate(
+    async ({ id, what, host }) => {
+      const dev = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+      if (what === 'allow') return dev.addHostPermission(id, host);
+      const info = await dev.getExtensionInfo(id);
+      await dev.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
+      for (const site of info.permissions.runtimeHostPermissions.hosts) if (site.host !== host) await dev.addHostPermission(id, site.host);
+    },
+    { id: h.extensionId, what, host },
+  );
   await page.close();
 }
 
 const storedSettings = (h: Harness) => h.evalInWorker(async (chrome) => (await chrome.storage.sync.get('settings')).settings);
 
-const evening: Array<[string, string]> = [['09:00', '17:00'], ['17:30', '20:00']];
+const evening: Array<[string, string]> = [
+  ['09:00', '17:00'],
+  ['17:30', '20:00'],
+];
 /** What the keyboard test chooses: Mon–Thu with an evening range to 20:00, the usual tools (TherapyNotes on), email left open. */
 function expected(): Settings {
   const parsed = parseSettings({

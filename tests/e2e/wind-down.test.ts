@@ -17,7 +17,9 @@ test('one minute before the day ends, a notification says so and the badge count
     expect(await h.waitForWorkerStart(3000)).toBe(true);
     await expect.poll(() => h.evalInWorker((chrome) => chrome.action.getBadgeText({})), { timeout: 3000 }).toBe('1m');
     // The badge and the notice are separate effects of the same wake-up.
-    await expect.poll(() => h.evalInWorker(async (chrome) => Object.keys(await chrome.notifications.getAll())), { timeout: 3000 }).toEqual([`wind-down-${end}`]);
+    await expect
+      .poll(() => h.evalInWorker(async (chrome) => Object.keys(await chrome.notifications.getAll())), { timeout: 3000 })
+      .toEqual([`wind-down-${end}`]);
   } finally {
     await h.close();
   }

@@ -76,10 +76,7 @@ export async function createWorkerControl(context: BrowserContext): Promise<Work
     return cdp;
   }
 
-  const current = (id: string) =>
-    [...versions.values()]
-      .filter((v) => v.scriptURL.startsWith(`chrome-extension://${id}/`) && v.status !== 'redundant')
-      .at(-1);
+  const current = (id: string) => [...versions.values()].filter((v) => v.scriptURL.startsWith(`chrome-extension://${id}/`) && v.status !== 'redundant').at(-1);
 
   async function waitFor(id: string, status: RunningStatus, timeoutMs: number): Promise<boolean> {
     await session();
@@ -94,9 +91,9 @@ export async function createWorkerControl(context: BrowserContext): Promise<Work
   async function must(id: string, status: RunningStatus) {
     if (!(await waitFor(id, status, STATUS_TIMEOUT_MS))) {
       const now = current(id)?.runningStatus;
-      throw new Error(now
-        ? `the worker of ${id} is ${now}, not ${status}`
-        : `extension ${id} has no service worker registered: does its manifest have a background?`);
+      throw new Error(
+        now ? `the worker of ${id} is ${now}, not ${status}` : `extension ${id} has no service worker registered: does its manifest have a background?`,
+      );
     }
   }
 
@@ -110,14 +107,15 @@ export async function createWorkerControl(context: BrowserContext): Promise<Work
     async extensionWorker(id) {
       const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${id}/`);
       const found = context.serviceWorkers().find(isOurs);
-      const worker = found ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: NATURAL_START_MS })
-        .catch(async () => {
+      const worker =
+        found ??
+        (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: NATURAL_START_MS }).catch(async () => {
           // An installed extension's worker starts at browser start only if it listens for an event.
           const poked = context.waitForEvent('serviceworker', { predicate: isOurs, timeout: STATUS_TIMEOUT_MS });
           poked.catch(() => {}); // awaited below only if the start succeeds
           await start(id);
           return context.serviceWorkers().find(isOurs) ?? poked;
-        });
+        }));
       // Playwright reports the worker as soon as its target exists, before its script has run.
       await must(id, 'running');
       return worker;

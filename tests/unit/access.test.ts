@@ -19,9 +19,19 @@ describe('siteAccessOrigins', () => {
     // Catalogue sites too are guarded over http (an old bookmark), so both schemes are needed.
     expect(siteAccessOrigins(simplepractice)).toEqual(['https://*.secure.simplepractice.com/*', 'http://*.secure.simplepractice.com/*']);
     // A path prefix narrows nothing the browser grants.
-    expect(siteAccessOrigins(ecw)).toEqual(['https://*.eclinicalweb.com/*', 'http://*.eclinicalweb.com/*', 'https://*.ecwcloud.com/*', 'http://*.ecwcloud.com/*']);
+    expect(siteAccessOrigins(ecw)).toEqual([
+      'https://*.eclinicalweb.com/*',
+      'http://*.eclinicalweb.com/*',
+      'https://*.ecwcloud.com/*',
+      'http://*.ecwcloud.com/*',
+    ]);
     // A www host is guarded on its bare domain as well.
-    expect(siteAccessOrigins({ ...clinic, hosts: ['www.clinic.org'] })).toEqual(['https://*.www.clinic.org/*', 'http://*.www.clinic.org/*', 'https://clinic.org/*', 'http://clinic.org/*']);
+    expect(siteAccessOrigins({ ...clinic, hosts: ['www.clinic.org'] })).toEqual([
+      'https://*.www.clinic.org/*',
+      'http://*.www.clinic.org/*',
+      'https://clinic.org/*',
+      'http://clinic.org/*',
+    ]);
     expect(siteAccessOrigins(clinic)).toEqual(['https://*.ehr.clinic.org/*', 'http://*.ehr.clinic.org/*']);
     expect(siteAccessOrigins(ip)).toEqual(['https://10.0.0.5/*', 'http://10.0.0.5/*']);
   });
@@ -30,7 +40,12 @@ describe('siteAccessOrigins', () => {
 describe('sitesWithoutAccess', () => {
   it('names the sites whose origins are not all granted, in order', async () => {
     // https granted but not http: still not guarded (an http link would go through).
-    const contains = grants(['https://*.secure.simplepractice.com/*', 'http://*.secure.simplepractice.com/*', 'https://*.eclinicalweb.com/*', 'https://*.ehr.clinic.org/*']);
+    const contains = grants([
+      'https://*.secure.simplepractice.com/*',
+      'http://*.secure.simplepractice.com/*',
+      'https://*.eclinicalweb.com/*',
+      'https://*.ehr.clinic.org/*',
+    ]);
     expect((await sitesWithoutAccess([simplepractice, ecw, clinic], contains)).map((s) => s.id)).toEqual(['ecw', 'custom:ehr.clinic.org']);
   });
 
@@ -77,7 +92,11 @@ describe('the badge', () => {
     const a = action();
     const badge = createBadge(a, async () => [simplepractice, clinic]);
     await badge.effect(decision, [simplepractice, clinic], { now: NOW, timeZone: 'UTC' });
-    expect(a.state).toEqual({ text: '!', color: '#b91c1c', title: 'Clocked Out is not guarding: SimplePractice and ehr.clinic.org. Open Clocked Out to allow access.' });
+    expect(a.state).toEqual({
+      text: '!',
+      color: '#b91c1c',
+      title: 'Clocked Out is not guarding: SimplePractice and ehr.clinic.org. Open Clocked Out to allow access.',
+    });
   });
 
   it('shows the state when every site is guarded, and an announced notice after it', async () => {

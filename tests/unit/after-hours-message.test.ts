@@ -31,7 +31,7 @@ describe('openingWords', () => {
 });
 
 describe('fillAfterHoursMessage', () => {
-  it("fills the default template with the next opening of the default week", () => {
+  it('fills the default template with the next opening of the default week', () => {
     const settings = defaultSettings();
     const next = decide(settings, NOW, ZONE).nextWorkAt;
     expect(fillAfterHoursMessage(settings.afterHoursMessage, next, NOW, ZONE)).toBe(

@@ -16,7 +16,8 @@ const EVENING = at('2026-11-30 19:00');
 const MORNING = at('2026-11-30 10:00');
 const ORIGINAL = 'https://secure.simplepractice.com/clients/4f1e2d/notes';
 
-const snapshot = (settings: Settings = settingsWith({ week: WEEK })) => snapshotItem.setValue({ settings, exceptions: [], timeZone: ZONE, wrapUps: {}, notice: null });
+const snapshot = (settings: Settings = settingsWith({ week: WEEK })) =>
+  snapshotItem.setValue({ settings, exceptions: [], timeZone: ZONE, wrapUps: {}, notice: null });
 const heading = () => screen.getByRole('heading', { level: 1 }).textContent;
 const visits = () => history.between(0, Infinity);
 /** Lets the app read the snapshot and run its effects (the history write included). */
@@ -57,7 +58,9 @@ describe('the blocked page', () => {
     const group = await screen.findByRole('group', { name: 'Crisis exception' });
     expect((screen.getByRole('radio', { name: 'Only SimplePractice' }) as HTMLInputElement).checked).toBe(true);
     expect(group.textContent).toContain('Open SimplePractice until 19:30 (30 minutes)? It counts as after-hours work and closes by itself.');
-    expect(group.textContent).toContain('This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.');
+    expect(group.textContent).toContain(
+      'This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.',
+    );
     expect(sent).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, open until 19:30' }));
     await vi.waitFor(() => expect(sent).toEqual([{ type: 'startException', scope: { type: 'site', siteId: 'simplepractice' }, minutes: 30 }]));
@@ -68,7 +71,9 @@ describe('the blocked page', () => {
     await snapshotItem.setValue({ settings: settingsWith({ week: WEEK }), exceptions: [], timeZone: ZONE, wrapUps: {}, notice: null, crisisWeek });
     render(<App address={{ siteId: 'simplepractice', original: ORIGINAL }} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Crisis exception…' }));
-    expect((await screen.findByText(/crisis exception this week/)).textContent).toBe('This will be your 1st crisis exception this week. Your weekly limit is 5.');
+    expect((await screen.findByText(/crisis exception this week/)).textContent).toBe(
+      'This will be your 1st crisis exception this week. Your weekly limit is 5.',
+    );
   });
 
   it('records nothing for a direct visit while the site is open, and says it is open', async () => {

@@ -155,9 +155,24 @@ describe('the weekly limit, said before confirming', () => {
     [0, 5, 'This will be your 1st crisis exception this week. Your weekly limit is 5.', false],
     [1, 5, 'This will be your 2nd crisis exception this week. Your weekly limit is 5.', false],
     [4, 5, 'This will be your 5th crisis exception this week — the last one within your weekly limit of 5.', false],
-    [2, 2, 'This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.', true],
-    [6, 2, 'This will be your 7th crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.', true],
-    [0, 0, 'This will be your 1st crisis exception this week. Your weekly limit is 0, so this one goes over it. It still opens: your client comes first.', true],
+    [
+      2,
+      2,
+      'This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.',
+      true,
+    ],
+    [
+      6,
+      2,
+      'This will be your 7th crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.',
+      true,
+    ],
+    [
+      0,
+      0,
+      'This will be your 1st crisis exception this week. Your weekly limit is 0, so this one goes over it. It still opens: your client comes first.',
+      true,
+    ],
   ])('%i used of %i', (used, limit, text, over) => {
     expect(limitLine({ used, limit })).toEqual({ text, over });
     expect(view({ week: { used, limit } }).limit).toEqual({ text, over });
@@ -174,7 +189,17 @@ describe('the weekly limit, said before confirming', () => {
   });
 
   it.each([
-    [1, '1st'], [2, '2nd'], [3, '3rd'], [4, '4th'], [11, '11th'], [12, '12th'], [13, '13th'], [21, '21st'], [22, '22nd'], [101, '101st'], [111, '111th'],
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [4, '4th'],
+    [11, '11th'],
+    [12, '12th'],
+    [13, '13th'],
+    [21, '21st'],
+    [22, '22nd'],
+    [101, '101st'],
+    [111, '111th'],
   ])('%i is %s', (n, words) => {
     expect(ordinal(n)).toBe(words);
   });

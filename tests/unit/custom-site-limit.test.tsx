@@ -15,7 +15,9 @@ describe('the custom-site limit', () => {
     expect(parseSettings(doc(MAX_CUSTOM_SITES)).ok).toBe(true);
     expect(parseSettings(doc(MAX_CUSTOM_SITES + 3))).toEqual({
       ok: false,
-      errors: [`sites.custom: lists ${MAX_CUSTOM_SITES + 3} sites, more than the ${MAX_CUSTOM_SITES} Clocked Out can guard (over the limit: s200.example.org, s201.example.org, s202.example.org)`],
+      errors: [
+        `sites.custom: lists ${MAX_CUSTOM_SITES + 3} sites, more than the ${MAX_CUSTOM_SITES} Clocked Out can guard (over the limit: s200.example.org, s201.example.org, s202.example.org)`,
+      ],
     });
   });
 

@@ -39,11 +39,25 @@ describe('describeInstant', () => {
 });
 
 const designWeek = {
-  mon: [['09:00', '12:30'], ['13:30', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']],
-  thu: [['09:00', '17:00']], fri: [['09:00', '15:00']], sat: [], sun: [],
+  mon: [
+    ['09:00', '12:30'],
+    ['13:30', '17:00'],
+  ],
+  tue: [['09:00', '17:00']],
+  wed: [['09:00', '17:00']],
+  thu: [['09:00', '17:00']],
+  fri: [['09:00', '15:00']],
+  sat: [],
+  sun: [],
 };
 const settings = settingsWith({ week: designWeek, timeOff: [{ from: '2026-01-08', to: '2026-01-08' }] });
-const exception = (kind: Exception['kind'], from: string, to: string): Exception => ({ id: kind, kind, scope: { type: 'all' }, startedAt: at(from), endsAt: at(to) });
+const exception = (kind: Exception['kind'], from: string, to: string): Exception => ({
+  id: kind,
+  kind,
+  scope: { type: 'all' },
+  startedAt: at(from),
+  endsAt: at(to),
+});
 
 describe('statusLine', () => {
   it.each([
@@ -55,9 +69,19 @@ describe('statusLine', () => {
     ['in a crisis exception after hours', NOW, [exception('crisis', '2026-01-07 19:50', '2026-01-07 20:23')], 'Crisis exception — 23 min left'],
     ['in a long crisis exception', NOW, [exception('crisis', '2026-01-07 19:50', '2026-01-07 21:35')], 'Crisis exception — 1 h 35 min left'],
     ['wrapping up', NOW, [exception('wrapUp', '2026-01-07 19:58', '2026-01-07 20:04')], 'Wrapping up — 4 min left'],
-    ['wrapping up inside a crisis exception: the crisis is named', NOW, [exception('wrapUp', '2026-01-07 19:58', '2026-01-07 20:04'), exception('crisis', '2026-01-07 19:50', '2026-01-07 20:03')], 'Crisis exception — 3 min left'],
+    [
+      'wrapping up inside a crisis exception: the crisis is named',
+      NOW,
+      [exception('wrapUp', '2026-01-07 19:58', '2026-01-07 20:04'), exception('crisis', '2026-01-07 19:50', '2026-01-07 20:03')],
+      'Crisis exception — 3 min left',
+    ],
     ['when the exception has just ended', NOW, [exception('crisis', '2026-01-07 19:50', '2026-01-07 20:00')], 'Clocked out — back Fri 09:00'],
-    ['in an exception during work hours: work wins', '2026-01-07 16:00', [exception('crisis', '2026-01-07 15:50', '2026-01-07 16:20')], 'Clocked in until 17:00'],
+    [
+      'in an exception during work hours: work wins',
+      '2026-01-07 16:00',
+      [exception('crisis', '2026-01-07 15:50', '2026-01-07 16:20')],
+      'Clocked in until 17:00',
+    ],
   ])('%s', (_name, now, exceptions, line) => {
     expect(statusLine(decide(settings, at(now), ZONE, { exceptions }), at(now), ZONE)).toBe(line);
   });

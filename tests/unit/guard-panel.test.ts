@@ -42,7 +42,10 @@ const button = (root: HTMLElement, name: RegExp) => {
   if (!found) throw new Error(`no button ${name}`);
   return found;
 };
-const shown = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('.crisis-flow legend, .crisis-flow label, .crisis-flow p:not([hidden]), .crisis-flow button')].map((e) => e.textContent);
+const shown = (root: HTMLElement) =>
+  [...root.querySelectorAll<HTMLElement>('.crisis-flow legend, .crisis-flow label, .crisis-flow p:not([hidden]), .crisis-flow button')].map(
+    (e) => e.textContent,
+  );
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
@@ -71,7 +74,9 @@ describe("the page guard's crisis exception", () => {
       'Yes, open until 20:30',
       'Cancel',
     ]);
-    expect(view.limit?.text).toBe('This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.');
+    expect(view.limit?.text).toBe(
+      'This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.',
+    );
     expect(root.querySelector('.limit')?.className).toBe('limit limit-over');
     expect(root.querySelector('.crisis-flow')?.getAttribute('aria-label')).toBe('Crisis exception');
     expect(startException).not.toHaveBeenCalled();
@@ -85,7 +90,9 @@ describe("the page guard's crisis exception", () => {
     trusted(radio('all'), 'change');
     radio('60').checked = true;
     trusted(radio('60'), 'change');
-    expect(root.querySelector('.question')?.textContent).toBe('Open all work sites until 21:00 (60 minutes)? It counts as after-hours work and closes by itself.');
+    expect(root.querySelector('.question')?.textContent).toBe(
+      'Open all work sites until 21:00 (60 minutes)? It counts as after-hours work and closes by itself.',
+    );
     trusted(button(root, /^Yes, open until 21:00$/));
     await vi.waitFor(() => expect(startException).toHaveBeenCalledWith({ type: 'all' }, 60));
   });

@@ -81,7 +81,9 @@ function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: 
     decisions,
     announced,
     events,
-    get exceptions() { return exceptions; },
+    get exceptions() {
+      return exceptions;
+    },
     advance: (ms: number) => void (now += ms),
     moveTo: (timeZone: string) => void (zone = timeZone),
   };
@@ -102,7 +104,9 @@ describe('the guard', () => {
   });
 
   it('keeps guarding with the defaults, and says so, when stored settings were tampered with', async () => {
-    const { guard, decisions, snapshots, announced } = setup({ raw: { format: 'clocked-out/settings', version: 1, week: 'garbage', actions: { ehr: 'nuke' } } });
+    const { guard, decisions, snapshots, announced } = setup({
+      raw: { format: 'clocked-out/settings', version: 1, week: 'garbage', actions: { ehr: 'nuke' } },
+    });
     await guard.refresh();
     expect(decisions.at(-1)?.siteActions.simplepractice).toBe('block');
     expect(snapshots.at(-1)?.notice).toMatch(/week/);
@@ -116,7 +120,7 @@ describe('the guard', () => {
     expect(snapshots.at(-1)?.notice).toContain('rule update rejected');
   });
 
-  it("refreshes when a page guard says it started, so the effects look again at the tabs left unguarded, and changes nothing else", async () => {
+  it('refreshes when a page guard says it started, so the effects look again at the tabs left unguarded, and changes nothing else', async () => {
     const state = setup();
     await state.guard.refresh();
     expect(await state.guard.handle({ type: 'tabGuarded' })).toEqual({ ok: true });
@@ -193,7 +197,7 @@ describe('the guard', () => {
     expect(state.decisions.at(-1)?.siteActions.simplepractice).toBe('block');
   });
 
-  it("follows the computer to a new time zone at its next wake-up", async () => {
+  it('follows the computer to a new time zone at its next wake-up', async () => {
     const state = setup();
     await state.guard.refresh();
     expect(state.decisions.at(-1)?.siteActions.simplepractice).toBe('block');
@@ -213,18 +217,27 @@ describe('requests arriving together', () => {
   it('are applied one after another: 20 starts, extends and ends at once lose nothing', async () => {
     const state = setup({ slow: true });
     // Eight running exceptions first: e1–e8, 30 minutes each.
-    for (let i = 0; i < 8; i++) expect(await state.guard.handle({ type: 'startException', scope: SCOPES[i % 4] ?? { type: 'all' }, minutes: 30 })).toEqual({ ok: true });
+    for (let i = 0; i < 8; i++)
+      expect(await state.guard.handle({ type: 'startException', scope: SCOPES[i % 4] ?? { type: 'all' }, minutes: 30 })).toEqual({ ok: true });
     const latest = () => state.snapshots.at(-1)?.exceptions ?? [];
     // Each answers only once a snapshot showing its own change is written.
     const shows = (response: Response, applied: () => boolean) => ({ response, applied: applied() });
-    const starts = Array.from({ length: 12 }, (_, i) => () =>
-      state.guard.handle({ type: 'startException', scope: SCOPES[i % 4] ?? { type: 'all' }, minutes: i + 1 })
-        .then((r) => shows(r, () => latest().some((e) => e.endsAt - e.startedAt === (i + 1) * MINUTE))));
-    const extends_ = ['e1', 'e2', 'e3', 'e4'].map((id) => () =>
-      state.guard.handle({ type: 'extendException', id, minutes: 15 })
-        .then((r) => shows(r, () => latest().find((e) => e.id === id)?.endsAt === EVENING + 45 * MINUTE)));
-    const ends = ['e5', 'e6', 'e7', 'e8'].map((id) => () =>
-      state.guard.handle({ type: 'endException', id }).then((r) => shows(r, () => !latest().some((e) => e.id === id))));
+    const starts = Array.from(
+      { length: 12 },
+      (_, i) => () =>
+        state.guard
+          .handle({ type: 'startException', scope: SCOPES[i % 4] ?? { type: 'all' }, minutes: i + 1 })
+          .then((r) => shows(r, () => latest().some((e) => e.endsAt - e.startedAt === (i + 1) * MINUTE))),
+    );
+    const extends_ = ['e1', 'e2', 'e3', 'e4'].map(
+      (id) => () =>
+        state.guard
+          .handle({ type: 'extendException', id, minutes: 15 })
+          .then((r) => shows(r, () => latest().find((e) => e.id === id)?.endsAt === EVENING + 45 * MINUTE)),
+    );
+    const ends = ['e5', 'e6', 'e7', 'e8'].map(
+      (id) => () => state.guard.handle({ type: 'endException', id }).then((r) => shows(r, () => !latest().some((e) => e.id === id))),
+    );
     // Interleaved, as pages would send them.
     const order = [...starts.slice(0, 4), ...ends.slice(0, 2), ...extends_, ...starts.slice(4), ...ends.slice(2)];
     const answers = await Promise.all(order.map((send) => send()));
@@ -233,12 +246,26 @@ describe('requests arriving together', () => {
     const durations = (list: readonly { startedAt: number; endsAt: number }[]) => list.map((e) => (e.endsAt - e.startedAt) / MINUTE).sort((a, b) => a - b);
     expect(state.exceptions).toHaveLength(16);
     expect(durations(state.exceptions)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 45, 45, 45, 45]);
-    expect(state.exceptions.filter((e) => e.endsAt - e.startedAt === 45 * MINUTE).map((e) => e.id).sort()).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(
+      state.exceptions
+        .filter((e) => e.endsAt - e.startedAt === 45 * MINUTE)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['e1', 'e2', 'e3', 'e4']);
     expect(state.snapshots.at(-1)?.exceptions).toEqual(state.exceptions);
     // The history has every start and every end once.
     const kinds = (kind: string) => state.events.filter((e) => e.kind === kind);
-    expect(kinds('exceptionStarted').map((e) => e.minutes).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 30, 30, 30, 30, 30, 30, 30, 30]);
-    expect(kinds('exceptionEnded').map((e) => [e.site, e.category])).toEqual([[null, null], [null, 'ehr'], ['simplepractice', 'ehr'], ['hushmail', 'email']]);
+    expect(
+      kinds('exceptionStarted')
+        .map((e) => e.minutes)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 30, 30, 30, 30, 30, 30, 30, 30]);
+    expect(kinds('exceptionEnded').map((e) => [e.site, e.category])).toEqual([
+      [null, null],
+      [null, 'ehr'],
+      ['simplepractice', 'ehr'],
+      ['hushmail', 'email'],
+    ]);
     expect(state.events).toHaveLength(24);
   });
 

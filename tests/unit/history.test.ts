@@ -8,7 +8,14 @@ import type { Exception, Site } from '../../utils/types';
 import { DAY, MINUTE } from '../../utils/zoned-time';
 
 const NOW = Date.parse('2026-05-20T19:00:00Z');
-const event = (over: Partial<HistoryEvent> = {}): HistoryEvent => ({ at: NOW, kind: 'exceptionStarted', site: 'simplepractice', category: 'ehr', minutes: 30, ...over });
+const event = (over: Partial<HistoryEvent> = {}): HistoryEvent => ({
+  at: NOW,
+  kind: 'exceptionStarted',
+  site: 'simplepractice',
+  category: 'ehr',
+  minutes: 30,
+  ...over,
+});
 
 let open: History[] = [];
 let dbs = 0;
@@ -44,7 +51,11 @@ describe('the history store', () => {
 
   it('never stores a path, query, fragment or title, nor any field beyond the five', async () => {
     const h = store();
-    const sneaky = { ...event({ site: 'https://secure.simplepractice.com/clients/4f1e2d/notes?tab=1#draft' }), title: 'Jane Doe — progress note', url: 'https://x/y' };
+    const sneaky = {
+      ...event({ site: 'https://secure.simplepractice.com/clients/4f1e2d/notes?tab=1#draft' }),
+      title: 'Jane Doe — progress note',
+      url: 'https://x/y',
+    };
     await h.record(sneaky);
     const [stored] = await h.between(0, NOW + 1);
     expect(stored).toEqual({ at: NOW, kind: 'exceptionStarted', site: 'secure.simplepractice.com', category: 'ehr', minutes: 30 });
@@ -76,7 +87,12 @@ describe('the history store', () => {
   it('opens nothing until it is first used', () => {
     // A store created in Node at build time (WXT imports entrypoints) must not touch IndexedDB.
     const original = globalThis.indexedDB;
-    Object.defineProperty(globalThis, 'indexedDB', { configurable: true, get: () => { throw new Error('opened'); } });
+    Object.defineProperty(globalThis, 'indexedDB', {
+      configurable: true,
+      get: () => {
+        throw new Error('opened');
+      },
+    });
     try {
       expect(() => createHistory({ name: 'never-opened' })).not.toThrow();
     } finally {
@@ -106,10 +122,20 @@ describe('events', () => {
   it('describes an exception by its scope: one site with its category, a category, or all sites', () => {
     const sites: Site[] = [{ id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] }];
     const base: Omit<Exception, 'scope'> = { id: 'x', kind: 'crisis', startedAt: NOW, endsAt: NOW + 30 * MINUTE };
-    expect(exceptionEvent('exceptionStarted', { ...base, scope: { type: 'site', siteId: 'simplepractice' } }, NOW, 30 * MINUTE, sites))
-      .toEqual({ at: NOW, kind: 'exceptionStarted', site: 'simplepractice', category: 'ehr', minutes: 30 });
-    expect(exceptionEvent('exceptionEnded', { ...base, scope: { type: 'category', category: 'email' } }, NOW, 90_000, sites))
-      .toEqual({ at: NOW, kind: 'exceptionEnded', site: null, category: 'email', minutes: 1.5 });
+    expect(exceptionEvent('exceptionStarted', { ...base, scope: { type: 'site', siteId: 'simplepractice' } }, NOW, 30 * MINUTE, sites)).toEqual({
+      at: NOW,
+      kind: 'exceptionStarted',
+      site: 'simplepractice',
+      category: 'ehr',
+      minutes: 30,
+    });
+    expect(exceptionEvent('exceptionEnded', { ...base, scope: { type: 'category', category: 'email' } }, NOW, 90_000, sites)).toEqual({
+      at: NOW,
+      kind: 'exceptionEnded',
+      site: null,
+      category: 'email',
+      minutes: 1.5,
+    });
     expect(exceptionEvent('exceptionStarted', { ...base, scope: { type: 'all' } }, NOW, 15 * MINUTE, sites)).toMatchObject({ site: null, category: null });
   });
 });
@@ -148,7 +174,10 @@ describe('the guard records exceptions in the history', () => {
     await guard.handle({ type: 'startException', scope: { type: 'site', siteId: 'simplepractice' }, minutes: 30 });
     advance(12 * MINUTE);
     await guard.handle({ type: 'endException', id: 'e1' });
-    expect(await kinds()).toEqual([['exceptionStarted', 'simplepractice', 'ehr', 30], ['exceptionEnded', 'simplepractice', 'ehr', 12]]);
+    expect(await kinds()).toEqual([
+      ['exceptionStarted', 'simplepractice', 'ehr', 30],
+      ['exceptionEnded', 'simplepractice', 'ehr', 12],
+    ]);
   });
 
   it('records an end that came by itself once, however often the worker wakes after it, extensions included', async () => {
@@ -160,7 +189,10 @@ describe('the guard records exceptions in the history', () => {
     await guard.refresh();
     advance(60 * MINUTE);
     await guard.refresh();
-    expect(await kinds()).toEqual([['exceptionStarted', null, 'email', 15], ['exceptionEnded', null, 'email', 30]]);
+    expect(await kinds()).toEqual([
+      ['exceptionStarted', null, 'email', 15],
+      ['exceptionEnded', null, 'email', 30],
+    ]);
   });
 
   it('records each change before writing the snapshot that shows it', async () => {
@@ -178,11 +210,18 @@ describe('the guard records exceptions in the history', () => {
   it('files a one-site exception under its category even before the first refresh', async () => {
     const h = store();
     const guard = createGuard({
-      now: () => EVENING, systemTimeZone: () => 'America/New_York',
+      now: () => EVENING,
+      systemTimeZone: () => 'America/New_York',
       readSettings: async () => ({ settings: defaultSettings(), notice: null }),
-      readExceptions: async () => [], writeExceptions: async () => undefined,
-      readWrapUps: async () => ({}), writeWrapUps: async () => undefined, writeSnapshot: async () => undefined,
-      announce: async () => undefined, newId: () => 'x', effects: [], record: (e) => h.record(e),
+      readExceptions: async () => [],
+      writeExceptions: async () => undefined,
+      readWrapUps: async () => ({}),
+      writeWrapUps: async () => undefined,
+      writeSnapshot: async () => undefined,
+      announce: async () => undefined,
+      newId: () => 'x',
+      effects: [],
+      record: (e) => h.record(e),
     });
     await guard.handle({ type: 'startException', scope: { type: 'site', siteId: 'hushmail' }, minutes: 15 });
     expect((await h.between(0, Infinity))[0]).toMatchObject({ site: 'hushmail', category: 'email' });
@@ -193,7 +232,9 @@ describe('the guard records exceptions in the history', () => {
     await guard.handle({ type: 'wrapUp', siteId: 'hushmail' });
     expect(await kinds()).toEqual([['wrapUp', 'hushmail', 'email', 5]]);
     await h.close();
-    h.record = async () => { throw new Error('disk full'); };
+    h.record = async () => {
+      throw new Error('disk full');
+    };
     expect(await guard.handle({ type: 'startException', scope: { type: 'all' }, minutes: 15 })).toEqual({ ok: true });
   });
 });

@@ -56,7 +56,11 @@ describe('parseHost rejects, saying why', () => {
     ['a bare country suffix', 'co.uk', /^is a public suffix/],
     ['a bare private suffix', 'github.io', /^is a public suffix/],
     ['a wildcard over a top-level domain', '*.com', /^covers the public suffix "com": it would match every site under it/],
-    ['a wildcard over a country suffix', '*.co.uk', /^covers the public suffix "co.uk": it would match every site under it — enter your practice's own address$/],
+    [
+      'a wildcard over a country suffix',
+      '*.co.uk',
+      /^covers the public suffix "co.uk": it would match every site under it — enter your practice's own address$/,
+    ],
     ['a wildcard over a private suffix', '*.github.io', /^covers the public suffix "github.io"/],
     ['a pasted URL of a public suffix', 'https://co.uk/', /^is a public suffix/],
     ['a wildcard over an intranet top-level domain', '*.local', /^covers every site ending in "\.local"/],

@@ -56,8 +56,14 @@ describe('summarizeChanges', () => {
   });
 
   it('reads the way back (Undo) as the reverse', () => {
-    const after = parsed({ timeOff: [{ from: '2026-03-03', to: '2026-03-03' }], sites: { custom: [{ host: 'ehr.example.org', category: 'practice', action: 'dim' }] } });
-    expect(summarizeChanges(after, defaultSettings())).toEqual(['Days off removed: 3 Mar 2026', 'Custom sites removed: ehr.example.org (Practice management and billing, dim)']);
+    const after = parsed({
+      timeOff: [{ from: '2026-03-03', to: '2026-03-03' }],
+      sites: { custom: [{ host: 'ehr.example.org', category: 'practice', action: 'dim' }] },
+    });
+    expect(summarizeChanges(after, defaultSettings())).toEqual([
+      'Days off removed: 3 Mar 2026',
+      'Custom sites removed: ehr.example.org (Practice management and billing, dim)',
+    ]);
   });
 });
 

@@ -39,6 +39,9 @@ describe('a storage item', () => {
     await item.setValue(null);
     unwatch();
     await item.setValue(2);
-    expect(seen).toEqual([[1, 0], [0, 1]]);
+    expect(seen).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
 });

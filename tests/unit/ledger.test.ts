@@ -45,7 +45,13 @@ describe('rollUpWeek', () => {
 
   it('adds up after-hours minutes, exceptions against the limit, wrap-ups, visits and days off', () => {
     expect(rollUpWeek(events, { now: NOW, timeZone: ZONE, weeklyLimit: 5 })).toEqual({
-      week: '2026-03-09', afterHoursMinutes: 55, exceptionsUsed: 1, weeklyLimit: 5, wrapUps: 1, turnedAway: 2, daysOff: 1,
+      week: '2026-03-09',
+      afterHoursMinutes: 55,
+      exceptionsUsed: 1,
+      weeklyLimit: 5,
+      wrapUps: 1,
+      turnedAway: 2,
+      daysOff: 1,
     });
   });
 
@@ -58,19 +64,38 @@ describe('rollUpWeek', () => {
   });
 
   it('rolls up an earlier week', () => {
-    expect(rollUpWeek(events, { now: NOW, timeZone: ZONE, weeklyLimit: 5, weeksBack: 1 })).toMatchObject({ week: '2026-03-02', exceptionsUsed: 1, afterHoursMinutes: 0 });
+    expect(rollUpWeek(events, { now: NOW, timeZone: ZONE, weeklyLimit: 5, weeksBack: 1 })).toMatchObject({
+      week: '2026-03-02',
+      exceptionsUsed: 1,
+      afterHoursMinutes: 0,
+    });
   });
 });
 
 describe('rollUpDays', () => {
   it('gives totals per local day, in date order', () => {
-    const days = rollUpDays([ev('exceptionEnded', at('2026-03-10', '21:00'), 12.4), ev('blockedVisit', at('2026-03-09')), ev('exceptionEnded', at('2026-03-10', '22:00'), 3)], ZONE);
-    expect(days.map((d) => [d.date, d.afterHoursMinutes, d.turnedAway])).toEqual([['2026-03-09', 0, 1], ['2026-03-10', 15, 0]]);
+    const days = rollUpDays(
+      [ev('exceptionEnded', at('2026-03-10', '21:00'), 12.4), ev('blockedVisit', at('2026-03-09')), ev('exceptionEnded', at('2026-03-10', '22:00'), 3)],
+      ZONE,
+    );
+    expect(days.map((d) => [d.date, d.afterHoursMinutes, d.turnedAway])).toEqual([
+      ['2026-03-09', 0, 1],
+      ['2026-03-10', 15, 0],
+    ]);
   });
 });
 
 describe('the week in words', () => {
-  const week = (over: Partial<WeekLedger>): WeekLedger => ({ week: '2026-03-09', afterHoursMinutes: 0, exceptionsUsed: 0, weeklyLimit: 5, wrapUps: 0, turnedAway: 0, daysOff: 0, ...over });
+  const week = (over: Partial<WeekLedger>): WeekLedger => ({
+    week: '2026-03-09',
+    afterHoursMinutes: 0,
+    exceptionsUsed: 0,
+    weeklyLimit: 5,
+    wrapUps: 0,
+    turnedAway: 0,
+    daysOff: 0,
+    ...over,
+  });
 
   it.each([
     [{}, 'This week: no after-hours work · 0 of 5 crisis exceptions'],
@@ -87,7 +112,13 @@ describe('the week in words', () => {
     expect(isHeavy(week({ exceptionsUsed: 6 }))).toBe(true);
   });
 
-  it.each([[0, '0 min'], [45, '45 min'], [60, '1 h'], [65, '1 h 5 min'], [59.6, '1 h']])('%s minutes read "%s"', (m, words) => {
+  it.each([
+    [0, '0 min'],
+    [45, '45 min'],
+    [60, '1 h'],
+    [65, '1 h 5 min'],
+    [59.6, '1 h'],
+  ])('%s minutes read "%s"', (m, words) => {
     expect(minutesInWords(m)).toBe(words);
   });
 });

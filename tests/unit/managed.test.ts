@@ -40,7 +40,10 @@ describe('a practice policy over the clinician settings', () => {
   });
 
   it('sets exception and self-care fields one by one', () => {
-    const { settings, locked } = applyManaged(user, { exceptions: { weeklyLimit: 3 }, selfCare: { categories: { tech: false }, plan: [{ days: ['mon'], from: '12:00', to: '12:30' }] } });
+    const { settings, locked } = applyManaged(user, {
+      exceptions: { weeklyLimit: 3 },
+      selfCare: { categories: { tech: false }, plan: [{ days: ['mon'], from: '12:00', to: '12:30' }] },
+    });
     expect(settings.exceptions).toEqual({ defaultMinutes: 45, weeklyLimit: 3, wrapUpMinutes: 5 });
     expect(settings.selfCare.categories).toMatchObject({ support: false, tech: false, basics: true });
     expect(settings.selfCare.prompts).toEqual(['Call Sam']);
@@ -50,7 +53,10 @@ describe('a practice policy over the clinician settings', () => {
 
   it('ignores each invalid field alone, naming it, and keeps the valid ones', () => {
     const { settings, locked, errors } = applyManaged(user, {
-      timeZone: 'UTC', windDownMinutes: -5, actions: { ehr: 'nuke', practice: 'dim' }, week: { mon: [['09:00', '25:00']] },
+      timeZone: 'UTC',
+      windDownMinutes: -5,
+      actions: { ehr: 'nuke', practice: 'dim' },
+      week: { mon: [['09:00', '25:00']] },
     });
     expect(settings.timeZone).toBe('UTC');
     expect(settings.windDownMinutes).toBe(user.windDownMinutes);
@@ -86,7 +92,12 @@ describe('a practice policy over the clinician settings', () => {
 });
 
 // Chrome keeps only the policy fields its managed-storage schema declares, with the declared type.
-interface ChromeSchema { type: string; properties?: Record<string, ChromeSchema>; additionalProperties?: ChromeSchema; items?: ChromeSchema }
+interface ChromeSchema {
+  type: string;
+  properties?: Record<string, ChromeSchema>;
+  additionalProperties?: ChromeSchema;
+  items?: ChromeSchema;
+}
 const MANAGED_SCHEMA = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as ChromeSchema;
 
 function undeclared(schema: ChromeSchema | undefined, value: unknown, path: string): string[] {
@@ -95,7 +106,9 @@ function undeclared(schema: ChromeSchema | undefined, value: unknown, path: stri
   if (type !== schema.type && !(schema.type === 'number' && type === 'integer')) return [`${path} (${type}, declared ${schema.type})`];
   if (Array.isArray(value)) return value.flatMap((item, i) => undeclared(schema.items, item, `${path}[${i}]`));
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, item]) => undeclared(schema.properties?.[key] ?? schema.additionalProperties, item, path ? `${path}.${key}` : key));
+  return Object.entries(value).flatMap(([key, item]) =>
+    undeclared(schema.properties?.[key] ?? schema.additionalProperties, item, path ? `${path}.${key}` : key),
+  );
 }
 
 describe("Chrome's managed-storage schema", () => {

@@ -17,7 +17,10 @@ describe('a runtime message', () => {
   });
 
   it('loses fields the protocol does not have', () => {
-    expect(parseRequest({ type: 'wrapUp', siteId: 'jane', url: 'https://acme.janeapp.com/clients/7' })).toEqual({ ok: true, request: { type: 'wrapUp', siteId: 'jane' } });
+    expect(parseRequest({ type: 'wrapUp', siteId: 'jane', url: 'https://acme.janeapp.com/clients/7' })).toEqual({
+      ok: true,
+      request: { type: 'wrapUp', siteId: 'jane' },
+    });
     expect(parseRequest({ type: 'tabGuarded', title: 'Notes — client 7' })).toEqual({ ok: true, request: { type: 'tabGuarded' } });
   });
 
@@ -32,7 +35,10 @@ describe('a runtime message', () => {
     [{ type: 'startException', minutes: 30 }, 'scope is missing'],
     [{ type: 'startException', scope: 'all', minutes: 30 }, 'scope: "all" is not a scope'],
     [{ type: 'startException', scope: { type: 'everything' }, minutes: 30 }, 'scope.type: "everything" is not a scope type (all, category or site)'],
-    [{ type: 'startException', scope: { type: 'category', category: 'billing' }, minutes: 30 }, 'scope.category: "billing" is not a category (ehr, practice, telehealth, email)'],
+    [
+      { type: 'startException', scope: { type: 'category', category: 'billing' }, minutes: 30 },
+      'scope.category: "billing" is not a category (ehr, practice, telehealth, email)',
+    ],
     [{ type: 'startException', scope: { type: 'site' }, minutes: 30 }, 'scope.siteId is missing'],
     [{ type: 'startException', scope: { type: 'site', siteId: 'x'.repeat(301) }, minutes: 30 }, 'scope.siteId is longer than 300 characters'],
     [{ type: 'startException', scope: { type: 'all' } }, 'minutes is missing'],

@@ -17,17 +17,37 @@ function settingsWith(doc: object): Settings {
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.settings;
 }
-const muting = settingsWith({ muteNotifications: true, sites: { custom: [{ host: '*.clinic.example', category: 'email', action: 'allow' }, { host: '10.0.0.7', category: 'ehr' }] } });
+const muting = settingsWith({
+  muteNotifications: true,
+  sites: {
+    custom: [
+      { host: '*.clinic.example', category: 'email', action: 'allow' },
+      { host: '10.0.0.7', category: 'ehr' },
+    ],
+  },
+});
 
 /** contentSettings.notifications as Chrome keeps it: the extension's own patterns. */
 function fakeNotifications() {
   const blocked = new Set<string>();
   let calls = 0;
   const api: NotificationSettingApi = {
-    async set({ primaryPattern }) { calls++; blocked.add(primaryPattern); },
-    async clear() { calls++; blocked.clear(); },
+    async set({ primaryPattern }) {
+      calls++;
+      blocked.add(primaryPattern);
+    },
+    async clear() {
+      calls++;
+      blocked.clear();
+    },
   };
-  return { api, blocked, get calls() { return calls; } };
+  return {
+    api,
+    blocked,
+    get calls() {
+      return calls;
+    },
+  };
 }
 
 async function apply(effect: ReturnType<typeof createNotificationsMuteEffect>, settings: Settings, now: number, exceptions: Exception[] = []) {
@@ -35,9 +55,13 @@ async function apply(effect: ReturnType<typeof createNotificationsMuteEffect>, s
 }
 
 describe('do not disturb', () => {
-  it("blocks the notifications of every work site the guard closes or dims after hours", async () => {
+  it('blocks the notifications of every work site the guard closes or dims after hours', async () => {
     const chrome = fakeNotifications();
-    await apply(createNotificationsMuteEffect(() => chrome.api), muting, EVENING);
+    await apply(
+      createNotificationsMuteEffect(() => chrome.api),
+      muting,
+      EVENING,
+    );
     expect(chrome.blocked).toContain('https://*.secure.simplepractice.com/*');
     expect(chrome.blocked).toContain('https://*.secure.hushmail.com/*');
     expect(chrome.blocked).toContain('https://10.0.0.7/*');
@@ -57,8 +81,19 @@ describe('do not disturb', () => {
 
   it('lets through the notifications of a site a crisis exception opens', async () => {
     const chrome = fakeNotifications();
-    const crisis: Exception = { id: 'c', kind: 'crisis', scope: { type: 'site', siteId: 'simplepractice' }, startedAt: EVENING - 60_000, endsAt: EVENING + 1_800_000 };
-    await apply(createNotificationsMuteEffect(() => chrome.api), muting, EVENING, [crisis]);
+    const crisis: Exception = {
+      id: 'c',
+      kind: 'crisis',
+      scope: { type: 'site', siteId: 'simplepractice' },
+      startedAt: EVENING - 60_000,
+      endsAt: EVENING + 1_800_000,
+    };
+    await apply(
+      createNotificationsMuteEffect(() => chrome.api),
+      muting,
+      EVENING,
+      [crisis],
+    );
     expect(chrome.blocked).not.toContain('https://*.secure.simplepractice.com/*');
     expect(chrome.blocked).toContain('https://*.secure.hushmail.com/*');
   });
@@ -81,11 +116,23 @@ describe('do not disturb', () => {
   });
 
   it('does nothing where the browser has no such API or the permission is not granted (Firefox)', async () => {
-    await expect(apply(createNotificationsMuteEffect(() => undefined), muting, EVENING)).resolves.toBeUndefined();
+    await expect(
+      apply(
+        createNotificationsMuteEffect(() => undefined),
+        muting,
+        EVENING,
+      ),
+    ).resolves.toBeUndefined();
   });
 
   it('widens a path-scoped site to its host and a subdomain pattern to the bare host, https only', () => {
-    const patterns = mutedPatterns([{ id: 'tn', name: 'TherapyNotes', category: 'ehr', hosts: ['www.therapynotes.com'], pathPrefix: '/app/' }, { id: 'x', name: 'x', category: 'email', hosts: ['*.x.example'] }], { tn: 'block', x: 'dim' });
+    const patterns = mutedPatterns(
+      [
+        { id: 'tn', name: 'TherapyNotes', category: 'ehr', hosts: ['www.therapynotes.com'], pathPrefix: '/app/' },
+        { id: 'x', name: 'x', category: 'email', hosts: ['*.x.example'] },
+      ],
+      { tn: 'block', x: 'dim' },
+    );
     expect(patterns).toEqual(['https://*.www.therapynotes.com/*', 'https://*.x.example/*']);
   });
 

@@ -19,7 +19,8 @@ function data(initial: Settings = defaultSettings()) {
   return { replace, download, view, current: () => current };
 }
 
-const file = (name: string, content: unknown) => new File([typeof content === 'string' ? content : JSON.stringify(content)], name, { type: 'application/json' });
+const file = (name: string, content: unknown) =>
+  new File([typeof content === 'string' ? content : JSON.stringify(content)], name, { type: 'application/json' });
 const choose = async (f: File) => {
   const input = (await screen.findByLabelText('Import settings')) as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [f], configurable: true });
@@ -33,7 +34,14 @@ describe('import', () => {
     const summary = await screen.findByText(/Imported evenings.json/);
     expect(summary.textContent).toBe('Imported evenings.json. What changed:');
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
-    expect(items).toEqual(['Mon: 09:00–17:00 → 08:00–16:00', 'Tue: 09:00–17:00 → off', 'Wed: 09:00–17:00 → off', 'Thu: 09:00–17:00 → off', 'Fri: 09:00–17:00 → off', 'Wind-down warning: 10 min → 15 min']);
+    expect(items).toEqual([
+      'Mon: 09:00–17:00 → 08:00–16:00',
+      'Tue: 09:00–17:00 → off',
+      'Wed: 09:00–17:00 → off',
+      'Thu: 09:00–17:00 → off',
+      'Fri: 09:00–17:00 → off',
+      'Wind-down warning: 10 min → 15 min',
+    ]);
     expect(replace).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Undone: your settings are as they were.')).toBeTruthy();
@@ -54,7 +62,10 @@ describe('import', () => {
 
   it('says a file of another kind is not a settings file', async () => {
     expect(await readSettingsFile(file('notes.txt', 'Mon 9-5'))).toMatchObject({ ok: false, errors: [expect.stringMatching(/^the file is not JSON: /)] });
-    expect(await readSettingsFile(file('other.json', { hello: 1 }))).toEqual({ ok: false, errors: ['format: is missing: this is not a Clocked Out settings file'] });
+    expect(await readSettingsFile(file('other.json', { hello: 1 }))).toEqual({
+      ok: false,
+      errors: ['format: is missing: this is not a Clocked Out settings file'],
+    });
   });
 
   it('says so when the file matches the settings already in force', async () => {

@@ -37,7 +37,13 @@ describe('historyCsv', () => {
 
 describe('the history buttons', () => {
   function view() {
-    const props: HistoryDataProps = { readAll: vi.fn(async () => EVENTS), clear: vi.fn(async () => undefined), download: vi.fn(), today: '2026-11-26', timeZone: ZONE };
+    const props: HistoryDataProps = {
+      readAll: vi.fn(async () => EVENTS),
+      clear: vi.fn(async () => undefined),
+      download: vi.fn(),
+      today: '2026-11-26',
+      timeZone: ZONE,
+    };
     render(<HistoryData {...props} />);
     return props;
   }

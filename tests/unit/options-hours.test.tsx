@@ -10,7 +10,11 @@ const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
 function editor(week: object = {}, locked: string[] = []) {
   const store = storeOf(settingsWith({ week: { ...none, ...week } }));
-  render(<Live store={store} locked={locked}>{(props) => <HoursEditor {...props} />}</Live>);
+  render(
+    <Live store={store} locked={locked}>
+      {(props) => <HoursEditor {...props} />}
+    </Live>,
+  );
   return store;
 }
 
@@ -36,15 +40,31 @@ describe('the hours editor', () => {
   });
 
   it('copies Monday to the other weekdays, leaving the weekend', async () => {
-    const store = editor({ mon: [['08:00', '12:00'], ['13:00', '16:00']], tue: [['10:00', '11:00']], sat: [['09:00', '10:00']] });
+    const store = editor({
+      mon: [
+        ['08:00', '12:00'],
+        ['13:00', '16:00'],
+      ],
+      tue: [['10:00', '11:00']],
+      sat: [['09:00', '10:00']],
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Copy Monday to weekdays' }));
     await screen.findAllByLabelText('Friday, range 2, to');
-    for (const day of ['tue', 'wed', 'thu', 'fri'] as const) expect(store.current.week[day]).toEqual([['08:00', '12:00'], ['13:00', '16:00']]);
+    for (const day of ['tue', 'wed', 'thu', 'fri'] as const)
+      expect(store.current.week[day]).toEqual([
+        ['08:00', '12:00'],
+        ['13:00', '16:00'],
+      ]);
     expect(store.current.week.sat).toEqual([['09:00', '10:00']]);
   });
 
   it('removes one range and keeps the others, the gap becoming part of the evening', async () => {
-    const store = editor({ mon: [['09:00', '12:30'], ['13:30', '17:00']] });
+    const store = editor({
+      mon: [
+        ['09:00', '12:30'],
+        ['13:30', '17:00'],
+      ],
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Monday 13:30–17:00' }));
     await screen.findByLabelText('Monday, from');
     expect(store.current.week.mon).toEqual([['09:00', '12:30']]);
@@ -59,7 +79,10 @@ describe('the hours editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add hours on Tuesday' }));
     await screen.findByLabelText('Tuesday, range 2, from');
     expect(store.current.week.wed).toEqual([['09:00', '17:00']]);
-    expect(store.current.week.tue).toEqual([['09:00', '12:00'], ['12:30', '13:30']]);
+    expect(store.current.week.tue).toEqual([
+      ['09:00', '12:00'],
+      ['12:30', '13:30'],
+    ]);
     expect(nextRange([['23:00', '23:45']])).toEqual(['00:15', '01:15']);
   });
 

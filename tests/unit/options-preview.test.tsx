@@ -12,11 +12,24 @@ const ZONE = 'Europe/Berlin';
 // Monday 30 November 2026, 10:00 in Berlin.
 const NOW = toInstant('2026-11-30', 10 * 60, ZONE);
 const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-const lines = () => screen.getAllByRole('listitem').filter((li) => li.closest('.preview-lines')).map((li) => li.textContent);
+const lines = () =>
+  screen
+    .getAllByRole('listitem')
+    .filter((li) => li.closest('.preview-lines'))
+    .map((li) => li.textContent);
 
 describe('the week preview', () => {
   it('reads the coming week in words, breaks and overnight ranges included', async () => {
-    const settings = settingsWith({ week: { ...none, mon: [['09:00', '12:30'], ['13:30', '17:00']], fri: [['22:00', '02:00']] } });
+    const settings = settingsWith({
+      week: {
+        ...none,
+        mon: [
+          ['09:00', '12:30'],
+          ['13:30', '17:00'],
+        ],
+        fri: [['22:00', '02:00']],
+      },
+    });
     render(<WeekPreview settings={settings} now={NOW} timeZone={ZONE} />);
     await screen.findByText('The coming week');
     expect(lines()).toEqual([
@@ -56,7 +69,15 @@ describe('the week preview', () => {
     const { container } = render(<WeekPreview settings={settings} now={NOW} timeZone={ZONE} />);
     await screen.findByText('The coming week');
     const rows = [...container.querySelectorAll('.grid-row')];
-    expect(rows.map((r) => r.querySelector('.grid-day')?.textContent)).toEqual(['Mon 30 Nov', 'Tue 1 Dec', 'Wed 2 Dec', 'Thu 3 Dec', 'Fri 4 Dec', 'Sat 5 Dec', 'Sun 6 Dec']);
+    expect(rows.map((r) => r.querySelector('.grid-day')?.textContent)).toEqual([
+      'Mon 30 Nov',
+      'Tue 1 Dec',
+      'Wed 2 Dec',
+      'Thu 3 Dec',
+      'Fri 4 Dec',
+      'Sat 5 Dec',
+      'Sun 6 Dec',
+    ]);
     const work = rows[0]?.querySelector<HTMLElement>('.grid-work');
     expect([work?.style.left, work?.style.width]).toEqual(['25.000%', '50.000%']);
     expect(rows[0]?.querySelector<HTMLElement>('.grid-now')?.style.left).toBe(`${((10 / 24) * 100).toFixed(3)}%`);

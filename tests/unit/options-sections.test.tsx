@@ -28,7 +28,11 @@ describe('catalogue sites', () => {
   });
 
   it('shows what the practice sets, disabled, and leaves the rest editable', async () => {
-    render(<Live store={storeOf(settingsWith())} locked={['actions.ehr', 'sites.catalogue.gmail']}>{(props) => <SitesSection {...props} />}</Live>);
+    render(
+      <Live store={storeOf(settingsWith())} locked={['actions.ehr', 'sites.catalogue.gmail']}>
+        {(props) => <SitesSection {...props} />}
+      </Live>,
+    );
     const ehr = await screen.findByRole('group', { name: 'EHR' });
     expect((within(ehr).getByLabelText('After hours these sites are') as HTMLSelectElement).disabled).toBe(true);
     expect(within(ehr).getByText('Set by your practice')).toBeTruthy();
@@ -70,7 +74,8 @@ describe('the after-hours message', () => {
     const store = storeOf(settingsWith({ timeZone: ZONE }));
     const copy = vi.fn(async () => undefined);
     render(<Live store={store}>{(props) => <AfterHoursSection {...props} nextOpening={NEXT} now={NOW} timeZone={ZONE} copy={copy} />}</Live>);
-    const filled = "Thank you for your message. I'm away until Monday 9:00 AM and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.";
+    const filled =
+      "Thank you for your message. I'm away until Monday 9:00 AM and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.";
     expect((await screen.findByText(filled)).tagName).toBe('BLOCKQUOTE');
     fireEvent.click(screen.getByRole('button', { name: 'Copy message' }));
     expect(copy).toHaveBeenCalledWith(filled);

@@ -109,7 +109,14 @@ describe('days off', () => {
   });
 
   it('lists past days off as taken and counts this year’s', async () => {
-    const store = storeOf(settingsWith({ timeOff: [{ from: '2025-12-30', to: '2026-01-02', label: 'New Year' }, { from: '2026-12-24', to: '2026-12-26', label: '' }] }));
+    const store = storeOf(
+      settingsWith({
+        timeOff: [
+          { from: '2025-12-30', to: '2026-01-02', label: 'New Year' },
+          { from: '2026-12-24', to: '2026-12-26', label: '' },
+        ],
+      }),
+    );
     render(<Live store={store}>{(props) => <DaysOffSection {...props} today="2026-11-26" />}</Live>);
     expect(await screen.findByText('2 days off taken in 2026 so far.')).toBeTruthy();
     const taken = screen.getByText(/New Year/).closest('ul');
@@ -133,9 +140,13 @@ describe('time zone', () => {
   it('warns when the browser reports UTC while the chosen zone is not', async () => {
     const store = storeOf(settingsWith({ timeZone: 'America/Chicago' }));
     render(<Live store={store}>{(props) => <TimeZoneSection {...props} systemTimeZone="UTC" zones={zones} />}</Live>);
-    expect((await screen.findByRole('note')).textContent).toContain('Your browser reports UTC as this computer\'s time zone');
+    expect((await screen.findByRole('note')).textContent).toContain("Your browser reports UTC as this computer's time zone");
     cleanup();
-    render(<Live store={storeOf(settingsWith({ timeZone: 'America/Chicago' }))}>{(props) => <TimeZoneSection {...props} systemTimeZone="Europe/Berlin" zones={zones} />}</Live>);
+    render(
+      <Live store={storeOf(settingsWith({ timeZone: 'America/Chicago' }))}>
+        {(props) => <TimeZoneSection {...props} systemTimeZone="Europe/Berlin" zones={zones} />}
+      </Live>,
+    );
     await screen.findByLabelText('Time zone (type to search)');
     expect(screen.queryByRole('note')).toBeNull();
   });

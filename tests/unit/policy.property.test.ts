@@ -14,7 +14,18 @@ import type { Exception, State } from '../../utils/types';
  * are read the same way: a minute inside the hours and inside a block is a break.
  */
 
-const ZONES = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'UTC', 'Australia/Sydney', 'America/Santiago'] as const;
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'UTC',
+  'Australia/Sydney',
+  'America/Santiago',
+] as const;
 const MIN = 60_000;
 const DAY_MIN = 1440;
 const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -26,7 +37,15 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function exactWall(zone: string, minute: number): number {
   let format = formats.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
     formats.set(zone, format);
   }
   const part = (type: string, parts: Intl.DateTimeFormatPart[]) => Number(parts.find((p) => p.type === type)?.value);
@@ -91,12 +110,14 @@ function referenceStates(spec: Spec, zone: string, from: number, to: number): St
   const rangesOf = (day: number) => {
     let ranges = rangesByDay.get(day);
     if (!ranges) {
-      ranges = isOff(day) ? [] : spec.week[KEYS[new Date(day * 86_400_000).getUTCDay()] ?? 'sun'].map(([a, b]): [number, number] => {
-        const start = day * DAY_MIN + minutesOf(a);
-        let end = day * DAY_MIN + minutesOf(b);
-        if (end <= start) end += DAY_MIN;
-        return [start, isOff(day + 1) ? Math.min(end, (day + 1) * DAY_MIN) : end];
-      });
+      ranges = isOff(day)
+        ? []
+        : spec.week[KEYS[new Date(day * 86_400_000).getUTCDay()] ?? 'sun'].map(([a, b]): [number, number] => {
+            const start = day * DAY_MIN + minutesOf(a);
+            let end = day * DAY_MIN + minutesOf(b);
+            if (end <= start) end += DAY_MIN;
+            return [start, isOff(day + 1) ? Math.min(end, (day + 1) * DAY_MIN) : end];
+          });
       rangesByDay.set(day, ranges);
     }
     return ranges;
@@ -107,11 +128,13 @@ function referenceStates(spec: Spec, zone: string, from: number, to: number): St
     let blocks = blocksByDay.get(day);
     if (!blocks) {
       const weekday = KEYS[new Date(day * 86_400_000).getUTCDay()] ?? 'sun';
-      blocks = spec.plan.filter((b) => b.days.includes(weekday)).map(({ from: a, to: b }): [number, number] => {
-        const start = day * DAY_MIN + minutesOf(a);
-        const end = day * DAY_MIN + minutesOf(b);
-        return [start, end <= start ? end + DAY_MIN : end];
-      });
+      blocks = spec.plan
+        .filter((b) => b.days.includes(weekday))
+        .map(({ from: a, to: b }): [number, number] => {
+          const start = day * DAY_MIN + minutesOf(a);
+          const end = day * DAY_MIN + minutesOf(b);
+          return [start, end <= start ? end + DAY_MIN : end];
+        });
       blocksByDay.set(day, blocks);
     }
     return blocks;
@@ -169,8 +192,20 @@ const time = fc.oneof(
   fc.constantFrom(...SPECIAL),
 );
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const range = fc.tuple(time, fc.oneof(time.map((m) => hhmm(m)), fc.constant('24:00'), fc.constant('same'))).map(([start, end]): [string, string] => [hhmm(start), end === 'same' ? hhmm(start) : end]);
-const day = fc.oneof({ weight: 2, arbitrary: fc.constant<Array<[string, string]>>([]) }, { weight: 5, arbitrary: fc.array(range, { minLength: 1, maxLength: 3 }) });
+const range = fc
+  .tuple(
+    time,
+    fc.oneof(
+      time.map((m) => hhmm(m)),
+      fc.constant('24:00'),
+      fc.constant('same'),
+    ),
+  )
+  .map(([start, end]): [string, string] => [hhmm(start), end === 'same' ? hhmm(start) : end]);
+const day = fc.oneof(
+  { weight: 2, arbitrary: fc.constant<Array<[string, string]>>([]) },
+  { weight: 5, arbitrary: fc.array(range, { minLength: 1, maxLength: 3 }) },
+);
 const week = fc.record({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day });
 const timeOff = fc.array(fc.record({ from: fc.integer({ min: -12, max: 12 }), length: fc.integer({ min: 0, max: 8 }) }), { maxLength: 3 });
 const instant = fc.record({
@@ -182,21 +217,32 @@ const instant = fc.record({
 });
 const exception = fc.record({
   kind: fc.constantFrom('crisis' as const, 'wrapUp' as const),
-  scope: fc.constantFrom({ type: 'all' as const }, { type: 'category' as const, category: 'ehr' as const }, { type: 'site' as const, siteId: 'simplepractice' }, { type: 'site' as const, siteId: 'custom:mail.example.org' }),
+  scope: fc.constantFrom(
+    { type: 'all' as const },
+    { type: 'category' as const, category: 'ehr' as const },
+    { type: 'site' as const, siteId: 'simplepractice' },
+    { type: 'site' as const, siteId: 'custom:mail.example.org' },
+  ),
   start: fc.integer({ min: -180, max: 24 * 60 }),
   minutes: fc.integer({ min: 1, max: 240 }),
 });
-const block = fc.record({
-  days: fc.subarray([...KEYS], { minLength: 1 }),
-  from: time,
-  to: fc.oneof(time, fc.constant(-1), fc.constant(-2)),
-}).map((b) => ({ days: b.days, from: hhmm(b.from), to: b.to === -1 ? '24:00' : b.to === -2 ? hhmm(b.from) : hhmm(b.to) }));
+const block = fc
+  .record({
+    days: fc.subarray([...KEYS], { minLength: 1 }),
+    from: time,
+    to: fc.oneof(time, fc.constant(-1), fc.constant(-2)),
+  })
+  .map((b) => ({ days: b.days, from: hhmm(b.from), to: b.to === -1 ? '24:00' : b.to === -2 ? hhmm(b.from) : hhmm(b.to) }));
 const plan = fc.oneof({ weight: 1, arbitrary: fc.constant<Spec['plan']>([]) }, { weight: 2, arbitrary: fc.array(block, { minLength: 1, maxLength: 3 }) });
 const caseArb = fc.record({ week, timeOff, plan, instant, exceptions: fc.array(exception, { maxLength: 3 }), windDown: fc.constantFrom(0, 5, 10, 60) });
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 // Built once through the real parser, then given each case's hours (valid by construction).
-const parsedBase = parseSettings({ format: 'clocked-out/settings', version: 1, sites: { custom: [{ host: 'mail.example.org', category: 'email', action: 'allow' }] } });
+const parsedBase = parseSettings({
+  format: 'clocked-out/settings',
+  version: 1,
+  sites: { custom: [{ host: 'mail.example.org', category: 'email', action: 'allow' }] },
+});
 if (!parsedBase.ok) throw new Error(parsedBase.errors.join('\n'));
 const base = parsedBase.settings;
 
@@ -208,10 +254,20 @@ function build(c: Case): { spec: Spec; settings: Settings; zone: string; now: nu
   const today = Math.floor(wall(zone, Math.floor(now / MIN)) / DAY_MIN);
   const spec: Spec = { week: c.week, timeOff: c.timeOff.map((r) => ({ from: dateOf(today + r.from), to: dateOf(today + r.from + r.length) })), plan: c.plan };
   const settings: Settings = {
-    ...base, timeZone: zone, week: spec.week, timeOff: spec.timeOff.map((r) => ({ ...r, label: '' })), windDownMinutes: c.windDown,
+    ...base,
+    timeZone: zone,
+    week: spec.week,
+    timeOff: spec.timeOff.map((r) => ({ ...r, label: '' })),
+    windDownMinutes: c.windDown,
     selfCare: { ...base.selfCare, plan: spec.plan.map((b) => ({ ...b, label: '' })) },
   };
-  const exceptions = c.exceptions.map((e, i): Exception => ({ id: `e${i}`, kind: e.kind, scope: e.scope, startedAt: now + e.start * MIN, endsAt: now + (e.start + e.minutes) * MIN }));
+  const exceptions = c.exceptions.map((e, i): Exception => ({
+    id: `e${i}`,
+    kind: e.kind,
+    scope: e.scope,
+    startedAt: now + e.start * MIN,
+    endsAt: now + (e.start + e.minutes) * MIN,
+  }));
   return { spec, settings, zone, now, exceptions };
 }
 
@@ -225,65 +281,86 @@ function firstMinute(at: (m: number) => State | undefined, from: number, to: num
 }
 
 describe('decide() against a minute-by-minute reference', () => {
-  it('agrees on the state at random instants, schedules and zones, including DST days', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const { spec, settings, zone, now } = build(c);
-        const minute = Math.floor(now / MIN);
-        const reference = referenceStates(spec, zone, minute - 2 * DAY_MIN, minute + 3 * DAY_MIN);
-        expect(decide(settings, now, zone).state).toBe(reference[2 * DAY_MIN]);
-      }),
-      { numRuns: 2000 },
-    );
-  }, TIMEOUT);
+  it(
+    'agrees on the state at random instants, schedules and zones, including DST days',
+    () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          const { spec, settings, zone, now } = build(c);
+          const minute = Math.floor(now / MIN);
+          const reference = referenceStates(spec, zone, minute - 2 * DAY_MIN, minute + 3 * DAY_MIN);
+          expect(decide(settings, now, zone).state).toBe(reference[2 * DAY_MIN]);
+        }),
+        { numRuns: 2000 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('puts stateStartedAt, stateEndsAt and nextWorkAt where the reference changes state, and misses no change between', () => {
-    const SPAN = 2 * DAY_MIN;
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const { spec, settings, zone, now } = build(c);
-        const m0 = Math.floor(now / MIN);
-        const from = m0 - 3 * DAY_MIN;
-        const ref = referenceStates(spec, zone, from, m0 + SPAN + 3 * DAY_MIN);
-        const at = (m: number) => ref[m - from];
-        const d = decide(settings, now, zone);
-        expect(d.state).toBe(at(m0));
-        // Forward: the same state up to stateEndsAt, a different one at it.
-        const ends = d.stateEndsAt === null ? Infinity : d.stateEndsAt / MIN;
-        expect(firstMinute(at, m0, Math.min(ends, m0 + SPAN), (s) => s !== d.state), 'a change before stateEndsAt').toBeNull();
-        if (ends <= m0 + SPAN) expect(at(ends)).not.toBe(d.state);
-        // Backward: the same state since stateStartedAt, a different one just before it.
-        const started = d.stateStartedAt === null ? -Infinity : d.stateStartedAt / MIN;
-        expect(firstMinute(at, Math.max(started, m0 - DAY_MIN), m0, (s) => s !== d.state), 'a change after stateStartedAt').toBeNull();
-        if (started >= m0 - DAY_MIN) expect(at(started - 1)).not.toBe(d.state);
-        // The next start of work.
-        const next = d.nextWorkAt === null ? Infinity : d.nextWorkAt / MIN;
-        expect(firstMinute(at, d.state === 'work' ? ends : m0, Math.min(next, m0 + SPAN), (s) => s === 'work'), 'work before nextWorkAt').toBeNull();
-        if (next <= m0 + SPAN) expect(at(next)).toBe('work');
-      }),
-      { numRuns: 500 },
-    );
-  }, TIMEOUT);
+  it(
+    'puts stateStartedAt, stateEndsAt and nextWorkAt where the reference changes state, and misses no change between',
+    () => {
+      const SPAN = 2 * DAY_MIN;
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          const { spec, settings, zone, now } = build(c);
+          const m0 = Math.floor(now / MIN);
+          const from = m0 - 3 * DAY_MIN;
+          const ref = referenceStates(spec, zone, from, m0 + SPAN + 3 * DAY_MIN);
+          const at = (m: number) => ref[m - from];
+          const d = decide(settings, now, zone);
+          expect(d.state).toBe(at(m0));
+          // Forward: the same state up to stateEndsAt, a different one at it.
+          const ends = d.stateEndsAt === null ? Infinity : d.stateEndsAt / MIN;
+          expect(
+            firstMinute(at, m0, Math.min(ends, m0 + SPAN), (s) => s !== d.state),
+            'a change before stateEndsAt',
+          ).toBeNull();
+          if (ends <= m0 + SPAN) expect(at(ends)).not.toBe(d.state);
+          // Backward: the same state since stateStartedAt, a different one just before it.
+          const started = d.stateStartedAt === null ? -Infinity : d.stateStartedAt / MIN;
+          expect(
+            firstMinute(at, Math.max(started, m0 - DAY_MIN), m0, (s) => s !== d.state),
+            'a change after stateStartedAt',
+          ).toBeNull();
+          if (started >= m0 - DAY_MIN) expect(at(started - 1)).not.toBe(d.state);
+          // The next start of work.
+          const next = d.nextWorkAt === null ? Infinity : d.nextWorkAt / MIN;
+          expect(
+            firstMinute(at, d.state === 'work' ? ends : m0, Math.min(next, m0 + SPAN), (s) => s === 'work'),
+            'work before nextWorkAt',
+          ).toBeNull();
+          if (next <= m0 + SPAN) expect(at(next)).toBe('work');
+        }),
+        { numRuns: 500 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('changes nothing before nextChangeAt and something at it', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const { settings, zone, now, exceptions } = build(c);
-        const runtime = { exceptions };
-        const d = decide(settings, now, zone, runtime);
-        if (d.nextChangeAt === null) return;
-        expect(d.nextChangeAt).toBeGreaterThan(now);
-        const whole = JSON.stringify(d);
-        const stop = Math.min(d.nextChangeAt, now + DAY_MIN * MIN);
-        let changedAt: number | null = null;
-        for (let t = Math.floor(now / MIN + 1) * MIN; t < stop && changedAt === null; t += MIN) {
-          if (JSON.stringify(decide(settings, t, zone, runtime)) !== whole) changedAt = t;
-        }
-        expect(changedAt, 'a change before nextChangeAt').toBeNull();
-        expect(JSON.stringify(decide(settings, d.nextChangeAt - 1, zone, runtime))).toBe(whole);
-        expect(visible(decide(settings, d.nextChangeAt, zone, runtime))).not.toBe(visible(d));
-      }),
-      { numRuns: 300 },
-    );
-  }, TIMEOUT);
+  it(
+    'changes nothing before nextChangeAt and something at it',
+    () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          const { settings, zone, now, exceptions } = build(c);
+          const runtime = { exceptions };
+          const d = decide(settings, now, zone, runtime);
+          if (d.nextChangeAt === null) return;
+          expect(d.nextChangeAt).toBeGreaterThan(now);
+          const whole = JSON.stringify(d);
+          const stop = Math.min(d.nextChangeAt, now + DAY_MIN * MIN);
+          let changedAt: number | null = null;
+          for (let t = Math.floor(now / MIN + 1) * MIN; t < stop && changedAt === null; t += MIN) {
+            if (JSON.stringify(decide(settings, t, zone, runtime)) !== whole) changedAt = t;
+          }
+          expect(changedAt, 'a change before nextChangeAt').toBeNull();
+          expect(JSON.stringify(decide(settings, d.nextChangeAt - 1, zone, runtime))).toBe(whole);
+          expect(visible(decide(settings, d.nextChangeAt, zone, runtime))).not.toBe(visible(d));
+        }),
+        { numRuns: 300 },
+      );
+    },
+    TIMEOUT,
+  );
 });

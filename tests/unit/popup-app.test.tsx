@@ -83,7 +83,9 @@ describe('the popup', () => {
     await snapshot(settingsWith({ week: WEEK }));
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Take today off' }));
-    await vi.waitFor(async () => expect(((await settingsItem.getValue()) as Settings | null)?.timeOff).toEqual([{ from: '2026-11-30', to: '2026-11-30', label: TODAY_OFF_LABEL }]));
+    await vi.waitFor(async () =>
+      expect(((await settingsItem.getValue()) as Settings | null)?.timeOff).toEqual([{ from: '2026-11-30', to: '2026-11-30', label: TODAY_OFF_LABEL }]),
+    );
     expect((await history.between(0, Infinity)).map((e) => e.kind)).toEqual(['dayOff']);
 
     // The worker applies the change and writes a new snapshot; the popup follows it.
@@ -96,7 +98,13 @@ describe('the popup', () => {
 
   it('ends and extends a running exception through the worker', async () => {
     const settings = settingsWith({ week: WEEK });
-    await snapshotItem.setValue({ settings, exceptions: [{ id: 'x', kind: 'crisis', scope: { type: 'all' }, startedAt: EVENING - MINUTE, endsAt: EVENING + 20 * MINUTE }], timeZone: ZONE, wrapUps: {}, notice: null });
+    await snapshotItem.setValue({
+      settings,
+      exceptions: [{ id: 'x', kind: 'crisis', scope: { type: 'all' }, startedAt: EVENING - MINUTE, endsAt: EVENING + 20 * MINUTE }],
+      timeZone: ZONE,
+      wrapUps: {},
+      notice: null,
+    });
     render(<App />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Crisis exception — 20 min left');
     fireEvent.click(screen.getByRole('button', { name: 'Add 15 minutes' }));
@@ -129,7 +137,12 @@ describe('"Take today off"', () => {
   it.each([
     ['a working day', week, '2026-11-30', 'take'],
     ['a Saturday without work', week, '2026-12-05', null],
-    ['a day the popup made a day off', settingsWith({ week: WEEK, timeOff: [{ from: '2026-11-30', to: '2026-11-30', label: TODAY_OFF_LABEL }] }), '2026-11-30', 'undo'],
+    [
+      'a day the popup made a day off',
+      settingsWith({ week: WEEK, timeOff: [{ from: '2026-11-30', to: '2026-11-30', label: TODAY_OFF_LABEL }] }),
+      '2026-11-30',
+      'undo',
+    ],
     ['a day in a planned holiday', settingsWith({ week: WEEK, timeOff: [{ from: '2026-11-30', to: '2026-12-04', label: 'Holiday' }] }), '2026-11-30', null],
   ] as const)('on %s offers %s', (_name, settings, date, choice) => {
     expect(todayOffChoice(settings, date, ZONE)).toBe(choice);

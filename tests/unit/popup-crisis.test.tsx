@@ -52,14 +52,21 @@ describe('starting a crisis exception (the popup and the blocked page)', () => {
     flow({ defaultMinutes: 45 });
     await open();
     const minutes = within(screen.getByRole('group', { name: 'For how long?' })).getAllByRole('radio');
-    expect(minutes.map((r) => [r.getAttribute('value'), (r as HTMLInputElement).checked])).toEqual([['15', false], ['30', false], ['45', true], ['60', false]]);
+    expect(minutes.map((r) => [r.getAttribute('value'), (r as HTMLInputElement).checked])).toEqual([
+      ['15', false],
+      ['30', false],
+      ['45', true],
+      ['60', false],
+    ]);
   });
 
   it('says what opens, until when and where it stands against the limit before starting it for that scope and time', async () => {
     const { onStart } = flow({ currentSiteId: 'simplepractice' });
     await open();
     fireEvent.click(screen.getByRole('radio', { name: '15 min' }));
-    expect(screen.getByText(/^Open SimplePractice until/).textContent).toBe('Open SimplePractice until 20:15 (15 minutes)? It counts as after-hours work and closes by itself.');
+    expect(screen.getByText(/^Open SimplePractice until/).textContent).toBe(
+      'Open SimplePractice until 20:15 (15 minutes)? It counts as after-hours work and closes by itself.',
+    );
     expect(screen.getByText(/crisis exception this week/).textContent).toBe('This will be your 2nd crisis exception this week. Your weekly limit is 5.');
     expect(onStart).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('radio', { name: 'All work sites' }));
@@ -84,7 +91,9 @@ describe('starting a crisis exception (the popup and the blocked page)', () => {
     const { onStart } = flow({ week: { used: 5, limit: 5 } });
     await open();
     const line = screen.getByText(/goes over it/);
-    expect(line.textContent).toBe('This will be your 6th crisis exception this week. Your weekly limit is 5, so this one goes over it. It still opens: your client comes first.');
+    expect(line.textContent).toBe(
+      'This will be your 6th crisis exception this week. Your weekly limit is 5, so this one goes over it. It still opens: your client comes first.',
+    );
     expect(line.className).toBe('limit limit-over');
     fireEvent.click(yes());
     await screen.findByRole('button', { name: 'Crisis exception…' });
@@ -127,7 +136,12 @@ describe('starting a crisis exception (the popup and the blocked page)', () => {
     await open();
     const list = screen.getByLabelText('What should open?') as HTMLSelectElement;
     expect(list.value).toBe('all');
-    expect([...list.querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['EHRs', 'Practice management and billing', 'Telehealth', 'Email and messaging']);
+    expect([...list.querySelectorAll('optgroup')].map((g) => g.label)).toEqual([
+      'EHRs',
+      'Practice management and billing',
+      'Telehealth',
+      'Email and messaging',
+    ]);
     fireEvent.change(list, { target: { value: 'category:ehr' } });
     expect(screen.getByText(/^Open all EHRs until 20:30/)).toBeTruthy();
     fireEvent.click(yes());
@@ -158,7 +172,13 @@ describe('starting a crisis exception (the popup and the blocked page)', () => {
 });
 
 describe('a running crisis exception', () => {
-  const exception: Exception = { id: 'x1', kind: 'crisis', scope: { type: 'site', siteId: 'simplepractice' }, startedAt: NOW - MINUTE, endsAt: NOW + 29 * MINUTE + 41 * SECOND };
+  const exception: Exception = {
+    id: 'x1',
+    kind: 'crisis',
+    scope: { type: 'site', siteId: 'simplepractice' },
+    startedAt: NOW - MINUTE,
+    endsAt: NOW + 29 * MINUTE + 41 * SECOND,
+  };
 
   it('counts down live, in figures and in words', async () => {
     const props = { exception, sites, timeZone: ZONE, onExtend: async () => null, onEnd: async () => null };

@@ -15,7 +15,13 @@ async function heading(settings: Settings, now: number, timeZone = ZONE, excepti
   return (await screen.findByRole('heading', { level: 1 })).textContent;
 }
 
-const crisis = (now: number, minutes: number): Exception => ({ id: 'c', kind: 'crisis', scope: { type: 'all' }, startedAt: now - MINUTE, endsAt: now + minutes * MINUTE });
+const crisis = (now: number, minutes: number): Exception => ({
+  id: 'c',
+  kind: 'crisis',
+  scope: { type: 'all' },
+  startedAt: now - MINUTE,
+  endsAt: now + minutes * MINUTE,
+});
 
 // Monday 2026-11-30 … Sunday 2026-12-06 in Chicago.
 describe('the status line', () => {

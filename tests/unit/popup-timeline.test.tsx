@@ -16,7 +16,10 @@ describe('the day timeline', () => {
   it("draws today's ranges on a 24-hour bar with a now marker, and says the same in words", async () => {
     const { container } = render(<DayTimeline settings={settingsWith({ week: WEEK })} now={at('2026-11-30 12:45')} timeZone={ZONE} />);
     expect(await screen.findByText('Work today, Mon 30 Nov: 09:00–12:30 and 13:30–17:00. Now 12:45.')).toBeTruthy();
-    expect(spans(container, 'work')).toEqual([['37.500%', '14.583%'], ['56.250%', '14.583%']]);
+    expect(spans(container, 'work')).toEqual([
+      ['37.500%', '14.583%'],
+      ['56.250%', '14.583%'],
+    ]);
     expect(container.querySelector<HTMLElement>('.timeline-now')?.style.left).toBe('53.125%');
     // The picture is hidden from screen readers; the sentence is what they read.
     expect(container.querySelector('.timeline-bar')?.getAttribute('aria-hidden')).toBe('true');
@@ -26,7 +29,10 @@ describe('the day timeline', () => {
     const nights = settingsWith({ week: { mon: [['22:00', '06:00']], tue: [['22:00', '06:00']], wed: [], thu: [], fri: [], sat: [], sun: [] } });
     const { container } = render(<DayTimeline settings={nights} now={at('2026-12-01 08:00')} timeZone={ZONE} />);
     expect(await screen.findByText('Work today, Tue 1 Dec: 00:00–06:00 (from last night) and 22:00–24:00 (until tomorrow 06:00). Now 08:00.')).toBeTruthy();
-    expect(spans(container, 'work')).toEqual([['0.000%', '25.000%'], ['91.667%', '8.333%']]);
+    expect(spans(container, 'work')).toEqual([
+      ['0.000%', '25.000%'],
+      ['91.667%', '8.333%'],
+    ]);
   });
 
   it('says so on a day off and on a day without work', async () => {

@@ -75,8 +75,17 @@ describe('momentFor', () => {
   const ZONE = 'Europe/Lisbon';
   const settings = (() => {
     const result = parseSettings({
-      format: 'clocked-out/settings', version: 1, timeZone: ZONE, windDownMinutes: 0,
-      week: { mon: [['09:00', '12:30'], ['13:30', '17:00']], tue: [['09:00', '17:00']] },
+      format: 'clocked-out/settings',
+      version: 1,
+      timeZone: ZONE,
+      windDownMinutes: 0,
+      week: {
+        mon: [
+          ['09:00', '12:30'],
+          ['13:30', '17:00'],
+        ],
+        tue: [['09:00', '17:00']],
+      },
       timeOff: [{ from: '2026-03-04', to: '2026-03-04' }],
     });
     if (!result.ok) throw new Error(result.errors.join('; '));

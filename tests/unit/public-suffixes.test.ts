@@ -18,10 +18,22 @@ describe('the public-suffix list', () => {
   });
 
   it.each([
-    ['com', true], ['co.uk', true], ['github.io', true], ['azurewebsites.net', true], ['kawasaki.jp', true],
-    ['anything.kawasaki.jp', true], ['city.kawasaki.jp', false], ['www.ck', false], ['ck', true],
-    ['example-clinic.org', false], ['ehr.example-clinic.org', false], ['myclinic.github.io', false],
-    ['local', false], ['emr', false], ['lan', false], ['xn--3e0b707e', true],
+    ['com', true],
+    ['co.uk', true],
+    ['github.io', true],
+    ['azurewebsites.net', true],
+    ['kawasaki.jp', true],
+    ['anything.kawasaki.jp', true],
+    ['city.kawasaki.jp', false],
+    ['www.ck', false],
+    ['ck', true],
+    ['example-clinic.org', false],
+    ['ehr.example-clinic.org', false],
+    ['myclinic.github.io', false],
+    ['local', false],
+    ['emr', false],
+    ['lan', false],
+    ['xn--3e0b707e', true],
   ])('reads %s as a public suffix: %s', (host, listed) => {
     expect(isPublicSuffix(host)).toBe(listed);
     expect(tldtsListed(host)).toBe(listed);

@@ -180,12 +180,18 @@ describe('what the clinician is told', () => {
     const a = action();
     let count = 2;
     let missing: Site[] = [];
-    const badge = createBadge(a, async () => missing, async () => count);
+    const badge = createBadge(
+      a,
+      async () => missing,
+      async () => count,
+    );
     await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });
     expect(a.state).toEqual({ text: '!', color: '#b91c1c', title: 'Clocked Out: 2 open work tabs could not be covered — reload them.' });
     missing = [hushmail];
     await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });
-    expect(a.state.title).toBe('Clocked Out is not guarding: Hushmail. Open Clocked Out to allow access. Clocked Out: 2 open work tabs could not be covered — reload them.');
+    expect(a.state.title).toBe(
+      'Clocked Out is not guarding: Hushmail. Open Clocked Out to allow access. Clocked Out: 2 open work tabs could not be covered — reload them.',
+    );
     missing = [];
     count = 0;
     await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });

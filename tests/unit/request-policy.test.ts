@@ -20,9 +20,20 @@ const GUARDED: Request = { type: 'tabGuarded' };
 const EVERY = [ALL, EHRS, SIMPLEPRACTICE, JANE, WRAP_SIMPLEPRACTICE, WRAP_JANE, END_ALL, EXTEND, GUARDED];
 
 const check = (request: Request, sender: RequestSender) => checkRequest(request, sender, SELF, SITES);
-const page = (url: string, more: Partial<RequestSender> = {}): RequestSender => ({ id: SELF.id, url, tab: TAB, frameId: 0, origin: new URL(url).origin, ...more });
-const ownPage = (path: string, more: Partial<RequestSender> = {}): RequestSender =>
-  ({ id: SELF.id, url: `${SELF.origin}${path}`, origin: SELF.origin.slice(0, -1), ...more });
+const page = (url: string, more: Partial<RequestSender> = {}): RequestSender => ({
+  id: SELF.id,
+  url,
+  tab: TAB,
+  frameId: 0,
+  origin: new URL(url).origin,
+  ...more,
+});
+const ownPage = (path: string, more: Partial<RequestSender> = {}): RequestSender => ({
+  id: SELF.id,
+  url: `${SELF.origin}${path}`,
+  origin: SELF.origin.slice(0, -1),
+  ...more,
+});
 
 describe('who may ask the worker for what', () => {
   it.each(EVERY)('the popup (no tab) may ask for anything: %j', (request) => {
@@ -40,7 +51,10 @@ describe('who may ask the worker for what', () => {
   });
 
   it('another extension, or one whose id is missing, gets nothing', () => {
-    expect(check(ALL, ownPage('popup.html', { id: 'abcdefghijklmnopabcdefghijklmnop' }))).toMatchObject({ ok: false, error: expect.stringMatching(/Only Clocked Out/) });
+    expect(check(ALL, ownPage('popup.html', { id: 'abcdefghijklmnopabcdefghijklmnop' }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Only Clocked Out/),
+    });
     expect(check(ALL, ownPage('popup.html', { id: undefined }))).toMatchObject({ ok: false });
     expect(checkRequest(ALL, ownPage('popup.html', { id: '' }), { ...SELF, id: '' }, SITES)).toMatchObject({ ok: false });
   });
@@ -55,7 +69,7 @@ describe('who may ask the worker for what', () => {
     expect(check(WRAP_SIMPLEPRACTICE, { id: SELF.id, url, tab: TAB, frameId: 0 })).toMatchObject({ ok: false });
   });
 
-  it("a work page may wrap up and start an exception for its own site", () => {
+  it('a work page may wrap up and start an exception for its own site', () => {
     const sender = page('https://secure.simplepractice.com/clients/123/notes?x=1');
     expect(check(WRAP_SIMPLEPRACTICE, sender)).toEqual({ ok: true });
     expect(check(SIMPLEPRACTICE, sender)).toEqual({ ok: true });
@@ -81,11 +95,24 @@ describe('who may ask the worker for what', () => {
   );
 
   it('a frame inside a work page, or a page that is no work site, gets nothing', () => {
-    expect(check(WRAP_SIMPLEPRACTICE, page('https://secure.simplepractice.com/clients/1', { frameId: 2 }))).toMatchObject({ ok: false, error: expect.stringMatching(/own site.*frame/) });
-    expect(check(WRAP_SIMPLEPRACTICE, page('https://www.example-news.org/story'))).toMatchObject({ ok: false, error: expect.stringMatching(/not a work site/) });
+    expect(check(WRAP_SIMPLEPRACTICE, page('https://secure.simplepractice.com/clients/1', { frameId: 2 }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/own site.*frame/),
+    });
+    expect(check(WRAP_SIMPLEPRACTICE, page('https://www.example-news.org/story'))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not a work site/),
+    });
     // TherapyNotes' public pages are not the app.
     expect(check({ type: 'wrapUp', siteId: 'therapynotes' }, page('https://www.therapynotes.com/pricing'))).toMatchObject({ ok: false });
     // A page of a site the clinician switched off is no work site either.
-    expect(checkRequest(WRAP_SIMPLEPRACTICE, page('https://secure.simplepractice.com/'), SELF, SITES.filter((s) => s.id !== 'simplepractice'))).toMatchObject({ ok: false });
+    expect(
+      checkRequest(
+        WRAP_SIMPLEPRACTICE,
+        page('https://secure.simplepractice.com/'),
+        SELF,
+        SITES.filter((s) => s.id !== 'simplepractice'),
+      ),
+    ).toMatchObject({ ok: false });
   });
 });

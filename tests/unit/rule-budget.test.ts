@@ -22,7 +22,10 @@ describe('fitRules', () => {
   });
 
   it('drops a site whose regex the engine refuses, without counting it', async () => {
-    const entries = [{ site: 'long', regexes: ['x'.repeat(300)] }, { site: 'a', regexes: ['a'] }];
+    const entries = [
+      { site: 'long', regexes: ['x'.repeat(300)] },
+      { site: 'a', regexes: ['a'] },
+    ];
     const supported = async (regex: string) => regex.length < 100;
     expect(await fitRules(entries, supported, 1)).toEqual({ kept: ['a'], dropped: [{ site: 'long', reason: 'unsupported' }] });
   });
@@ -34,7 +37,15 @@ describe('fitRules', () => {
       if (regex === 'bad') throw new Error('no');
       return true;
     };
-    const result = await fitRules([{ site: 1, regexes: ['r'] }, { site: 2, regexes: ['r'] }, { site: 3, regexes: ['bad'] }], isSupported, 10);
+    const result = await fitRules(
+      [
+        { site: 1, regexes: ['r'] },
+        { site: 2, regexes: ['r'] },
+        { site: 3, regexes: ['bad'] },
+      ],
+      isSupported,
+      10,
+    );
     expect(asked).toEqual(['r', 'bad']);
     expect(result.dropped).toEqual([{ site: 3, reason: 'unsupported' }]);
   });
@@ -43,7 +54,16 @@ describe('fitRules', () => {
 describe('droppedNotice', () => {
   it('names the sites by reason', () => {
     expect(droppedNotice([], 1000)).toBeNull();
-    expect(droppedNotice([{ name: 'long.example', reason: 'unsupported' }, { name: 'a.example', reason: 'limit' }, { name: 'b.example', reason: 'limit' }], 1000)).toBe(
+    expect(
+      droppedNotice(
+        [
+          { name: 'long.example', reason: 'unsupported' },
+          { name: 'a.example', reason: 'limit' },
+          { name: 'b.example', reason: 'limit' },
+        ],
+        1000,
+      ),
+    ).toBe(
       "Could not guard long.example: the browser's blocking rules cannot take this address (too long or too complex). " +
         "Could not guard a.example and b.example: too many sites for the browser's limit of 1000 blocking rules; remove some of your own sites.",
     );
@@ -73,7 +93,13 @@ function fakeDnr(limit: number, isSupported = (regex: string) => regex.length < 
 }
 
 const offHours = (custom: string[]) => {
-  const parsed = parseSettings({ format: 'clocked-out/settings', version: 1, timeZone: 'UTC', week: {}, sites: { custom: custom.map((host) => ({ host, category: 'ehr' })) } });
+  const parsed = parseSettings({
+    format: 'clocked-out/settings',
+    version: 1,
+    timeZone: 'UTC',
+    week: {},
+    sites: { custom: custom.map((host) => ({ host, category: 'ehr' })) },
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join());
   const sites = enabledSites(parsed.settings);
   return { decision: decide(parsed.settings, Date.UTC(2026, 0, 5, 12), 'UTC'), sites };
@@ -81,9 +107,13 @@ const offHours = (custom: string[]) => {
 const hostsIn = (rules: DnrRule[]) => rules.map((r) => r.condition.regexFilter);
 
 describe('createRulesEffect', () => {
-  it('replaces yesterday\'s rules with those that fit and names the sites left out', async () => {
+  it("replaces yesterday's rules with those that fit and names the sites left out", async () => {
     const { decision, sites } = offHours(['old.example.org']);
-    const catalogueRules = buildRules(sites.filter((s) => !s.id.startsWith('custom:')), decision.siteActions, BLOCKED).length;
+    const catalogueRules = buildRules(
+      sites.filter((s) => !s.id.startsWith('custom:')),
+      decision.siteActions,
+      BLOCKED,
+    ).length;
     const dnr = fakeDnr(catalogueRules + 2);
     const effect = createRulesEffect(dnr, BLOCKED);
     await effect(decision, sites);

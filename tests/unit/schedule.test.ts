@@ -23,28 +23,69 @@ function week(doc: object, zone = ZONE): Array<[string, string, string]> {
 
 describe('workIntervals', () => {
   it.each([
-    ['a Friday overnight shift belongs to Friday and runs into Saturday', { fri: [['22:00', '02:00']] },
-      [['2026-01-09 22:00', '2026-01-10 02:00', '2026-01-09']]],
-    ['a lunch break splits the day in two', { mon: [['09:00', '12:30'], ['13:30', '17:00']] },
-      [['2026-01-05 09:00', '2026-01-05 12:30', '2026-01-05'], ['2026-01-05 13:30', '2026-01-05 17:00', '2026-01-05']]],
-    ['ranges that touch make one interval, with no boundary between', { tue: [['09:00', '12:00'], ['12:00', '17:00']] },
-      [['2026-01-06 09:00', '2026-01-06 17:00', '2026-01-06']]],
-    ['overlapping ranges merge', { tue: [['09:00', '13:00'], ['12:00', '17:00'], ['10:00', '11:00']] },
-      [['2026-01-06 09:00', '2026-01-06 17:00', '2026-01-06']]],
-    ['24:00 ends at midnight', { wed: [['18:00', '24:00']] },
-      [['2026-01-07 18:00', '2026-01-08 00:00', '2026-01-07']]],
-    ['end equal to start is a 24-hour on-call day', { thu: [['08:00', '08:00']] },
-      [['2026-01-08 08:00', '2026-01-09 08:00', '2026-01-08']]],
-    ['an overnight range merges with the next day’s morning and names both days', { mon: [['20:00', '02:00']], tue: [['01:00', '05:00']] },
-      [['2026-01-05 20:00', '2026-01-06 05:00', '2026-01-05 2026-01-06']]],
-    ['Sunday’s overnight range is clipped at both ends of the week asked for', { sun: [['22:00', '06:00']] },
-      [['2026-01-05 00:00', '2026-01-05 06:00', '2026-01-04'], ['2026-01-11 22:00', '2026-01-12 00:00', '2026-01-11']]],
+    [
+      'a Friday overnight shift belongs to Friday and runs into Saturday',
+      { fri: [['22:00', '02:00']] },
+      [['2026-01-09 22:00', '2026-01-10 02:00', '2026-01-09']],
+    ],
+    [
+      'a lunch break splits the day in two',
+      {
+        mon: [
+          ['09:00', '12:30'],
+          ['13:30', '17:00'],
+        ],
+      },
+      [
+        ['2026-01-05 09:00', '2026-01-05 12:30', '2026-01-05'],
+        ['2026-01-05 13:30', '2026-01-05 17:00', '2026-01-05'],
+      ],
+    ],
+    [
+      'ranges that touch make one interval, with no boundary between',
+      {
+        tue: [
+          ['09:00', '12:00'],
+          ['12:00', '17:00'],
+        ],
+      },
+      [['2026-01-06 09:00', '2026-01-06 17:00', '2026-01-06']],
+    ],
+    [
+      'overlapping ranges merge',
+      {
+        tue: [
+          ['09:00', '13:00'],
+          ['12:00', '17:00'],
+          ['10:00', '11:00'],
+        ],
+      },
+      [['2026-01-06 09:00', '2026-01-06 17:00', '2026-01-06']],
+    ],
+    ['24:00 ends at midnight', { wed: [['18:00', '24:00']] }, [['2026-01-07 18:00', '2026-01-08 00:00', '2026-01-07']]],
+    ['end equal to start is a 24-hour on-call day', { thu: [['08:00', '08:00']] }, [['2026-01-08 08:00', '2026-01-09 08:00', '2026-01-08']]],
+    [
+      'an overnight range merges with the next day’s morning and names both days',
+      { mon: [['20:00', '02:00']], tue: [['01:00', '05:00']] },
+      [['2026-01-05 20:00', '2026-01-06 05:00', '2026-01-05 2026-01-06']],
+    ],
+    [
+      'Sunday’s overnight range is clipped at both ends of the week asked for',
+      { sun: [['22:00', '06:00']] },
+      [
+        ['2026-01-05 00:00', '2026-01-05 06:00', '2026-01-04'],
+        ['2026-01-11 22:00', '2026-01-12 00:00', '2026-01-11'],
+      ],
+    ],
   ])('%s', (_name, days, expected) => {
     expect(week({ week: { ...empty, ...days } })).toEqual(expected);
   });
 
   it('stops Monday’s overnight range at the midnight that begins Tuesday off, and drops Tuesday’s own ranges', () => {
-    const doc = { week: { ...empty, mon: [['20:00', '04:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']] }, timeOff: [{ from: '2026-01-06', to: '2026-01-06' }] };
+    const doc = {
+      week: { ...empty, mon: [['20:00', '04:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']] },
+      timeOff: [{ from: '2026-01-06', to: '2026-01-06' }],
+    };
     expect(week(doc)).toEqual([
       ['2026-01-05 20:00', '2026-01-06 00:00', '2026-01-05'],
       ['2026-01-07 09:00', '2026-01-07 17:00', '2026-01-07'],
@@ -73,9 +114,20 @@ describe('workIntervals', () => {
 });
 
 describe('isDayOff', () => {
-  const settings = settingsWith({ timeOff: [{ from: '2026-12-24', to: '2027-01-01' }, { from: '2026-03-10', to: '2026-03-10' }] });
+  const settings = settingsWith({
+    timeOff: [
+      { from: '2026-12-24', to: '2027-01-01' },
+      { from: '2026-03-10', to: '2026-03-10' },
+    ],
+  });
   it.each([
-    ['2026-12-23', false], ['2026-12-24', true], ['2026-12-31', true], ['2027-01-01', true], ['2027-01-02', false], ['2026-03-10', true], ['2026-03-11', false],
+    ['2026-12-23', false],
+    ['2026-12-24', true],
+    ['2026-12-31', true],
+    ['2027-01-01', true],
+    ['2027-01-02', false],
+    ['2026-03-10', true],
+    ['2026-03-11', false],
   ])('%s → %s', (date, off) => {
     expect(isDayOff(settings, date)).toBe(off);
   });

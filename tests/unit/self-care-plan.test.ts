@@ -6,7 +6,14 @@ import { localParts, toInstant } from '../../utils/zoned-time';
 
 const LONDON = 'Europe/London';
 const empty = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-const nineToFive = { ...empty, mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] };
+const nineToFive = {
+  ...empty,
+  mon: [['09:00', '17:00']],
+  tue: [['09:00', '17:00']],
+  wed: [['09:00', '17:00']],
+  thu: [['09:00', '17:00']],
+  fri: [['09:00', '17:00']],
+};
 const walk = { days: ['mon', 'wed', 'fri'], from: '12:00', to: '12:45', label: 'walk' };
 
 function settingsWith(doc: object): Settings {
@@ -27,32 +34,93 @@ const summary = (d: Decision) => ({ state: d.state, startedAt: local(d.stateStar
 
 describe('the self-care plan: blocks inside work hours are breaks', () => {
   it.each([
-    ['the Monday walk is a break', withPlan(nineToFive, walk), '2026-01-05 12:10',
-      { state: 'break', startedAt: '2026-01-05 12:00', endsAt: '2026-01-05 12:45', nextWorkAt: '2026-01-05 12:45' }],
-    ['the morning before the walk is work that ends when the walk begins', withPlan(nineToFive, walk), '2026-01-05 11:00',
-      { state: 'work', startedAt: '2026-01-05 09:00', endsAt: '2026-01-05 12:00', nextWorkAt: '2026-01-05 12:45' }],
-    ['work resumes exactly at the end of the walk', withPlan(nineToFive, walk), '2026-01-05 12:45',
-      { state: 'work', startedAt: '2026-01-05 12:45', endsAt: '2026-01-05 17:00', nextWorkAt: '2026-01-06 09:00' }],
-    ['Tuesday has no walk', withPlan(nineToFive, walk), '2026-01-06 12:10',
-      { state: 'work', startedAt: '2026-01-06 09:00', endsAt: '2026-01-06 17:00', nextWorkAt: '2026-01-07 09:00' }],
-    ['a block over the end of the day is a break until the hours end, then off', withPlan(nineToFive, { days: ['mon'], from: '16:30', to: '17:30' }), '2026-01-05 16:45',
-      { state: 'break', startedAt: '2026-01-05 16:30', endsAt: '2026-01-05 17:00', nextWorkAt: '2026-01-06 09:00' }],
-    ['it never extends work: after the hours it is plain off', withPlan(nineToFive, { days: ['mon'], from: '16:30', to: '17:30' }), '2026-01-05 17:15',
-      { state: 'off', startedAt: '2026-01-05 17:00', endsAt: '2026-01-06 09:00', nextWorkAt: '2026-01-06 09:00' }],
-    ['a block over the start of the day: off until the hours begin', withPlan(nineToFive, { days: ['mon'], from: '08:30', to: '09:30' }), '2026-01-05 08:45',
-      { state: 'off', startedAt: '2026-01-02 17:00', endsAt: '2026-01-05 09:00', nextWorkAt: '2026-01-05 09:30' }],
-    ['… then a break until the block ends', withPlan(nineToFive, { days: ['mon'], from: '08:30', to: '09:30' }), '2026-01-05 09:10',
-      { state: 'break', startedAt: '2026-01-05 09:00', endsAt: '2026-01-05 09:30', nextWorkAt: '2026-01-05 09:30' }],
-    ['a block in the evening changes nothing', withPlan(nineToFive, { days: ['mon'], from: '19:00', to: '20:00' }), '2026-01-05 19:30',
-      { state: 'off', startedAt: '2026-01-05 17:00', endsAt: '2026-01-06 09:00', nextWorkAt: '2026-01-06 09:00' }],
-    ['a block next to a lunch gap makes one break', withPlan({ ...empty, mon: [['09:00', '12:00'], ['13:00', '17:00']] }, { days: ['mon'], from: '11:30', to: '13:15' }), '2026-01-05 12:30',
-      { state: 'break', startedAt: '2026-01-05 11:30', endsAt: '2026-01-05 13:15', nextWorkAt: '2026-01-05 13:15' }],
-    ['a block covering every hour of the week leaves no work at all', withPlan({ ...empty, sat: [['10:00', '14:00']] }, { days: ['sat'], from: '09:00', to: '15:00' }), '2026-01-10 12:00',
-      { state: 'break', startedAt: '2026-01-10 10:00', endsAt: '2026-01-10 14:00', nextWorkAt: null }],
-    ['a block inside a night shift, on the day after it began', withPlan({ ...empty, fri: [['22:00', '06:00']] }, { days: ['sat'], from: '02:00', to: '02:30' }), '2026-01-10 02:15',
-      { state: 'break', startedAt: '2026-01-10 02:00', endsAt: '2026-01-10 02:30', nextWorkAt: '2026-01-10 02:30' }],
-    ['a block running past midnight', withPlan({ ...empty, mon: [['22:00', '02:00']] }, { days: ['mon'], from: '23:30', to: '00:30' }), '2026-01-06 00:15',
-      { state: 'break', startedAt: '2026-01-05 23:30', endsAt: '2026-01-06 00:30', nextWorkAt: '2026-01-06 00:30' }],
+    [
+      'the Monday walk is a break',
+      withPlan(nineToFive, walk),
+      '2026-01-05 12:10',
+      { state: 'break', startedAt: '2026-01-05 12:00', endsAt: '2026-01-05 12:45', nextWorkAt: '2026-01-05 12:45' },
+    ],
+    [
+      'the morning before the walk is work that ends when the walk begins',
+      withPlan(nineToFive, walk),
+      '2026-01-05 11:00',
+      { state: 'work', startedAt: '2026-01-05 09:00', endsAt: '2026-01-05 12:00', nextWorkAt: '2026-01-05 12:45' },
+    ],
+    [
+      'work resumes exactly at the end of the walk',
+      withPlan(nineToFive, walk),
+      '2026-01-05 12:45',
+      { state: 'work', startedAt: '2026-01-05 12:45', endsAt: '2026-01-05 17:00', nextWorkAt: '2026-01-06 09:00' },
+    ],
+    [
+      'Tuesday has no walk',
+      withPlan(nineToFive, walk),
+      '2026-01-06 12:10',
+      { state: 'work', startedAt: '2026-01-06 09:00', endsAt: '2026-01-06 17:00', nextWorkAt: '2026-01-07 09:00' },
+    ],
+    [
+      'a block over the end of the day is a break until the hours end, then off',
+      withPlan(nineToFive, { days: ['mon'], from: '16:30', to: '17:30' }),
+      '2026-01-05 16:45',
+      { state: 'break', startedAt: '2026-01-05 16:30', endsAt: '2026-01-05 17:00', nextWorkAt: '2026-01-06 09:00' },
+    ],
+    [
+      'it never extends work: after the hours it is plain off',
+      withPlan(nineToFive, { days: ['mon'], from: '16:30', to: '17:30' }),
+      '2026-01-05 17:15',
+      { state: 'off', startedAt: '2026-01-05 17:00', endsAt: '2026-01-06 09:00', nextWorkAt: '2026-01-06 09:00' },
+    ],
+    [
+      'a block over the start of the day: off until the hours begin',
+      withPlan(nineToFive, { days: ['mon'], from: '08:30', to: '09:30' }),
+      '2026-01-05 08:45',
+      { state: 'off', startedAt: '2026-01-02 17:00', endsAt: '2026-01-05 09:00', nextWorkAt: '2026-01-05 09:30' },
+    ],
+    [
+      '… then a break until the block ends',
+      withPlan(nineToFive, { days: ['mon'], from: '08:30', to: '09:30' }),
+      '2026-01-05 09:10',
+      { state: 'break', startedAt: '2026-01-05 09:00', endsAt: '2026-01-05 09:30', nextWorkAt: '2026-01-05 09:30' },
+    ],
+    [
+      'a block in the evening changes nothing',
+      withPlan(nineToFive, { days: ['mon'], from: '19:00', to: '20:00' }),
+      '2026-01-05 19:30',
+      { state: 'off', startedAt: '2026-01-05 17:00', endsAt: '2026-01-06 09:00', nextWorkAt: '2026-01-06 09:00' },
+    ],
+    [
+      'a block next to a lunch gap makes one break',
+      withPlan(
+        {
+          ...empty,
+          mon: [
+            ['09:00', '12:00'],
+            ['13:00', '17:00'],
+          ],
+        },
+        { days: ['mon'], from: '11:30', to: '13:15' },
+      ),
+      '2026-01-05 12:30',
+      { state: 'break', startedAt: '2026-01-05 11:30', endsAt: '2026-01-05 13:15', nextWorkAt: '2026-01-05 13:15' },
+    ],
+    [
+      'a block covering every hour of the week leaves no work at all',
+      withPlan({ ...empty, sat: [['10:00', '14:00']] }, { days: ['sat'], from: '09:00', to: '15:00' }),
+      '2026-01-10 12:00',
+      { state: 'break', startedAt: '2026-01-10 10:00', endsAt: '2026-01-10 14:00', nextWorkAt: null },
+    ],
+    [
+      'a block inside a night shift, on the day after it began',
+      withPlan({ ...empty, fri: [['22:00', '06:00']] }, { days: ['sat'], from: '02:00', to: '02:30' }),
+      '2026-01-10 02:15',
+      { state: 'break', startedAt: '2026-01-10 02:00', endsAt: '2026-01-10 02:30', nextWorkAt: '2026-01-10 02:30' },
+    ],
+    [
+      'a block running past midnight',
+      withPlan({ ...empty, mon: [['22:00', '02:00']] }, { days: ['mon'], from: '23:30', to: '00:30' }),
+      '2026-01-06 00:15',
+      { state: 'break', startedAt: '2026-01-05 23:30', endsAt: '2026-01-06 00:30', nextWorkAt: '2026-01-06 00:30' },
+    ],
   ])('%s', (_name, settings, now, expected) => {
     expect(summary(decide(settings, at(now), LONDON))).toEqual(expected);
   });
@@ -72,7 +140,10 @@ describe('the self-care plan: blocks inside work hours are breaks', () => {
 
   it('leaves the block out of the day drawn as work', () => {
     const intervals = workIntervals(withPlan(nineToFive, walk), at('2026-01-05 00:00'), at('2026-01-06 00:00'), LONDON);
-    expect(intervals.map((i) => [local(i.start), local(i.end)])).toEqual([['2026-01-05 09:00', '2026-01-05 12:00'], ['2026-01-05 12:45', '2026-01-05 17:00']]);
+    expect(intervals.map((i) => [local(i.start), local(i.end)])).toEqual([
+      ['2026-01-05 09:00', '2026-01-05 12:00'],
+      ['2026-01-05 12:45', '2026-01-05 17:00'],
+    ]);
   });
 });
 

@@ -50,7 +50,11 @@ describe('every settings version has one frozen fixture', () => {
 
 describe('a document of another format or version', () => {
   it.each([
-    ['a version from the future', doc({ version: SETTINGS_VERSION + 1 }), `version: ${SETTINGS_VERSION + 1} was written by a newer Clocked Out (this one reads up to ${SETTINGS_VERSION}); update the extension`],
+    [
+      'a version from the future',
+      doc({ version: SETTINGS_VERSION + 1 }),
+      `version: ${SETTINGS_VERSION + 1} was written by a newer Clocked Out (this one reads up to ${SETTINGS_VERSION}); update the extension`,
+    ],
     ['a version that is text', doc({ version: '1' }), 'version: "1" is not a version number'],
     ['a version of zero', doc({ version: 0 }), 'version: 0 is not a version number'],
     ['a missing version', { format: SETTINGS_FORMAT }, 'version: is missing'],

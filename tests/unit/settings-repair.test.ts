@@ -21,19 +21,48 @@ describe('repairSettings', () => {
   });
 
   it('drops a bad range but keeps the rest of the day and the week', () => {
-    const { settings, errors } = repairSettings(doc({ week: { mon: [['09:00', '25:00'], ['10:00', '11:00']], tue: [['09:00', '12:00']] } }));
+    const { settings, errors } = repairSettings(
+      doc({
+        week: {
+          mon: [
+            ['09:00', '25:00'],
+            ['10:00', '11:00'],
+          ],
+          tue: [['09:00', '12:00']],
+        },
+      }),
+    );
     expect(settings.week.mon).toEqual([['10:00', '11:00']]);
     expect(settings.week.tue).toEqual([['09:00', '12:00']]);
     expect(errors).toEqual(['week.mon[0]: end "25:00" is not a time (HH:MM, or 24:00)']);
   });
 
   it('drops a bad custom site but keeps the others', () => {
-    const { settings } = repairSettings(doc({ sites: { catalogue: { gmail: true }, custom: [{ host: '*.com', category: 'ehr' }, { host: 'ehr.example.org', category: 'ehr' }] } }));
+    const { settings } = repairSettings(
+      doc({
+        sites: {
+          catalogue: { gmail: true },
+          custom: [
+            { host: '*.com', category: 'ehr' },
+            { host: 'ehr.example.org', category: 'ehr' },
+          ],
+        },
+      }),
+    );
     expect(settings.sites).toEqual({ catalogue: { gmail: true }, custom: [{ host: 'ehr.example.org', category: 'ehr' }] });
   });
 
   it('drops a stored host whose syntax is bad, says which, and keeps the other sites', () => {
-    const { settings, errors } = repairSettings(doc({ sites: { custom: [{ host: 'ehr!.example.org', category: 'ehr' }, { host: 'ehr.example.org', category: 'ehr' }] } }));
+    const { settings, errors } = repairSettings(
+      doc({
+        sites: {
+          custom: [
+            { host: 'ehr!.example.org', category: 'ehr' },
+            { host: 'ehr.example.org', category: 'ehr' },
+          ],
+        },
+      }),
+    );
     expect(settings.sites.custom).toEqual([{ host: 'ehr.example.org', category: 'ehr' }]);
     expect(errors).toEqual(['sites.custom[0].host: "ehr!.example.org" is not a web address: it contains "!"']);
   });
@@ -44,7 +73,14 @@ describe('repairSettings', () => {
   });
 
   it('drops a bad day off but keeps the others', () => {
-    const { settings } = repairSettings(doc({ timeOff: [{ from: '2026-02-30', to: '2026-03-01' }, { from: '2026-07-03', to: '2026-07-03' }] }));
+    const { settings } = repairSettings(
+      doc({
+        timeOff: [
+          { from: '2026-02-30', to: '2026-03-01' },
+          { from: '2026-07-03', to: '2026-07-03' },
+        ],
+      }),
+    );
     expect(settings.timeOff).toEqual([{ from: '2026-07-03', to: '2026-07-03', label: '' }]);
   });
 
@@ -59,7 +95,11 @@ describe('repairSettings', () => {
     expect(errors[0]).toMatch(/newer Clocked Out/);
   });
 
-  it.each([['null', null], ['a list', []], ['a number', 42]])('falls back to the defaults for %s', (_, input) => {
+  it.each([
+    ['null', null],
+    ['a list', []],
+    ['a number', 42],
+  ])('falls back to the defaults for %s', (_, input) => {
     const { settings, errors } = repairSettings(input);
     expect(settings).toEqual(defaultSettings());
     expect(errors).toHaveLength(1);

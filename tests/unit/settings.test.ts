@@ -67,13 +67,21 @@ describe('parseSettings reads valid documents', () => {
     ['an overnight range', [['22:00', '06:00']]],
     ['a range ending at 24:00', [['18:00', '24:00']]],
     ['a full 24 hours (start equals end)', [['08:00', '08:00']]],
-    ['overlapping ranges (they merge later)', [['09:00', '12:00'], ['11:00', '13:00']]],
+    [
+      'overlapping ranges (they merge later)',
+      [
+        ['09:00', '12:00'],
+        ['11:00', '13:00'],
+      ],
+    ],
   ])('accepts %s', (_, day) => {
     expect(settingsOf(doc({ week: { sat: day } })).week.sat).toEqual(day);
   });
 
   it('reads catalogue switches into a fresh object, leaving out a key that would reach its prototype', () => {
-    const input: unknown = JSON.parse('{"format":"clocked-out/settings","version":1,"sites":{"catalogue":{"gmail":true,"__proto__":{"zoom":true},"constructor":false}}}');
+    const input: unknown = JSON.parse(
+      '{"format":"clocked-out/settings","version":1,"sites":{"catalogue":{"gmail":true,"__proto__":{"zoom":true},"constructor":false}}}',
+    );
     const { catalogue } = settingsOf(input).sites;
     expect(catalogue).toEqual({ gmail: true });
     expect(Object.getPrototypeOf(catalogue)).toBe(Object.prototype);
@@ -99,7 +107,18 @@ describe('parseSettings reads valid documents', () => {
 
 describe('parseSettings rejects, naming the field', () => {
   it.each([
-    ['an end time past 24:00', { week: { tue: [['09:00', '12:00'], ['13:00', '25:00']] } }, 'week.tue[1]: end "25:00" is not a time (HH:MM, or 24:00)'],
+    [
+      'an end time past 24:00',
+      {
+        week: {
+          tue: [
+            ['09:00', '12:00'],
+            ['13:00', '25:00'],
+          ],
+        },
+      },
+      'week.tue[1]: end "25:00" is not a time (HH:MM, or 24:00)',
+    ],
     ['a start time without its leading zero', { week: { mon: [['9:00', '17:00']] } }, 'week.mon[0]: start "9:00" is not a time (HH:MM)'],
     ['24:00 as a start', { week: { mon: [['24:00', '08:00']] } }, 'week.mon[0]: start "24:00" is not a time (HH:MM)'],
     ['a range with one time', { week: { wed: [['09:00']] } }, 'week.wed[0]: ["09:00"] is not a range: expected ["HH:MM", "HH:MM"]'],
@@ -110,15 +129,31 @@ describe('parseSettings rejects, naming the field', () => {
     ['a time zone that is not text', { timeZone: 5 }, 'timeZone: 5 is not a time zone (e.g. "America/New_York", or "system")'],
     ['an unknown action', { actions: { ehr: 'hide' } }, 'actions.ehr: "hide" is not an action (block, dim or allow)'],
     ['actions that are a list', { actions: ['block'] }, 'actions: ["block"] is not an object of category → action'],
-    ['a custom site over a public suffix', { sites: { custom: [{ host: '*.co.uk', category: 'ehr' }] } }, 'sites.custom[0].host: "*.co.uk" covers the public suffix "co.uk": it would match every site under it — enter your practice\'s own address'],
-    ['a custom site with a non-web scheme', { sites: { custom: [{ host: 'ftp://files.example.org', category: 'ehr' }] } }, 'sites.custom[0].host: "ftp://files.example.org" uses "ftp:": only http and https sites can be guarded'],
+    [
+      'a custom site over a public suffix',
+      { sites: { custom: [{ host: '*.co.uk', category: 'ehr' }] } },
+      'sites.custom[0].host: "*.co.uk" covers the public suffix "co.uk": it would match every site under it — enter your practice\'s own address',
+    ],
+    [
+      'a custom site with a non-web scheme',
+      { sites: { custom: [{ host: 'ftp://files.example.org', category: 'ehr' }] } },
+      'sites.custom[0].host: "ftp://files.example.org" uses "ftp:": only http and https sites can be guarded',
+    ],
     ['a custom site matching every site', { sites: { custom: [{ host: '*', category: 'ehr' }] } }, 'sites.custom[0].host: "*" would match every site'],
     ['a custom site without a category', { sites: { custom: [{ host: 'ehr.example.org' }] } }, 'sites.custom[0].category: is missing'],
-    ['a custom site with an unknown category', { sites: { custom: [{ host: 'ehr.example.org', category: 'lab' }] } }, 'sites.custom[0].category: "lab" is not a category (ehr, practice, telehealth, email)'],
+    [
+      'a custom site with an unknown category',
+      { sites: { custom: [{ host: 'ehr.example.org', category: 'lab' }] } },
+      'sites.custom[0].category: "lab" is not a category (ehr, practice, telehealth, email)',
+    ],
     ['a custom site that is text', { sites: { custom: ['ehr.example.org'] } }, 'sites.custom[0]: "ehr.example.org" is not a custom site {host, category}'],
     ['a catalogue switch that is not true or false', { sites: { catalogue: { gmail: 'yes' } } }, 'sites.catalogue.gmail: "yes" is not true or false'],
     ['catalogue switches that are a list', { sites: { catalogue: ['gmail'] } }, 'sites.catalogue: ["gmail"] is not an object of site id → true/false'],
-    ['a day-off range that ends before it starts', { timeOff: [{ from: '2026-03-02', to: '2026-03-01' }] }, 'timeOff[0]: to "2026-03-01" is before from "2026-03-02"'],
+    [
+      'a day-off range that ends before it starts',
+      { timeOff: [{ from: '2026-03-02', to: '2026-03-01' }] },
+      'timeOff[0]: to "2026-03-01" is before from "2026-03-02"',
+    ],
     ['30 February', { timeOff: [{ from: '2026-02-30', to: '2026-03-01' }] }, 'timeOff[0].from: "2026-02-30" is not a day of the calendar'],
     ['29 February outside a leap year', { timeOff: [{ from: '2026-02-01', to: '2026-02-29' }] }, 'timeOff[0].to: "2026-02-29" is not a day of the calendar'],
     ['a date written with slashes', { timeOff: [{ from: '2026/02/01', to: '2026-03-01' }] }, 'timeOff[0].from: "2026/02/01" is not a date (YYYY-MM-DD)'],

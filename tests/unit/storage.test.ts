@@ -31,10 +31,21 @@ describe('settings in sync storage', () => {
   });
 
   it('drops a stored custom site whose host is not a web address, with a notice naming it', async () => {
-    await fakeBrowser.storage.sync.set({ settings: doc({ sites: { custom: [{ host: 'ehr .example.org', category: 'ehr' }, { host: 'ehr.example.org', category: 'ehr' }] } }) });
+    await fakeBrowser.storage.sync.set({
+      settings: doc({
+        sites: {
+          custom: [
+            { host: 'ehr .example.org', category: 'ehr' },
+            { host: 'ehr.example.org', category: 'ehr' },
+          ],
+        },
+      }),
+    });
     const { settings, notice } = await readSettings();
     expect(settings.sites.custom).toEqual([{ host: 'ehr.example.org', category: 'ehr' }]);
-    expect(notice).toBe('Some settings were invalid and the defaults apply for them: sites.custom[0].host: "ehr .example.org" is not a web address: it contains a space.');
+    expect(notice).toBe(
+      'Some settings were invalid and the defaults apply for them: sites.custom[0].host: "ehr .example.org" is not a web address: it contains a space.',
+    );
   });
 
   it('gives the defaults, without a notice, when nothing is stored', async () => {
@@ -49,7 +60,11 @@ describe('settings in sync storage', () => {
   });
 
   it('splits a large document into items that each fit the per-item quota, and reads it back whole', async () => {
-    const big = doc({ week: LATE_WEEK, sites: { custom: customSites(200) }, selfCare: { prompts: Array.from({ length: 40 }, () => '<b>Breathe</b> — "slowly" '.repeat(7)) } });
+    const big = doc({
+      week: LATE_WEEK,
+      sites: { custom: customSites(200) },
+      selfCare: { prompts: Array.from({ length: 40 }, () => '<b>Breathe</b> — "slowly" '.repeat(7)) },
+    });
     const result = await writeSettings(big);
     expect(result.ok).toBe(true);
     const items = await syncItems();
@@ -83,11 +98,18 @@ describe('settings in sync storage', () => {
     await writeSettings(doc({ week: LATE_WEEK }));
     const before = await syncItems();
     const result = await writeSettings(doc({ selfCare: { prompts: Array.from({ length: 800 }, (_, i) => `${i} ${'Breathe slowly. '.repeat(12)}`) } }));
-    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^Your settings are too large to sync: 800 self-care prompts; remove some\. \(They take \d+ KB; the browser syncs at most 100 KB\.\)$/)] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        expect.stringMatching(
+          /^Your settings are too large to sync: 800 self-care prompts; remove some\. \(They take \d+ KB; the browser syncs at most 100 KB\.\)$/,
+        ),
+      ],
+    });
     expect(await syncItems()).toEqual(before);
   });
 
-  it("counts other keys in sync storage against the total quota", async () => {
+  it('counts other keys in sync storage against the total quota', async () => {
     await fakeBrowser.storage.sync.set({ other: 'x'.repeat(70_000) });
     const result = await writeSettings(doc({ sites: { custom: customSites(200) } }));
     expect(result.ok).toBe(false);
@@ -116,10 +138,7 @@ describe('settings in sync storage', () => {
   });
 
   it('serialises quick updates so that none is lost', async () => {
-    await Promise.all([
-      updateSettings((s) => ({ ...s, windDownMinutes: 20 })),
-      updateSettings((s) => ({ ...s, afterHoursMessage: 'Away until {next}.' })),
-    ]);
+    await Promise.all([updateSettings((s) => ({ ...s, windDownMinutes: 20 })), updateSettings((s) => ({ ...s, afterHoursMessage: 'Away until {next}.' }))]);
     const { settings } = await readSettings();
     expect(settings).toMatchObject({ windDownMinutes: 20, afterHoursMessage: 'Away until {next}.' });
   });
@@ -186,7 +205,9 @@ describe('a practice policy over the clinician settings', () => {
     expect(state.settings.timeZone).toBe('system');
     expect(state.settings.windDownMinutes).toBe(0);
     expect(state.locked).toEqual(['windDownMinutes']);
-    expect(state.notice).toBe(`Your practice's policy has settings that could not be used, and yours apply for them: timeZone: "Mars/Olympus" is not a time zone (e.g. "America/New_York", or "system").`);
+    expect(state.notice).toBe(
+      `Your practice's policy has settings that could not be used, and yours apply for them: timeZone: "Mars/Olympus" is not a time zone (e.g. "America/New_York", or "system").`,
+    );
   });
 
   it("applies the policy as last read while the browser's policy service starts, and wakes the guard when it answers", async () => {

@@ -32,23 +32,42 @@ describe('tonight', () => {
   });
 
   it('runs over a four-day week: Thursday evening opens again on Monday', () => {
-    const settings = settingsWith({ week: monThu([['09:00', '17:00'], ['17:30', '20:00']]), actions: { email: 'allow' }, sites: { catalogue: only('therapynotes', 'doxy', 'hushmail', 'spruce') } });
-    expect(tonight(settings, at('2026-01-08 11:00'), ZONE).text).toBe('Tonight at 20:00 TherapyNotes closes until Mon 09:00; Doxy.me dims; Spruce and Hushmail stay open.');
+    const settings = settingsWith({
+      week: monThu([
+        ['09:00', '17:00'],
+        ['17:30', '20:00'],
+      ]),
+      actions: { email: 'allow' },
+      sites: { catalogue: only('therapynotes', 'doxy', 'hushmail', 'spruce') },
+    });
+    expect(tonight(settings, at('2026-01-08 11:00'), ZONE).text).toBe(
+      'Tonight at 20:00 TherapyNotes closes until Mon 09:00; Doxy.me dims; Spruce and Hushmail stay open.',
+    );
   });
 
   it('skips a break: the evening is after the last range, not the gap at lunch', () => {
-    const settings = settingsWith({ week: monThu([['09:00', '12:30'], ['13:30', '17:00']]), sites: { catalogue: only('jane') } });
+    const settings = settingsWith({
+      week: monThu([
+        ['09:00', '12:30'],
+        ['13:30', '17:00'],
+      ]),
+      sites: { catalogue: only('jane') },
+    });
     expect(tonight(settings, at('2026-01-07 12:45'), ZONE).text).toBe('Tonight at 17:00 Jane closes until tomorrow 09:00.');
   });
 
   it('speaks in the present when it is after hours already', () => {
     const settings = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only('simplepractice', 'doxy', 'zoom') } });
-    expect(tonight(settings, at('2026-01-07 21:00'), ZONE).text).toBe('It is after hours now: SimplePractice is closed until tomorrow 09:00; Doxy.me and Zoom are dimmed.');
+    expect(tonight(settings, at('2026-01-07 21:00'), ZONE).text).toBe(
+      'It is after hours now: SimplePractice is closed until tomorrow 09:00; Doxy.me and Zoom are dimmed.',
+    );
   });
 
   it('names a few sites and counts the rest', () => {
     const text = tonight(settingsWith({ week: monThu([['09:00', '17:00']]) }), at('2026-01-07 10:00'), ZONE).text;
-    expect(text).toMatch(/^Tonight at 17:00 SimplePractice, TherapyNotes, TheraNest \(Ensora\) and \d+ more close until tomorrow 09:00; SimplePractice Telehealth, Doxy\.me, Jane video and \d+ more dim\.$/);
+    expect(text).toMatch(
+      /^Tonight at 17:00 SimplePractice, TherapyNotes, TheraNest \(Ensora\) and \d+ more close until tomorrow 09:00; SimplePractice Telehealth, Doxy\.me, Jane video and \d+ more dim\.$/,
+    );
   });
 
   it('an overnight shift closes the next morning; a day ending at midnight closes "tonight at midnight"', () => {
@@ -63,7 +82,9 @@ describe('tonight', () => {
     const open = settingsWith({ week: monThu([['09:00', '17:00']]), actions: { ehr: 'allow', practice: 'allow', telehealth: 'allow', email: 'allow' } });
     expect(tonight(open, at('2026-01-07 10:00'), ZONE).text).toBe('Tonight at 17:00 your work hours end; you left every work tool open, so nothing closes.');
     const none = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only() } });
-    expect(tonight(none, at('2026-01-07 10:00'), ZONE).text).toBe('Tonight at 17:00 your work hours end, but you have chosen no work tools, so nothing closes.');
+    expect(tonight(none, at('2026-01-07 10:00'), ZONE).text).toBe(
+      'Tonight at 17:00 your work hours end, but you have chosen no work tools, so nothing closes.',
+    );
     const always = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]));
     const result = tonight(settingsWith({ week: always }), at('2026-01-07 10:00'), ZONE);
     expect(result.text).toBe('Your hours run around the clock for weeks ahead, so nothing closes.');
@@ -76,8 +97,13 @@ describe('tonight', () => {
   });
 
   it('a custom site keeps its own action', () => {
-    const settings = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only('simplepractice'), custom: [{ host: 'ehr.example-clinic.org', category: 'ehr', action: 'dim' }] } });
-    expect(tonight(settings, at('2026-01-07 10:00'), ZONE).text).toBe('Tonight at 17:00 SimplePractice closes until tomorrow 09:00; ehr.example-clinic.org dims.');
+    const settings = settingsWith({
+      week: monThu([['09:00', '17:00']]),
+      sites: { catalogue: only('simplepractice'), custom: [{ host: 'ehr.example-clinic.org', category: 'ehr', action: 'dim' }] },
+    });
+    expect(tonight(settings, at('2026-01-07 10:00'), ZONE).text).toBe(
+      'Tonight at 17:00 SimplePractice closes until tomorrow 09:00; ehr.example-clinic.org dims.',
+    );
   });
 
   it('reads the wall clock of the zone it is given', () => {
@@ -101,7 +127,9 @@ describe('closingWords', () => {
 
 describe('the other lines of the last step', () => {
   it('one sentence per action, naming the category', () => {
-    expect(actionSentence('ehr', 'block')).toBe('After hours your EHRs do not load: you see a calm page saying when they open again, and a tab left open is covered, with what you typed kept underneath.');
+    expect(actionSentence('ehr', 'block')).toBe(
+      'After hours your EHRs do not load: you see a calm page saying when they open again, and a tab left open is covered, with what you typed kept underneath.',
+    );
     expect(actionSentence('telehealth', 'dim')).toBe('After hours telehealth sites stay usable but grey, with a small bar saying it is after hours.');
     expect(actionSentence('email', 'allow')).toBe('Clocked Out leaves email and messaging sites alone, at any hour.');
   });
@@ -119,10 +147,15 @@ describe('draftToWrite', () => {
     expect(draftToWrite(own, draft, [])).toEqual(draft);
   });
 
-  it('keeps the clinician\'s own value under each field the practice sets', () => {
+  it("keeps the clinician's own value under each field the practice sets", () => {
     const policy = { week: monThu([['09:00', '17:00']]), actions: { ehr: 'dim' }, sites: { catalogue: { gmail: true } } };
     const { settings: inForce, locked } = applyManaged(own, policy);
-    const draft: Settings = { ...inForce, timeZone: 'Europe/Paris', actions: { ...inForce.actions, practice: 'dim' }, sites: { ...inForce.sites, catalogue: { ...inForce.sites.catalogue, doxy: false } } };
+    const draft: Settings = {
+      ...inForce,
+      timeZone: 'Europe/Paris',
+      actions: { ...inForce.actions, practice: 'dim' },
+      sites: { ...inForce.sites, catalogue: { ...inForce.sites.catalogue, doxy: false } },
+    };
     const written = draftToWrite(own, draft, locked);
     expect(written.week).toEqual(own.week);
     expect(written.actions).toEqual({ ...own.actions, practice: 'dim' });

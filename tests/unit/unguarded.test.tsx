@@ -24,7 +24,12 @@ describe('the unguarded line', () => {
     expect(screen.getByText(/Not guarded/).textContent).toBe('Not guarded — the browser withholds access to SimplePractice and ehr.clinic.org. Allow access');
     fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
     // Synchronously, inside the click: the browser shows its prompt only then.
-    expect(request).toHaveBeenCalledWith(['https://*.secure.simplepractice.com/*', 'http://*.secure.simplepractice.com/*', 'https://*.ehr.clinic.org/*', 'http://*.ehr.clinic.org/*']);
+    expect(request).toHaveBeenCalledWith([
+      'https://*.secure.simplepractice.com/*',
+      'http://*.secure.simplepractice.com/*',
+      'https://*.ehr.clinic.org/*',
+      'http://*.ehr.clinic.org/*',
+    ]);
     expect(screen.getByRole('status').textContent).toMatch(/^Waiting for your answer/);
     answer(false);
     expect((await screen.findByText(/did not give access/)).textContent).toMatch(/SimplePractice and ehr\.clinic\.org stay unguarded/);

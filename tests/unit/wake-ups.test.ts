@@ -9,8 +9,16 @@ const MINUTE = 60_000;
 
 function decision(overrides: Partial<Decision>): Decision {
   return {
-    state: 'off', stateStartedAt: null, stateEndsAt: null, nextWorkAt: null, windDown: null,
-    siteActions: {}, activeExceptions: [], activeException: null, nextChangeAt: null, ...overrides,
+    state: 'off',
+    stateStartedAt: null,
+    stateEndsAt: null,
+    nextWorkAt: null,
+    windDown: null,
+    siteActions: {},
+    activeExceptions: [],
+    activeException: null,
+    nextChangeAt: null,
+    ...overrides,
   };
 }
 const crisis: Exception = { id: 'x', kind: 'crisis', scope: { type: 'all' }, startedAt: NOW - MINUTE, endsAt: NOW + 23 * MINUTE };
@@ -31,7 +39,11 @@ describe('when the worker wakes next', () => {
     const alarms = { create: vi.fn(), clear: vi.fn(async () => true) };
     const refresh = vi.fn(async () => {});
     const timers: number[] = [];
-    const effect = createAlarmsEffect(alarms, refresh, ((fn: () => void, ms: number) => { timers.push(ms); fn(); return 0; }) as unknown as typeof setTimeout);
+    const effect = createAlarmsEffect(alarms, refresh, ((fn: () => void, ms: number) => {
+      timers.push(ms);
+      fn();
+      return 0;
+    }) as unknown as typeof setTimeout);
     await effect(decision({ nextChangeAt: NOW + 10_000 }), [], { now: NOW });
     expect(alarms.create).toHaveBeenCalledWith('boundary', { when: NOW + 10_000 });
     expect(timers[0]).toBeGreaterThanOrEqual(10_000);

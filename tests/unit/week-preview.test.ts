@@ -33,7 +33,18 @@ describe('weekPreview', () => {
   });
 
   it('calls a gap between two ranges of the same day a break', () => {
-    const lines = texts(settingsWith({ week: { ...none, mon: [['09:00', '12:30'], ['13:30', '17:00']] } }), '2026-01-05 10:00');
+    const lines = texts(
+      settingsWith({
+        week: {
+          ...none,
+          mon: [
+            ['09:00', '12:30'],
+            ['13:30', '17:00'],
+          ],
+        },
+      }),
+      '2026-01-05 10:00',
+    );
     expect(lines.slice(0, 3)).toEqual(['Work: now → Mon 12:30', 'Break: Mon 12:30 → 13:30', 'Work: Mon 13:30 → 17:00']);
   });
 
@@ -110,10 +121,23 @@ describe('describeDailyRange', () => {
 
 describe('weekGrid', () => {
   it('gives seven days from today with work as fractions of the day and the days off named', () => {
-    const settings = settingsWith({ week: { ...none, mon: [['09:00', '12:00'], ['13:00', '18:00']], thu: [['22:00', '06:00']] }, timeOff: [{ from: '2026-01-09', to: '2026-01-09', label: '' }] });
+    const settings = settingsWith({
+      week: {
+        ...none,
+        mon: [
+          ['09:00', '12:00'],
+          ['13:00', '18:00'],
+        ],
+        thu: [['22:00', '06:00']],
+      },
+      timeOff: [{ from: '2026-01-09', to: '2026-01-09', label: '' }],
+    });
     const grid = weekGrid(settings, at('2026-01-05 12:00'), ZONE);
     expect(grid.map((d) => d.label)).toEqual(['Mon 5 Jan', 'Tue 6 Jan', 'Wed 7 Jan', 'Thu 8 Jan', 'Fri 9 Jan', 'Sat 10 Jan', 'Sun 11 Jan']);
-    expect(grid[0]?.spans).toEqual([{ from: 9 / 24, to: 12 / 24 }, { from: 13 / 24, to: 18 / 24 }]);
+    expect(grid[0]?.spans).toEqual([
+      { from: 9 / 24, to: 12 / 24 },
+      { from: 13 / 24, to: 18 / 24 },
+    ]);
     expect(grid[0]?.now).toBe(0.5);
     expect(grid[1]?.now).toBeNull();
     // Thursday night stops at the midnight that begins Friday's day off.

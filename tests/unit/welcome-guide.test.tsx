@@ -75,7 +75,10 @@ describe('the welcome guide', () => {
     expect(screen.getByText(/^Tonight at 20:00 /)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: START }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Clocked Out is on' })).toBeTruthy();
-    const evening = [['09:00', '17:00'], ['17:30', '20:00']];
+    const evening = [
+      ['09:00', '17:00'],
+      ['17:30', '20:00'],
+    ];
     expect(writes).toHaveLength(1);
     expect(writes[0]?.week).toEqual({ mon: evening, tue: evening, wed: evening, thu: evening, fri: [], sat: [], sun: [] });
   });
@@ -94,14 +97,18 @@ describe('the welcome guide', () => {
   });
 
   it('days with other hours are left to the per-day editor, and said to be', () => {
-    guide({ settings: settingsWith({ week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['12:00', '20:00']], thu: [], fri: [], sat: [], sun: [] } }) });
+    guide({
+      settings: settingsWith({ week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['12:00', '20:00']], thu: [], fri: [], sat: [], sun: [] } }),
+    });
     expect(screen.getByText(/Some of your days have other hours/)).toBeTruthy();
     expect(within(screen.getByRole('group', { name: 'Wednesday' })).getByLabelText('Wednesday, to')).toBeTruthy();
   });
 
   it('shows the time zone the computer reports, and the UTC warning when it reports UTC', () => {
     guide({ systemTimeZone: 'UTC' });
-    expect(screen.getByText(/Your computer says it is in/).textContent).toBe('Your computer says it is in UTC, where it is 09:00 now. If that is where you work, keep "Follow this computer".');
+    expect(screen.getByText(/Your computer says it is in/).textContent).toBe(
+      'Your computer says it is in UTC, where it is 09:00 now. If that is where you work, keep "Follow this computer".',
+    );
     expect(screen.getByRole('note').textContent).toMatch(/^Your browser reports UTC/);
   });
 
@@ -112,9 +119,14 @@ describe('the welcome guide', () => {
     expect((screen.getByRole('checkbox', { name: 'SimplePractice' }) as HTMLInputElement).checked).toBe(true);
     const gmail = screen.getByRole('checkbox', { name: 'Gmail' }) as HTMLInputElement;
     expect(gmail.checked).toBe(false);
-    expect(document.getElementById(gmail.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Microsoft Teams \(work\), Zoom, Gmail, .* start switched off: many people use them personally too/);
+    expect(document.getElementById(gmail.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /^Microsoft Teams \(work\), Zoom, Gmail, .* start switched off: many people use them personally too/,
+    );
     fireEvent.input(search, { target: { value: 'therapy' } });
-    expect(screen.getAllByRole('checkbox').map((c) => c.getAttribute('aria-label') ?? c.parentElement?.textContent)).toEqual(['TherapyNotes', 'TherapyAppointment']);
+    expect(screen.getAllByRole('checkbox').map((c) => c.getAttribute('aria-label') ?? c.parentElement?.textContent)).toEqual([
+      'TherapyNotes',
+      'TherapyAppointment',
+    ]);
     expect(screen.getByText(/2 tools match/)).toBeTruthy();
     fireEvent.input(search, { target: { value: 'doxy me' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Doxy.me' }));
@@ -169,7 +181,18 @@ describe('the welcome guide', () => {
     expect(screen.getByText(/^Not guarded/).textContent).toMatch(/SimplePractice, SimplePractice Telehealth and TherapyNotes/);
     fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
     expect(request).toHaveBeenCalledTimes(1);
-    expect(request.mock.calls[0]).toEqual([['https://*.secure.simplepractice.com/*', 'http://*.secure.simplepractice.com/*', 'https://*.video.simplepractice.com/*', 'http://*.video.simplepractice.com/*', 'https://*.www.therapynotes.com/*', 'http://*.www.therapynotes.com/*', 'https://therapynotes.com/*', 'http://therapynotes.com/*']]);
+    expect(request.mock.calls[0]).toEqual([
+      [
+        'https://*.secure.simplepractice.com/*',
+        'http://*.secure.simplepractice.com/*',
+        'https://*.video.simplepractice.com/*',
+        'http://*.video.simplepractice.com/*',
+        'https://*.www.therapynotes.com/*',
+        'http://*.www.therapynotes.com/*',
+        'https://therapynotes.com/*',
+        'http://therapynotes.com/*',
+      ],
+    ]);
     answer(false);
     expect(await screen.findByText(/You can go on without it: those sites are simply not guarded/)).toBeTruthy();
     expect(screen.getByText(/did not give access/)).toBeTruthy();
@@ -182,7 +205,9 @@ describe('the welcome guide', () => {
     guide({ contains, request, settings: settingsWith({ sites: { catalogue: Object.fromEntries(['simplepractice'].map((id) => [id, true])) } }) });
     for (let i = 0; i < 3; i++) next();
     fireEvent.click(await screen.findByRole('button', { name: 'Allow access' }));
-    expect((await screen.findByText(/lets Clocked Out guard all/)).textContent).toMatch(/^The browser lets Clocked Out guard all \d+ sites you chose\. Nothing to do here\.$/);
+    expect((await screen.findByText(/lets Clocked Out guard all/)).textContent).toMatch(
+      /^The browser lets Clocked Out guard all \d+ sites you chose\. Nothing to do here\.$/,
+    );
   });
 
   it('the last step: tonight in a sentence, the crisis exception in one line, the message to copy', async () => {
@@ -196,7 +221,10 @@ describe('the welcome guide', () => {
   });
 
   it('the message for clients names the opening after tonight, not the end of a lunch break', () => {
-    const day = [['09:00', '12:00'], ['13:00', '17:00']];
+    const day = [
+      ['09:00', '12:00'],
+      ['13:00', '17:00'],
+    ];
     guide({ settings: settingsWith({ timeZone: 'system', week: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] } }) });
     for (let i = 0; i < 4; i++) next();
     expect(screen.getByText(/^Thank you for your message\. I'm away until Thursday 9:00 AM/)).toBeTruthy();
@@ -224,7 +252,11 @@ describe('the welcome guide', () => {
   });
 
   it('what the practice sets is shown locked', () => {
-    const { settings, locked } = applyManaged(defaultSettings(), { week: { mon: [['08:00', '16:00']] }, actions: { ehr: 'block' }, sites: { catalogue: { gmail: true } } });
+    const { settings, locked } = applyManaged(defaultSettings(), {
+      week: { mon: [['08:00', '16:00']] },
+      actions: { ehr: 'block' },
+      sites: { catalogue: { gmail: true } },
+    });
     guide({ settings, locked });
     expect(screen.getByText(/Some settings are set by your practice/)).toBeTruthy();
     // Disabled by their fieldset, as on the options page.
@@ -248,7 +280,9 @@ describe('the welcome guide', () => {
     guide({ write: vi.fn(async () => ['Your settings are too large to sync: 200 custom sites; remove some.']) });
     for (let i = 0; i < 4; i++) next();
     fireEvent.click(screen.getByRole('button', { name: START }));
-    expect((await screen.findByRole('alert')).textContent).toContain('These settings could not be saved, and nothing changed:Your settings are too large to sync');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'These settings could not be saved, and nothing changed:Your settings are too large to sync',
+    );
     expect(stepHeading()).toBe('Step 5 of 5: What tonight looks like');
   });
 });

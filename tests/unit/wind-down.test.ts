@@ -13,11 +13,10 @@ function settings(week: Record<string, [string, string][]>): Settings {
 function setup() {
   const shown: Array<{ title: string; message: string }> = [];
   let stored = 0;
-  const effect = createWindDownEffect(
-    { create: async (_id, options) => (shown.push({ title: options.title, message: options.message }), 'id') },
-    'icon.png',
-    { get: async () => stored, set: async (value) => void (stored = value) },
-  );
+  const effect = createWindDownEffect({ create: async (_id, options) => (shown.push({ title: options.title, message: options.message }), 'id') }, 'icon.png', {
+    get: async () => stored,
+    set: async (value) => void (stored = value),
+  });
   return { effect, shown };
 }
 
@@ -33,7 +32,12 @@ describe('the wind-down notice', () => {
   });
 
   it('calls the end of a morning a break when work resumes the same day', async () => {
-    const s = settings({ wed: [['09:00', '12:30'], ['13:30', '17:00']] });
+    const s = settings({
+      wed: [
+        ['09:00', '12:30'],
+        ['13:30', '17:00'],
+      ],
+    });
     const { effect, shown } = setup();
     await effect(decide(s, at('12:25'), ZONE), [], { now: at('12:25'), timeZone: ZONE, settings: s });
     expect(shown[0]?.title).toBe('Break starts at 12:30');

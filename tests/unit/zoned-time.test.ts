@@ -37,7 +37,12 @@ describe('localParts', () => {
     ['the first instant after New York’s gap', '2026-03-08T07:00:00Z', 'America/New_York', { date: '2026-03-08', minutes: 3 * 60, weekday: 'sun' }],
     ['the second 01:30 in London', '2026-10-25T01:30:00Z', 'Europe/London', { date: '2026-10-25', minutes: 90, weekday: 'sun' }],
     ['Lord Howe just after its gap', '2026-10-03T15:30:00Z', 'Australia/Lord_Howe', { date: '2026-10-04', minutes: 150, weekday: 'sun' }],
-    ['Santiago’s repeated hour still belongs to Saturday', '2026-04-05T03:30:00Z', 'America/Santiago', { date: '2026-04-04', minutes: 23 * 60 + 30, weekday: 'sat' }],
+    [
+      'Santiago’s repeated hour still belongs to Saturday',
+      '2026-04-05T03:30:00Z',
+      'America/Santiago',
+      { date: '2026-04-04', minutes: 23 * 60 + 30, weekday: 'sat' },
+    ],
     ['UTC before 1970', '1969-12-31T23:59:00Z', 'UTC', { date: '1969-12-31', minutes: 1439, weekday: 'wed' }],
   ])('%s', (_name, iso, zone, expected) => {
     expect(localParts(utc(iso), zone)).toEqual(expected);
@@ -62,7 +67,11 @@ describe('calendar helpers', () => {
   });
 
   it.each([
-    ['2026-01-05', 'mon'], ['2026-01-10', 'sat'], ['2026-01-11', 'sun'], ['1970-01-01', 'thu'], ['1969-12-29', 'mon'],
+    ['2026-01-05', 'mon'],
+    ['2026-01-10', 'sat'],
+    ['2026-01-11', 'sun'],
+    ['1970-01-01', 'thu'],
+    ['1969-12-29', 'mon'],
   ])('%s is a %s', (date, weekday) => {
     expect(weekdayOf(date)).toBe(weekday);
   });

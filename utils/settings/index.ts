@@ -9,8 +9,16 @@
  */
 export { SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
 export {
-  defaultSettings, MAX_CUSTOM_SITES, parseStoredSettings, settingsParser, settingsSchema, SettingsSchema,
-  type HostCheck, type ParseResult, type Settings, type SettingsInput,
+  defaultSettings,
+  MAX_CUSTOM_SITES,
+  parseStoredSettings,
+  settingsParser,
+  settingsSchema,
+  SettingsSchema,
+  type HostCheck,
+  type ParseResult,
+  type Settings,
+  type SettingsInput,
 } from './schema';
 export { parseSettings } from './entered';
 export { repairSettings } from './repair';

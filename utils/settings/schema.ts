@@ -39,7 +39,10 @@ const RangeSchema = v.pipe(
   }),
 );
 
-const DaySchema = v.optional(v.array(RangeSchema, (i) => `${quote(i.input)} is not a list of ranges`), []);
+const DaySchema = v.optional(
+  v.array(RangeSchema, (i) => `${quote(i.input)} is not a list of ranges`),
+  [],
+);
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
@@ -51,16 +54,22 @@ const dateMessage = (i: v.BaseIssue<unknown>) =>
 const DateSchema = v.pipe(v.string(dateMessage), v.check(isDate, dateMessage));
 
 const TimeOffSchema = v.pipe(
-  v.object({
-    from: DateSchema,
-    to: DateSchema,
-    label: v.optional(v.pipe(v.string('must be text'), v.maxLength(80, 'is longer than 80 characters')), ''),
-  }, missingOr('a day-off range {from, to}')),
+  v.object(
+    {
+      from: DateSchema,
+      to: DateSchema,
+      label: v.optional(v.pipe(v.string('must be text'), v.maxLength(80, 'is longer than 80 characters')), ''),
+    },
+    missingOr('a day-off range {from, to}'),
+  ),
   // Only once both are dates: a bad date is reported once, not also as a reversed range.
-  v.check((r) => !(isDate(r.from) && isDate(r.to)) || r.from <= r.to, (i) => {
-    const r = i.input as { from: string; to: string };
-    return `to ${quote(r.to)} is before from ${quote(r.from)}`;
-  }),
+  v.check(
+    (r) => !(isDate(r.from) && isDate(r.to)) || r.from <= r.to,
+    (i) => {
+      const r = i.input as { from: string; to: string };
+      return `to ${quote(r.to)} is before from ${quote(r.from)}`;
+    },
+  ),
 );
 
 const action = v.picklist(ACTIONS, (i) => `${quote(i.input)} is not an action (block, dim or allow)`);
@@ -71,7 +80,10 @@ const count = (unit: string, min: number, max: number, fallback: number) =>
   v.optional(
     v.pipe(
       v.number((i) => `${quote(i.input)} is not a number of ${unit}`),
-      v.check((n) => Number.isInteger(n) && n >= min && n <= max, (i) => `${quote(i.input)} is not a whole number of ${unit} from ${min} to ${max}`),
+      v.check(
+        (n) => Number.isInteger(n) && n >= min && n <= max,
+        (i) => `${quote(i.input)} is not a whole number of ${unit} from ${min} to ${max}`,
+      ),
     ),
     fallback,
   );
@@ -81,7 +93,10 @@ const weekday = v.picklist(WEEKDAYS, (i) => `${quote(i.input)} is not a weekday 
 const TimeSchema = (what: 'start' | 'end') =>
   v.pipe(
     v.string((i) => `${what} ${quote(i.input)} is not a time`),
-    v.check((t) => TIME.test(t) || (what === 'end' && t === '24:00'), (i) => `${what} ${quote(i.input)} is not a time (HH:MM${what === 'end' ? ', or 24:00' : ''})`),
+    v.check(
+      (t) => TIME.test(t) || (what === 'end' && t === '24:00'),
+      (i) => `${what} ${quote(i.input)} is not a time (HH:MM${what === 'end' ? ', or 24:00' : ''})`,
+    ),
   );
 
 const isTimeZone = (tz: string) => {
@@ -141,84 +156,137 @@ const hostSchema = (checkHost: HostCheck) =>
   );
 
 /** The schema, with custom sites' hosts read by `checkHost`. */
-export const settingsSchema = (checkHost: HostCheck) => v.object({
-  format: v.literal(SETTINGS_FORMAT),
-  version: v.literal(SETTINGS_VERSION),
-  timeZone: v.optional(v.pipe(v.string(timeZoneMessage), v.check((s) => s === 'system' || isTimeZone(s), timeZoneMessage)), 'system'),
-  week: v.optional(
-    section({ mon: DaySchema, tue: DaySchema, wed: DaySchema, thu: DaySchema, fri: DaySchema, sat: DaySchema, sun: DaySchema }, 'an object of weekdays (mon … sun)'),
-    () => defaultWeek(),
-  ),
-  timeOff: v.optional(v.array(TimeOffSchema, (i) => `${quote(i.input)} is not a list of day-off ranges`), []),
-  actions: v.optional(
-    section({
-      ehr: v.optional(action, 'block'), practice: v.optional(action, 'block'),
-      telehealth: v.optional(action, 'dim'), email: v.optional(action, 'dim'),
-    }, 'an object of category → action'),
-    {},
-  ),
-  sites: v.optional(
-    section({
-      catalogue: v.optional(CatalogueSwitches, {}),
-      custom: v.optional(
-        v.pipe(
-          v.array(v.object({ host: hostSchema(checkHost), category, action: v.optional(action) }, missingOr('a custom site {host, category}')), (i) => `${quote(i.input)} is not a list of custom sites`),
-          v.maxLength(MAX_CUSTOM_SITES, tooManySites),
-        ),
-        [],
+export const settingsSchema = (checkHost: HostCheck) =>
+  v.object({
+    format: v.literal(SETTINGS_FORMAT),
+    version: v.literal(SETTINGS_VERSION),
+    timeZone: v.optional(
+      v.pipe(
+        v.string(timeZoneMessage),
+        v.check((s) => s === 'system' || isTimeZone(s), timeZoneMessage),
       ),
-    }, 'an object {catalogue, custom}'),
-    {},
-  ),
-  exceptions: v.optional(
-    section({
-      defaultMinutes: count('minutes', 1, 240, 30),
-      weeklyLimit: count('exceptions', 0, 100, 5),
-      wrapUpMinutes: count('minutes', 1, 30, 5),
-    }, 'an object {defaultMinutes, weeklyLimit, wrapUpMinutes}'),
-    {},
-  ),
-  windDownMinutes: count('minutes', 0, 120, 10),
-  selfCare: v.optional(
-    section({
-      /** Prompt areas shown (the five of utils/prompts.ts, README "The settings document"); all on by default. */
-      categories: v.optional(
-        section({
-          boundaries: v.optional(flag, true), basics: v.optional(flag, true), tech: v.optional(flag, true),
-          timeOff: v.optional(flag, true), support: v.optional(flag, true),
-        }, 'an object of prompt area → true/false'),
-        {},
+      'system',
+    ),
+    week: v.optional(
+      section(
+        { mon: DaySchema, tue: DaySchema, wed: DaySchema, thu: DaySchema, fri: DaySchema, sat: DaySchema, sun: DaySchema },
+        'an object of weekdays (mon … sun)',
       ),
-      /** The clinician's own prompts, shown alongside the built-in ones. */
-      prompts: v.optional(v.array(v.pipe(v.string((i) => `${quote(i.input)} is not text`), v.check((t) => t.trim().length > 0 && t.length <= 200, 'is empty or longer than 200 characters')), (i) => `${quote(i.input)} is not a list of prompts`), []),
-      /** Recurring personal blocks inside work hours ("Mon/Wed/Fri 12:00–12:45 walk"), protected like breaks. */
-      plan: v.optional(
-        v.array(
-          v.object({
-            days: v.pipe(v.array(weekday, (i) => `${quote(i.input)} is not a list of weekdays`), v.minLength(1, 'names no weekday')),
-            from: TimeSchema('start'),
-            to: TimeSchema('end'),
-            label: v.optional(v.pipe(v.string(), v.maxLength(80, 'is longer than 80 characters')), ''),
-          }, missingOr('a self-care block {days, from, to}')),
-          (i) => `${quote(i.input)} is not a list of self-care blocks`,
-        ),
-        [],
+      () => defaultWeek(),
+    ),
+    timeOff: v.optional(
+      v.array(TimeOffSchema, (i) => `${quote(i.input)} is not a list of day-off ranges`),
+      [],
+    ),
+    actions: v.optional(
+      section(
+        {
+          ehr: v.optional(action, 'block'),
+          practice: v.optional(action, 'block'),
+          telehealth: v.optional(action, 'dim'),
+          email: v.optional(action, 'dim'),
+        },
+        'an object of category → action',
       ),
-    }, 'an object {categories, prompts, plan}'),
-    {},
-  ),
-  /** The after-hours auto-reply or voicemail template; `{next}` becomes the next opening. */
-  afterHoursMessage: v.optional(
-    v.pipe(v.string((i) => `${quote(i.input)} is not text`), v.maxLength(2000, 'is longer than 2000 characters')),
-    "Thank you for your message. I'm away until {next} and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.",
-  ),
-  /** Mute work sites' web notifications outside work hours (needs the optional contentSettings permission). */
-  muteNotifications: v.optional(flag, false),
-});
+      {},
+    ),
+    sites: v.optional(
+      section(
+        {
+          catalogue: v.optional(CatalogueSwitches, {}),
+          custom: v.optional(
+            v.pipe(
+              v.array(
+                v.object({ host: hostSchema(checkHost), category, action: v.optional(action) }, missingOr('a custom site {host, category}')),
+                (i) => `${quote(i.input)} is not a list of custom sites`,
+              ),
+              v.maxLength(MAX_CUSTOM_SITES, tooManySites),
+            ),
+            [],
+          ),
+        },
+        'an object {catalogue, custom}',
+      ),
+      {},
+    ),
+    exceptions: v.optional(
+      section(
+        {
+          defaultMinutes: count('minutes', 1, 240, 30),
+          weeklyLimit: count('exceptions', 0, 100, 5),
+          wrapUpMinutes: count('minutes', 1, 30, 5),
+        },
+        'an object {defaultMinutes, weeklyLimit, wrapUpMinutes}',
+      ),
+      {},
+    ),
+    windDownMinutes: count('minutes', 0, 120, 10),
+    selfCare: v.optional(
+      section(
+        {
+          /** Prompt areas shown (the five of utils/prompts.ts, README "The settings document"); all on by default. */
+          categories: v.optional(
+            section(
+              {
+                boundaries: v.optional(flag, true),
+                basics: v.optional(flag, true),
+                tech: v.optional(flag, true),
+                timeOff: v.optional(flag, true),
+                support: v.optional(flag, true),
+              },
+              'an object of prompt area → true/false',
+            ),
+            {},
+          ),
+          /** The clinician's own prompts, shown alongside the built-in ones. */
+          prompts: v.optional(
+            v.array(
+              v.pipe(
+                v.string((i) => `${quote(i.input)} is not text`),
+                v.check((t) => t.trim().length > 0 && t.length <= 200, 'is empty or longer than 200 characters'),
+              ),
+              (i) => `${quote(i.input)} is not a list of prompts`,
+            ),
+            [],
+          ),
+          /** Recurring personal blocks inside work hours ("Mon/Wed/Fri 12:00–12:45 walk"), protected like breaks. */
+          plan: v.optional(
+            v.array(
+              v.object(
+                {
+                  days: v.pipe(
+                    v.array(weekday, (i) => `${quote(i.input)} is not a list of weekdays`),
+                    v.minLength(1, 'names no weekday'),
+                  ),
+                  from: TimeSchema('start'),
+                  to: TimeSchema('end'),
+                  label: v.optional(v.pipe(v.string(), v.maxLength(80, 'is longer than 80 characters')), ''),
+                },
+                missingOr('a self-care block {days, from, to}'),
+              ),
+              (i) => `${quote(i.input)} is not a list of self-care blocks`,
+            ),
+            [],
+          ),
+        },
+        'an object {categories, prompts, plan}',
+      ),
+      {},
+    ),
+    /** The after-hours auto-reply or voicemail template; `{next}` becomes the next opening. */
+    afterHoursMessage: v.optional(
+      v.pipe(
+        v.string((i) => `${quote(i.input)} is not text`),
+        v.maxLength(2000, 'is longer than 2000 characters'),
+      ),
+      "Thank you for your message. I'm away until {next} and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.",
+    ),
+    /** Mute work sites' web notifications outside work hours (needs the optional contentSettings permission). */
+    muteNotifications: v.optional(flag, false),
+  });
 
 /** The schema as the worker checks a stored document: hosts for their syntax only. */
 export const SettingsSchema = settingsSchema((input) => parseHostSyntax(input));
-
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsInput = v.InferInput<typeof SettingsSchema>;
@@ -250,19 +318,21 @@ function fieldName(issue: v.BaseIssue<unknown>): string {
  * valid settings, or one message per bad field naming it (`week.tue[1]: end "25:00" is not a
  * time`). Unknown fields are ignored.
  */
-export const settingsParser = (schema: ReturnType<typeof settingsSchema>) => (input: unknown): ParseResult => {
-  const migrated = migrate(input);
-  if (!migrated.ok) return migrated;
-  const result = v.safeParse(schema, migrated.doc);
-  if (result.success) return { ok: true, settings: result.output };
-  return {
-    ok: false,
-    errors: result.issues.map((issue) => {
-      const field = fieldName(issue);
-      return field ? `${field}: ${issue.message}` : issue.message;
-    }),
+export const settingsParser =
+  (schema: ReturnType<typeof settingsSchema>) =>
+  (input: unknown): ParseResult => {
+    const migrated = migrate(input);
+    if (!migrated.ok) return migrated;
+    const result = v.safeParse(schema, migrated.doc);
+    if (result.success) return { ok: true, settings: result.output };
+    return {
+      ok: false,
+      errors: result.issues.map((issue) => {
+        const field = fieldName(issue);
+        return field ? `${field}: ${issue.message}` : issue.message;
+      }),
+    };
   };
-};
 
 /**
  * Validates (and migrates) a document read back from storage, a synced copy or a practice's

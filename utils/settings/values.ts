@@ -15,5 +15,4 @@ export const missingOr =
   (issue: BaseIssue<unknown>): string =>
     issue.expected === 'Object' ? `${quote(issue.input, max)} is not ${what}` : 'is missing';
 
-export const isPlainObject = (input: unknown): input is Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input);
+export const isPlainObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
