@@ -98,6 +98,6 @@ export default tseslint.config(
   // The page guard: small, fed by the snapshot.
   { files: ['entrypoints/guard/**/*.ts'], rules: restrict(HEAVY, POLYFILL, PREACT, WORKER) },
   // Components and pages never import the worker.
-  { files: ['components/**/*.{ts,tsx}', 'entrypoints/{popup,options,blocked}/**/*.{ts,tsx}'], rules: restrict(WORKER, TLDTS) },
+  { files: ['components/**/*.{ts,tsx}', 'entrypoints/{popup,options,blocked,welcome}/**/*.{ts,tsx}'], rules: restrict(WORKER, TLDTS) },
   prettier,
 );

@@ -102,6 +102,18 @@ export function describeRange(weekday: Weekday, [start, end]: Range): string | n
   return null;
 }
 
+/**
+ * The same for a range every chosen weekday shares, without naming a day: "Past midnight: 22:00 →
+ * 02:00 the next day", "18:00 → midnight", "24 hours from 08:00", "All day"; null otherwise.
+ */
+export function describeDailyRange([start, end]: Range): string | null {
+  if (start === '00:00' && (end === '24:00' || end === '00:00')) return 'All day';
+  if (end === '24:00' || end === '00:00') return `${start} → midnight`;
+  if (end === start) return `24 hours from ${start}`;
+  if (end < start) return `Past midnight: ${start} → ${end} the next day`;
+  return null;
+}
+
 export interface GridDay {
   readonly date: LocalDate;
   /** "Mon 5 Jan". */

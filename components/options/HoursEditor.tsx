@@ -21,7 +21,7 @@ export const WEEKDAY_NAMES: Record<Weekday, string> = {
 const WORKDAYS: readonly Weekday[] = ['tue', 'wed', 'thu', 'fri'];
 
 // A time field cannot show 24:00; 00:00 as an end means the same: until midnight.
-const shown = (time: string) => (time === '24:00' ? '00:00' : time);
+export const shown = (time: string) => (time === '24:00' ? '00:00' : time);
 
 /** A new range after the day's last one: half an hour later, for an hour; 09:00–17:00 on an empty day. */
 export function nextRange(ranges: readonly Range[]): Range {
@@ -31,7 +31,7 @@ export function nextRange(ranges: readonly Range[]): Range {
   return [clockTime(start), clockTime((start + 60) % 1440)];
 }
 
-interface TimeFieldProps {
+export interface TimeFieldProps {
   label: string;
   value: string;
   focusKey: string;
@@ -41,14 +41,19 @@ interface TimeFieldProps {
 }
 
 /** A time field that reports its value once it is left or Enter is pressed. */
-function TimeField({ label, value, focusKey, describedBy, invalid, onCommit }: TimeFieldProps) {
+export function TimeField({ label, value, focusKey, describedBy, invalid, onCommit }: TimeFieldProps) {
+  const field = useRef<HTMLInputElement | null>(null);
+  // A stored value that changes (here or on another page) resets what the field shows; the field
+  // stays the same element, so a time committed with Enter keeps the focus where it is.
+  useEffect(() => {
+    if (field.current && field.current.value !== shown(value)) field.current.value = shown(value);
+  }, [value]);
   const commit = (event: Event) => onCommit((event.currentTarget as HTMLInputElement).value);
   return (
     <input
+      ref={field}
       type="time"
       aria-label={label}
-      // A stored value that changes (here or on another page) resets what the field shows.
-      key={value}
       defaultValue={shown(value)}
       data-focus={focusKey}
       aria-invalid={invalid || undefined}

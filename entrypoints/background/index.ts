@@ -24,6 +24,7 @@ import { createNotificationsMuteEffect } from './notifications-mute';
 import { createReguard, type InjectApi, type TabsApi } from './reguard';
 import { createRulesEffect, type DnrApi } from './rules';
 import { createStylesEffect, type ScriptingApi } from './styles';
+import { welcomeOnFirstInstall } from './welcome';
 import { createWindDownEffect } from './wind-down';
 
 export default defineBackground(() => {
@@ -88,6 +89,7 @@ export default defineBackground(() => {
       .catch(() => undefined)
       .finally(() => refresh());
   });
+  browser.runtime.onInstalled.addListener((details) => void welcomeOnFirstInstall(details).catch(() => undefined));
   browser.runtime.onStartup.addListener(() => void refresh());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BOUNDARY_ALARM) void refresh();

@@ -119,6 +119,9 @@ export function App() {
       <header class="top">
         <h1>Clocked Out settings</h1>
         <p class="intro">Changes apply as soon as you make them.</p>
+        <p class="guide-link">
+          <a href="welcome.html">Set up again with the welcome guide</a>
+        </p>
         {locked.length > 0 && <p class="notice">Some settings are set by your practice and cannot be changed here.</p>}
         {notice && (
           <p class="notice" role="alert">

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HoursEditor, nextRange } from '../../components/options/HoursEditor';
 import { Live, settingsWith, storeOf } from './options-fixtures';
 
@@ -106,6 +106,22 @@ describe('the hours editor', () => {
     expect(store.current.week.thu).toEqual([['09:00', '18:15']]);
     enter(screen.getByLabelText('Thursday, to'), '18:15');
     expect(store.writes).toBe(1);
+  });
+
+  it('keeps the same field, and the focus in it, once a time is saved with Enter; a change from elsewhere shows in it', async () => {
+    const store = editor({ mon: [['08:00', '12:00']], thu: [['09:00', '17:00']] });
+    const field = (await screen.findByLabelText('Thursday, to')) as HTMLInputElement;
+    field.focus();
+    field.value = '18:15';
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await vi.waitFor(() => expect(store.current.week.thu).toEqual([['09:00', '18:15']]));
+    expect(screen.getByLabelText('Thursday, to')).toBe(field);
+    expect(document.activeElement).toBe(field);
+    // "Copy Monday to weekdays" rewrites Thursday: the same field shows the new end.
+    fireEvent.click(screen.getByRole('button', { name: 'Copy Monday to weekdays' }));
+    await vi.waitFor(() => expect(store.current.week.thu).toEqual([['08:00', '12:00']]));
+    await vi.waitFor(() => expect(field.value).toBe('12:00'));
+    expect(screen.getByLabelText('Thursday, to')).toBe(field);
   });
 
   it('shows hours the practice sets as such, and disabled', async () => {

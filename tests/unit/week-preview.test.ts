@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings, type Settings } from '../../utils/settings';
-import { describeRange, weekGrid, weekPreview } from '../../utils/week-preview';
+import { describeDailyRange, describeRange, weekGrid, weekPreview } from '../../utils/week-preview';
 import { toInstant } from '../../utils/zoned-time';
 
 const ZONE = 'Europe/Berlin';
@@ -104,6 +104,18 @@ describe('describeRange', () => {
     ['mon', ['09:00', '17:00'], null],
   ] as const)('%s %j reads %j', (day, range, words) => {
     expect(describeRange(day, range)).toBe(words);
+  });
+});
+
+describe('describeDailyRange', () => {
+  it.each([
+    [['22:00', '02:00'], 'Past midnight: 22:00 → 02:00 the next day'],
+    [['18:00', '24:00'], '18:00 → midnight'],
+    [['08:00', '08:00'], '24 hours from 08:00'],
+    [['00:00', '24:00'], 'All day'],
+    [['09:00', '17:00'], null],
+  ] as const)('%j reads %j', (range, words) => {
+    expect(describeDailyRange(range)).toBe(words);
   });
 });
 

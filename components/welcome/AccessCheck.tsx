@@ -1,0 +1,70 @@
+/**
+ * Whether the browser lets Clocked Out reach the sites chosen: if not, one button asks for all of
+ * them in the click (the browser shows its prompt only then), and a refusal is explained.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { siteAccessOrigins } from '@/utils/patterns';
+import type { Site } from '@/utils/types';
+import { Unguarded } from '@/components/Unguarded';
+
+export interface AccessCheckProps {
+  /** The sites the draft guards. */
+  sites: readonly Site[];
+  /** `permissions.contains({ origins })`. */
+  contains(origins: string[]): Promise<boolean>;
+  /** `permissions.request({ origins })`; called synchronously in the click. */
+  request(origins: string[]): Promise<boolean>;
+}
+
+export function AccessCheck({ sites, contains, request }: AccessCheckProps) {
+  const [missing, setMissing] = useState<Site[] | null>(null);
+  const [refused, setRefused] = useState(false);
+  const key = sites.map((s) => s.id).join(' ');
+
+  const check = async () => {
+    const granted = await Promise.all(sites.map((site) => contains(siteAccessOrigins(site)).catch(() => false)));
+    setMissing(sites.filter((_, i) => !granted[i]));
+  };
+  useEffect(() => {
+    void check();
+  }, [key]);
+
+  if (missing === null) return <p class="hint">Checking what the browser lets Clocked Out see…</p>;
+  if (!sites.length) return <p>You have chosen no work tools, so there is nothing to ask the browser for.</p>;
+  if (!missing.length) {
+    return (
+      <p class="ok" role="status">
+        The browser lets Clocked Out guard all {sites.length === 1 ? 'the site' : `${sites.length} sites`} you chose. Nothing to do here.
+      </p>
+    );
+  }
+  return (
+    <div class="access">
+      <p>
+        Your browser has not let Clocked Out see {missing.length === 1 ? 'one of the sites' : `${missing.length} of the sites`} you chose. Without that it can
+        neither block nor dim them.
+      </p>
+      <Unguarded
+        sites={missing}
+        request={(origins) => {
+          // No await before this call: the browser shows its prompt only during the click.
+          const answer = request(origins);
+          void answer.then(
+            (ok) => {
+              setRefused(!ok);
+              return check();
+            },
+            () => undefined,
+          );
+          return answer;
+        }}
+      />
+      {refused && (
+        <p class="hint">
+          You can go on without it: those sites are simply not guarded, the toolbar badge shows "!", and the popup and the settings page keep an "Allow access"
+          button for them.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * The welcome guide: five short steps on a draft of the settings in force, written only when the
+ * clinician confirms at the end ("Start Clocked Out with these settings"), through the same
+ * validation as every other write. "Skip" writes nothing. The browser's doors (storage, host
+ * access, clipboard) come in as props, so the guide is testable without them.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HostAccess } from '@/components/options/CustomSites';
+import { CustomSites } from '@/components/options/CustomSites';
+import { AfterHoursSection } from '@/components/options/AfterHoursSection';
+import { HoursEditor } from '@/components/options/HoursEditor';
+import type { Change } from '@/components/options/shared';
+import { TimeZoneSection } from '@/components/options/TimeZoneSection';
+import { clockTime } from '@/utils/clock';
+import { decide } from '@/utils/policy';
+import { defaultSettings, parseSettings, type Settings } from '@/utils/settings';
+import { enabledSites } from '@/utils/sites';
+import { crisisLine, tonight } from '@/utils/tonight';
+import { localParts, resolveTimeZone } from '@/utils/zoned-time';
+import { AccessCheck } from './AccessCheck';
+import { AfterHoursChoices } from './AfterHoursChoices';
+import { SameHours } from './SameHours';
+import { ToolPicker } from './ToolPicker';
+
+export const STEPS = [
+  ['hours', 'Your hours'],
+  ['tools', 'Your tools'],
+  ['after-hours', 'After hours'],
+  ['access', 'Access'],
+  ['tonight', 'What tonight looks like'],
+] as const;
+
+export const START = 'Start Clocked Out with these settings';
+
+export interface GuideProps {
+  /** The settings in force (the practice's policy applied) and the paths the practice sets. */
+  readonly settings: Settings;
+  readonly locked: readonly string[];
+  /** What the clinician should be told about the settings read (a repaired field, a policy field ignored), or null. */
+  readonly notice?: string | null;
+  /** Writes the confirmed draft; resolves to field-named errors, or [] once saved. */
+  write(draft: Settings): Promise<string[]>;
+  readonly now: number;
+  readonly systemTimeZone: string;
+  readonly zones: readonly string[];
+  /** Host access for one custom site at a time (asked for as it is added). */
+  readonly hostAccess: HostAccess;
+  /** `permissions.contains` / `permissions.request` for a list of origins. */
+  contains(origins: string[]): Promise<boolean>;
+  request(origins: string[]): Promise<boolean>;
+  copy(text: string): Promise<void>;
+  /** Where the options page is. */
+  readonly optionsUrl: string;
+}
+
+/** Deep equality of two settings documents, key order aside. */
+function sameDocument(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+export function Guide(props: GuideProps) {
+  const { locked, now, systemTimeZone, zones } = props;
+  const [draft, setDraft] = useState(props.settings);
+  const current = useRef(props.settings);
+  const [step, setStep] = useState(0);
+  const [done, setDone] = useState<'started' | 'skipped' | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  const moved = useRef(false);
+  const isDefault = sameDocument(props.settings, defaultSettings());
+
+  // A new step (or the end) takes the focus to its heading, so a screen reader and the Tab key start there.
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+  }, [step, done]);
+  const go = (next: number) => {
+    moved.current = true;
+    setErrors([]);
+    setStep(next);
+  };
+
+  // The draft changes like the settings do on the options page: each change validated, nothing written.
+  const update = async (change: Change) => {
+    const next = parseSettings(change(current.current));
+    if (!next.ok) return next.errors;
+    current.current = next.settings;
+    setDraft(next.settings);
+    return [];
+  };
+  const common = { settings: draft, update, locked };
+  const timeZone = resolveTimeZone(draft.timeZone, systemTimeZone);
+  const evening = tonight(draft, now, timeZone);
+
+  const start = async () => {
+    setSaving(true);
+    const result = await props.write(current.current);
+    setSaving(false);
+    if (result.length) return setErrors(result);
+    moved.current = true;
+    setDone('started');
+  };
+  const skip = () => {
+    moved.current = true;
+    setDone('skipped');
+  };
+
+  if (done) {
+    const inForce = done === 'started' ? draft : props.settings;
+    const inForceZone = resolveTimeZone(inForce.timeZone, systemTimeZone);
+    return (
+      <main class="welcome-done">
+        <h1 tabIndex={-1} ref={heading}>
+          {done === 'started' ? 'Clocked Out is on' : isDefault ? 'Clocked Out runs with the defaults' : 'Your settings stay as they were'}
+        </h1>
+        {done === 'skipped' && isDefault && <p>Monday to Friday, 09:00 to 17:00, with the usual work tools.</p>}
+        <p class="tonight">{tonight(inForce, now, inForceZone).text}</p>
+        <p>
+          You can change anything at any time in <a href={props.optionsUrl}>Clocked Out settings</a>, or from the toolbar button.
+        </p>
+        <button type="button" class="quiet" onClick={() => window.close()}>
+          Close this tab
+        </button>
+      </main>
+    );
+  }
+
+  const [id, title] = STEPS[step] ?? STEPS[0];
+  const last = step === STEPS.length - 1;
+  const system = localParts(now, systemTimeZone);
+
+  return (
+    <>
+      <header class="top">
+        <h1>Welcome to Clocked Out</h1>
+        <p class="intro">
+          Five short steps to fit Clocked Out to your week. Nothing changes until you press "{START}" at the end; until then{' '}
+          {isDefault ? 'it keeps its defaults: Monday to Friday, 09:00 to 17:00.' : 'your current settings stay as they are.'}
+        </p>
+        {locked.length > 0 && (
+          <p class="notice">Some settings are set by your practice: they are shown, marked "Set by your practice", and cannot be changed here.</p>
+        )}
+        {props.notice && (
+          <p class="notice" role="alert">
+            {props.notice}
+          </p>
+        )}
+        <button type="button" class="quiet" onClick={skip}>
+          {isDefault ? 'Skip — keep the defaults' : 'Skip — keep my current settings'}
+        </button>
+        <nav aria-label="Steps">
+          <ol class="steps">
+            {STEPS.map(([stepId, stepTitle], index) => (
+              <li key={stepId} aria-current={index === step ? 'step' : undefined} class={index < step ? 'past' : undefined}>
+                {stepTitle}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      </header>
+      <main>
+        <section id={id} class="section" aria-labelledby={`${id}-title`}>
+          <h2 id={`${id}-title`} tabIndex={-1} ref={heading}>
+            <span class="step-count">
+              Step {step + 1} of {STEPS.length}:
+            </span>{' '}
+            {title}
+          </h2>
+          {id === 'hours' && (
+            <>
+              <p class="intro">Outside these hours your work tools are blocked or dimmed.</p>
+              <SameHours {...common} />
+              <details class="per-day">
+                <summary>Different hours on different days</summary>
+                <HoursEditor {...common} />
+              </details>
+              <h3>Time zone</h3>
+              <p>
+                Your computer says it is in <strong>{systemTimeZone}</strong>, where it is {clockTime(system.minutes)} now. If that is where you work, keep
+                "Follow this computer".
+              </p>
+              <TimeZoneSection {...common} systemTimeZone={systemTimeZone} zones={zones} />
+            </>
+          )}
+          {id === 'tools' && (
+            <>
+              <p class="intro">Tick the work tools you use. The usual ones are ticked already; untick what you never use, it does no harm either way.</p>
+              <ToolPicker {...common} />
+              <CustomSites {...common} access={props.hostAccess} />
+            </>
+          )}
+          {id === 'after-hours' && (
+            <>
+              <p class="intro">What each kind of tool does outside your hours. You can open any of them for a client in crisis (see the last step).</p>
+              <AfterHoursChoices {...common} />
+            </>
+          )}
+          {id === 'access' && <AccessCheck sites={enabledSites(draft)} contains={props.contains} request={props.request} />}
+          {id === 'tonight' && (
+            <>
+              <p class="tonight" aria-live="polite">
+                {evening.text}
+              </p>
+              <p>{crisisLine(draft)}</p>
+              <h3>A message for your clients</h3>
+              <p class="intro">For your email auto-reply or voicemail, with your first opening after tonight filled in.</p>
+              <AfterHoursSection
+                {...common}
+                nextOpening={evening.at === null ? decide(draft, now, timeZone).nextWorkAt : evening.until}
+                now={now}
+                timeZone={timeZone}
+                copy={props.copy}
+              />
+              <p>Nothing has changed yet: these settings apply when you press "{START}".</p>
+            </>
+          )}
+        </section>
+        {errors.length > 0 && (
+          <div class="refused" role="alert">
+            <p>These settings could not be saved, and nothing changed:</p>
+            <ul>
+              {errors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div class="step-nav">
+          {step > 0 && (
+            <button type="button" class="quiet" onClick={() => go(step - 1)}>
+              Back
+            </button>
+          )}
+          {last ? (
+            <button type="button" class="primary" disabled={saving} onClick={() => void start()}>
+              {START}
+            </button>
+          ) : (
+            <button type="button" onClick={() => go(step + 1)}>
+              Next: {STEPS[step + 1]?.[1]}
+            </button>
+          )}
+        </div>
+      </main>
+    </>
+  );
+}

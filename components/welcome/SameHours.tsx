@@ -1,0 +1,152 @@
+/**
+ * The welcome guide's quick hours: which weekdays, and the hours those days share (one range or
+ * several). Each change goes through `update` like the options page's hours editor; a day whose
+ * hours differ is left to that editor, shown below this one.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Range, Weekday } from '@/utils/types';
+import { WEEKDAYS } from '@/utils/types';
+import { describeDailyRange } from '@/utils/week-preview';
+import { nextRange, shown, TimeField, WEEKDAY_NAMES } from '@/components/options/HoursEditor';
+import { FieldError, isLocked, LockedNote, type SectionProps } from '@/components/options/shared';
+
+const DEFAULT_RANGES: Range[] = [['09:00', '17:00']];
+const same = (a: readonly Range[], b: readonly Range[]) => JSON.stringify(a) === JSON.stringify(b);
+
+export function SameHours({ settings, update, locked }: SectionProps) {
+  const week = settings.week;
+  const working = WEEKDAYS.filter((day) => week[day].length > 0);
+  const first = working[0];
+  // The shared hours: the first working day's, or what they were before every day was switched off.
+  const [kept, setKept] = useState<Range[]>(first ? [...week[first]] : DEFAULT_RANGES);
+  const ranges: readonly Range[] = first ? week[first] : kept;
+  useEffect(() => {
+    if (first) setKept([...week[first]]);
+  }, [first ? JSON.stringify(week[first]) : '']);
+  const differs = working.some((day) => !same(week[day], ranges));
+  const disabled = isLocked(locked, 'week');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [focus, setFocus] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement | null>(null);
+
+  useEffect(() => {
+    const field = focus ? root.current?.querySelector<HTMLElement>(`[data-focus="${focus}"]`) : null;
+    if (!field) return;
+    field.focus();
+    setFocus(null);
+  }, [focus, settings]);
+
+  /** Gives `days` the hours `next` (and keeps them for a day switched on later). */
+  const apply = async (next: readonly Range[], days: readonly Weekday[]) => {
+    setKept([...next]);
+    if (!days.length) {
+      setErrors([]);
+      return true;
+    }
+    const result = await update((s) => ({ ...s, week: { ...s.week, ...Object.fromEntries(days.map((d) => [d, next])) } }));
+    setErrors(result.map((m) => m.replace(/^week\.\w+(\[\d+\])?: /, '')));
+    return result.length === 0;
+  };
+
+  const toggle = (day: Weekday, on: boolean) => void update((s) => ({ ...s, week: { ...s.week, [day]: on ? [...ranges] : [] } }));
+
+  const edit = (index: number, part: 0 | 1, value: string) => {
+    const range = ranges[index];
+    if (!range) return;
+    if (!value) return setErrors([`Enter ${part === 0 ? 'a start' : 'an end'} time, or remove the range.`]);
+    if (value === shown(range[part])) return setErrors([]);
+    void apply(
+      ranges.map((r, i) => (i === index ? (part === 0 ? [value, r[1]] : [r[0], value]) : r)),
+      working,
+    );
+  };
+
+  const label = (index: number) => (ranges.length > 1 ? `Range ${index + 1}` : 'Hours');
+
+  return (
+    <div class="same-hours" ref={root}>
+      {disabled && <LockedNote id="same-hours-locked" />}
+      <fieldset class="weekdays" disabled={disabled}>
+        <legend>The days you work</legend>
+        <ul class="checks">
+          {WEEKDAYS.map((day) => (
+            <li key={day}>
+              <label class="day-check">
+                <input type="checkbox" checked={week[day].length > 0} onChange={(e) => toggle(day, e.currentTarget.checked)} />
+                {WEEKDAY_NAMES[day]}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset class="shared-ranges" disabled={disabled} aria-describedby={differs ? 'same-hours-differ' : undefined}>
+        <legend>Your hours on those days</legend>
+        <ul class="ranges">
+          {ranges.map((range, index) => {
+            const note = describeDailyRange(range);
+            return (
+              <li key={`${index}`}>
+                <TimeField
+                  label={`${label(index)}, from`}
+                  value={range[0]}
+                  focusKey={`range-${index}`}
+                  invalid={errors.length > 0}
+                  describedBy={errors.length ? 'same-hours-error' : undefined}
+                  onCommit={(v) => edit(index, 0, v)}
+                />
+                <span aria-hidden="true">–</span>
+                <TimeField
+                  label={`${label(index)}, to`}
+                  value={range[1]}
+                  focusKey={`range-${index}-end`}
+                  invalid={errors.length > 0}
+                  describedBy={errors.length ? 'same-hours-error' : undefined}
+                  onCommit={(v) => edit(index, 1, v)}
+                />
+                {note && <span class="note">{note}</span>}
+                {ranges.length > 1 && (
+                  <button
+                    type="button"
+                    class="quiet"
+                    aria-label={`Remove ${range[0]}–${range[1]}`}
+                    onClick={async () => {
+                      if (
+                        await apply(
+                          ranges.filter((_, i) => i !== index),
+                          working,
+                        )
+                      )
+                        setFocus('add-range');
+                    }}
+                  >
+                    Remove
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <button
+          type="button"
+          class="quiet"
+          data-focus="add-range"
+          onClick={async () => {
+            if (await apply([...ranges, nextRange(ranges)], working)) setFocus(`range-${ranges.length}`);
+          }}
+        >
+          Add another range
+        </button>
+        <FieldError id="same-hours-error" messages={errors} />
+        <p class="hint">
+          A time is kept when you leave its field or press Enter. An end before the start runs past midnight, into the next morning; gaps between ranges are
+          breaks.
+        </p>
+        {differs && (
+          <p class="hint" id="same-hours-differ">
+            Some of your days have other hours (see "Different hours on different days" below); changing the hours here gives every day you work these.
+          </p>
+        )}
+      </fieldset>
+    </div>
+  );
+}

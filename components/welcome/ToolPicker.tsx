@@ -1,0 +1,88 @@
+/**
+ * The catalogue as the welcome guide shows it: searchable by name, by category, the usual work
+ * tools ticked already, and the ones also used personally (Gmail, Zoom …) off, with why.
+ */
+import { useState } from 'preact/hooks';
+import { CATALOGUE } from '@/utils/catalogue';
+import { CATEGORY_NAMES } from '@/utils/names';
+import { nameList } from '@/utils/rule-budget';
+import { enabledSites, siteWarning } from '@/utils/sites';
+import { CATEGORIES } from '@/utils/types';
+import { isLocked, LockedNote, type SectionProps } from '@/components/options/shared';
+
+const SHARED = CATALOGUE.filter((entry) => entry.sharedPersonal).map((entry) => entry.name);
+/** Lower case without accents or punctuation, so "doxy me" finds Doxy.me and "theranest" TheraNest. */
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+
+export function ToolPicker({ settings, update, locked }: SectionProps) {
+  const [query, setQuery] = useState('');
+  const wanted = folded(query);
+  const matches = CATALOGUE.filter((entry) => !wanted || folded(entry.name).includes(wanted) || folded(entry.id).includes(wanted));
+  const chosen = enabledSites(settings).length;
+  const setOn = (id: string, on: boolean) => void update((s) => ({ ...s, sites: { ...s.sites, catalogue: { ...s.sites.catalogue, [id]: on } } }));
+
+  return (
+    <div class="tool-picker">
+      <p class="hint" id="shared-personal">
+        {nameList(SHARED)} start switched off: many people use them personally too, and once one is on, it is dimmed or blocked after hours for personal use as
+        well. Switch one on if you use it only for work.
+      </p>
+      <div class="field search">
+        <label for="tool-search">Find a tool by name</label>
+        <input
+          id="tool-search"
+          type="search"
+          autoComplete="off"
+          spellcheck={false}
+          value={query}
+          aria-describedby="tool-count"
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+        <span class="hint" id="tool-count" role="status">
+          {wanted ? `${matches.length} ${matches.length === 1 ? 'tool matches' : 'tools match'}. ` : ''}
+          {chosen} {chosen === 1 ? 'tool' : 'tools'} chosen.
+        </span>
+      </div>
+      {matches.length === 0 && <p>No tool in the list is called "{query.trim()}". Add it below as a site of your own.</p>}
+      <div class="catalogue">
+        {CATEGORIES.map((category) => {
+          const entries = matches.filter((entry) => entry.category === category);
+          if (!entries.length) return null;
+          return (
+            <fieldset class="category" key={category}>
+              <legend>{CATEGORY_NAMES[category]}</legend>
+              <ul class="sites">
+                {entries.map((entry) => {
+                  const on = settings.sites.catalogue[entry.id] ?? entry.defaultOn;
+                  const siteLocked = isLocked(locked, `sites.catalogue.${entry.id}`);
+                  const shared = siteWarning(entry.id) !== null;
+                  return (
+                    <li key={entry.id}>
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={on}
+                          disabled={siteLocked}
+                          aria-describedby={shared ? 'shared-personal' : undefined}
+                          onChange={(e) => setOn(entry.id, e.currentTarget.checked)}
+                        />
+                        {entry.name}
+                      </label>
+                      {siteLocked && <LockedNote />}
+                      {shared && <span class="shared-tag">also used personally</span>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

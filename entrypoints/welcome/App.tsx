@@ -1,0 +1,64 @@
+/**
+ * The welcome guide's page, opened once on the first install (entrypoints/background/welcome.ts)
+ * and from the options page later. It reads the settings in force once and hands the guide a
+ * draft; only "Start" writes, as the options page writes: validated, the practice's fields kept.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Guide } from '@/components/welcome/Guide';
+import { readSettingsState, type SettingsState, updateSettings } from '@/stores/storage';
+import { draftToWrite } from '@/utils/setup-draft';
+import { MINUTE } from '@/utils/zoned-time';
+import { copyText, hostAccess } from '../options/platform';
+
+const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const supportedZones = (): string[] => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+};
+
+export function App() {
+  const [state, setState] = useState<SettingsState | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const [zones] = useState(supportedZones);
+
+  useEffect(() => {
+    void readSettingsState().then(setState);
+  }, []);
+
+  // "Tonight at 17:00 …" and the message move with the clock, on the minute.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      setNow(Date.now());
+      timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
+    };
+    timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
+    return () => clearTimeout(timer);
+  }, []);
+
+  if (!state) return <p class="loading">Loading…</p>;
+  const { locked } = state;
+  return (
+    <Guide
+      settings={state.settings}
+      locked={locked}
+      notice={state.notice}
+      write={async (draft) => {
+        const result = await updateSettings((own) => draftToWrite(own, draft, locked));
+        return result.ok ? [] : result.errors;
+      }}
+      now={now}
+      systemTimeZone={systemZone()}
+      zones={zones}
+      hostAccess={hostAccess}
+      contains={(origins) => browser.permissions.contains({ origins })}
+      request={(origins) => browser.permissions.request({ origins })}
+      copy={copyText}
+      optionsUrl={browser.runtime.getURL('/options.html')}
+    />
+  );
+}
