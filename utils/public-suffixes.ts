@@ -6,7 +6,11 @@
  * asked, in a few milliseconds. Only the options page needs it (entered hosts: docs/ARCHITECTURE.md,
  * "The settings document"); the worker and the page guard never import this file.
  */
+import { inflateSync, strFromU8 } from 'fflate';
 import { EXCEPTIONS, RULES } from './public-suffixes.data';
+
+/** The data file's text: base64 of the deflated nested text. */
+const unpack = (packed: string) => strFromU8(inflateSync(Uint8Array.from(atob(packed), (c) => c.charCodeAt(0))));
 
 interface Node {
   /** Whether the labels down to here are a rule of the list (or, in the exceptions, an exception). */
@@ -43,7 +47,7 @@ const step = (node: Node, label: string) => node.children.get(label) ?? node.chi
  * tldts's `parse(host, { allowPrivateDomains: true }).publicSuffix === host` for a listed rule.
  */
 export function isPublicSuffix(host: string): boolean {
-  tries ??= { rules: readTrie(RULES), exceptions: readTrie(EXCEPTIONS) };
+  tries ??= { rules: readTrie(unpack(RULES)), exceptions: readTrie(unpack(EXCEPTIONS)) };
   const labels = host.split('.').reverse();
   let node: Node | undefined = tries.exceptions;
   for (const label of labels) {
