@@ -4,6 +4,7 @@
  * and where it stands against the weekly limit. The page guard's panel shows the same steps and
  * words in plain DOM (entrypoints/guard/panel.ts).
  */
+import './CrisisFlow.css';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { choose, crisisView, initialChoice, type ChoiceView, type CrisisChoice, type CrisisInput, type CrisisOption } from '@/utils/crisis';
 import type { ExceptionScope } from '@/utils/types';

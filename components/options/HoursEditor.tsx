@@ -7,17 +7,11 @@ import { clockTime, minutesOfClock } from '@/utils/clock';
 import type { Range, Weekday } from '@/utils/types';
 import { WEEKDAYS } from '@/utils/types';
 import { describeRange } from '@/utils/week-preview';
+import { WEEKDAY_LONG } from '@/utils/names';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
-export const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+/** The weekdays' names, from the one list of them (utils/names.ts). */
+export const WEEKDAY_NAMES = WEEKDAY_LONG;
 const WORKDAYS: readonly Weekday[] = ['tue', 'wed', 'thu', 'fri'];
 
 // A time field cannot show 24:00; 00:00 as an end means the same: until midnight.
