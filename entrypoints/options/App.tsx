@@ -25,7 +25,7 @@ import { decide } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
 import { isSettingsChange, readSettingsState, type SettingsState, updateSettings } from '@/stores/storage';
 import { localParts, MINUTE, resolveTimeZone } from '@/utils/zoned-time';
-import { copyText, downloadText, hasNotificationControl, hostAccess, requestNotificationControl } from './platform';
+import { copyText, downloadText, hasNotificationControl, hostAccess, requestNotificationControl, supportedZones, systemZone, useMinuteClock } from './platform';
 
 const SECTIONS = [
   ['hours', 'Work hours'],
@@ -40,18 +40,9 @@ const SECTIONS = [
   ['privacy', 'Privacy'],
 ] as const;
 
-const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const supportedZones = (): string[] => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-};
-
 export function App() {
   const [state, setState] = useState<SettingsState | null>(null);
-  const [now, setNow] = useState(Date.now());
+  const now = useMinuteClock();
   const [zones] = useState(supportedZones);
   const [notifications] = useState(hasNotificationControl);
   const unguarded = useUnguarded();
@@ -70,17 +61,6 @@ export function App() {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [reload]);
-
-  // The preview and the message move with the clock, on the minute.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = () => {
-      setNow(Date.now());
-      timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
-    };
-    timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
-    return () => clearTimeout(timer);
-  }, []);
 
   const update = useCallback(
     async (change: Change) => {

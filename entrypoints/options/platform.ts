@@ -2,9 +2,11 @@
  * The options page's doors to the browser: host access for custom sites, the notifications
  * permission, the clipboard and downloads. Each is small so the sections stay testable without them.
  */
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HostAccess } from '@/components/options/CustomSites';
 import { permissionOrigins } from '@/utils/patterns';
+import { MINUTE } from '@/utils/zoned-time';
 
 export const hostAccess: HostAccess = {
   request: (host) => browser.permissions.request({ origins: permissionOrigins(host) }),
@@ -39,4 +41,31 @@ export function downloadText(filename: string, text: string, type = 'application
   link.remove();
   // After the click has been handled: revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The computer's own time zone, as the browser reports it. */
+export const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Every time zone the browser knows, for the time-zone list (none where it cannot say). */
+export const supportedZones = (): string[] => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+};
+
+/** The time now, brought up to date just after each minute turns (previews and messages move with it). */
+export function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      setNow(Date.now());
+      timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
+    };
+    timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
+    return () => clearTimeout(timer);
+  }, []);
+  return now;
 }

@@ -8,36 +8,15 @@ import { browser } from 'wxt/browser';
 import { Guide } from '@/components/welcome/Guide';
 import { readSettingsState, type SettingsState, updateSettings } from '@/stores/storage';
 import { draftToWrite } from '@/utils/setup-draft';
-import { MINUTE } from '@/utils/zoned-time';
-import { copyText, hostAccess } from '../options/platform';
-
-const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const supportedZones = (): string[] => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-};
+import { copyText, hostAccess, supportedZones, systemZone, useMinuteClock } from '../options/platform';
 
 export function App() {
   const [state, setState] = useState<SettingsState | null>(null);
-  const [now, setNow] = useState(Date.now());
+  const now = useMinuteClock();
   const [zones] = useState(supportedZones);
 
   useEffect(() => {
     void readSettingsState().then(setState);
-  }, []);
-
-  // "Tonight at 17:00 …" and the message move with the clock, on the minute.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = () => {
-      setNow(Date.now());
-      timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
-    };
-    timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
-    return () => clearTimeout(timer);
   }, []);
 
   if (!state) return <p class="loading">Loading…</p>;
