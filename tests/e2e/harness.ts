@@ -43,6 +43,11 @@ export interface LaunchOptions {
   /** A running server to reuse; a new one (closed on `close`) when absent. */
   readonly server?: TestServer;
   /**
+   * Keep the welcome guide the first install opens (tests/e2e/welcome.test.ts); every other test
+   * has it closed as it appears, so that its tabs are the only ones open, as before the guide.
+   */
+  readonly keepWelcome?: boolean;
+  /**
    * Turns on developer mode (chrome://extensions) right after the launch, as a developer who
    * reloads an unpacked extension has it; `reloadExtension` needs it and otherwise turns it on
    * itself, in a tab of its own.
@@ -185,6 +190,15 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
       ...(options.args ?? []),
     ],
   });
+  if (!options.keepWelcome) {
+    const closeWelcome = (page: Page) =>
+      void page.waitForURL(/\/welcome\.html/, { timeout: 15_000 }).then(
+        () => page.close(),
+        () => undefined,
+      );
+    context.on('page', closeWelcome);
+    context.pages().forEach(closeWelcome);
+  }
   const control = await createWorkerControl(context);
   let worker = await control.extensionWorker(unpackedExtensionId(extensionDir)).catch(async (error: unknown) => {
     await context.close();

@@ -104,7 +104,7 @@ describe('the welcome guide', () => {
   let profile: string;
   beforeAll(async () => {
     profile = await mkdtemp(join(tmpdir(), 'clocked-out-welcome-'));
-    h = await launch({ userDataDir: profile });
+    h = await launch({ userDataDir: profile, keepWelcome: true });
   });
   afterAll(async () => {
     await h?.close();
@@ -292,7 +292,7 @@ describe('the welcome guide', () => {
     const prefs = JSON.parse(await readFile(file, 'utf8')) as { extensions: { ui?: Record<string, unknown> } };
     prefs.extensions.ui = { ...prefs.extensions.ui, developer_mode: true };
     await writeFile(file, JSON.stringify(prefs));
-    h = await launch({ userDataDir: profile });
+    h = await launch({ userDataDir: profile, keepWelcome: true });
     expect(await welcomePages(h, 3000)).toEqual([]);
 
     // Without the record of having opened it, only the reason ("update") keeps it closed.
