@@ -122,6 +122,17 @@ interface DeveloperPrivate {
   chrome: { developerPrivate: { updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void> } };
 }
 
+/** Waits (up to 5 s) for the welcome guide a first install opens, and closes it. */
+async function closeWelcome(context: BrowserContext, extensionId: string): Promise<void> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((p) => p.url().startsWith(url));
+    if (page) return page.close();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -190,15 +201,6 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
       ...(options.args ?? []),
     ],
   });
-  if (!options.keepWelcome) {
-    const closeWelcome = (page: Page) =>
-      void page.waitForURL(/\/welcome\.html/, { timeout: 15_000 }).then(
-        () => page.close(),
-        () => undefined,
-      );
-    context.on('page', closeWelcome);
-    context.pages().forEach(closeWelcome);
-  }
   const control = await createWorkerControl(context);
   let worker = await control.extensionWorker(unpackedExtensionId(extensionDir)).catch(async (error: unknown) => {
     await context.close();
@@ -206,6 +208,9 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
     throw new Error(`the extension's worker did not start (is ${extensionDir} built?)`, { cause: error });
   });
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile is a first install, which opens the welcome guide: closed here, before any
+  // test runs, unless the test is about it, so that each test's tabs are the only ones open.
+  if (owns.profile && !options.keepWelcome) await closeWelcome(context, extensionId);
   let developerMode = options.developerMode ? await turnOnDeveloperMode(context) : false;
 
   const ensureRunning = async () => {
