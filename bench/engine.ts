@@ -1,6 +1,7 @@
 /**
  * How fast decide() is. Run: `node bench/engine.ts` (Node ≥ 22.18 strips the types itself).
  */
+import { readFileSync } from 'node:fs';
 import './resolve-ts.ts';
 
 const { decide } = await import('../utils/policy.ts');
@@ -12,24 +13,9 @@ function settingsFrom(doc: object) {
   return parsed.settings;
 }
 
-// The example document of README "The settings document", and a week of night shifts with time off.
-const designExample = settingsFrom({
-  week: {
-    mon: [
-      ['09:00', '12:30'],
-      ['13:30', '17:00'],
-    ],
-    tue: [['09:00', '17:00']],
-    wed: [['09:00', '17:00']],
-    thu: [['09:00', '17:00']],
-    fri: [['09:00', '15:00']],
-    sat: [],
-    sun: [],
-  },
-  timeOff: [{ from: '2026-12-24', to: '2027-01-01', label: 'Holidays' }],
-  actions: { ehr: 'block', practice: 'block', telehealth: 'dim', email: 'dim' },
-  sites: { catalogue: { gmail: true, zoom: false }, custom: [{ host: 'ehr.example-clinic.org', category: 'ehr' }] },
-});
+// The example document of README "The settings document" (the frozen version 1 fixture the unit
+// tests read too), and a week of night shifts with time off.
+const designExample = settingsFrom(JSON.parse(readFileSync(new URL('../tests/fixtures/settings/v1.json', import.meta.url), 'utf8')) as object);
 const nightShifts = settingsFrom({
   week: {
     mon: [['22:00', '06:00']],
