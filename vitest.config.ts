@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // The browser's messages in English (docs/ARCHITECTURE.md, "Languages").
+          setupFiles: ['tests/unit/setup-i18n.ts'],
         },
       },
       {

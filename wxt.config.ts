@@ -1,6 +1,11 @@
 import { defineConfig } from 'wxt';
 import { catalogueMatchPatterns } from './utils/catalogue';
+import { readFileSync } from 'node:fs';
 import { DIM_STYLESHEET, dimStylesheet } from './utils/dim';
+
+/** The languages of locales/: English (the default and complete one), Spanish, Canadian French. */
+const LANGUAGES = ['en', 'es', 'fr'] as const;
+const minifiedCatalogue = (lang: string) => JSON.stringify(JSON.parse(readFileSync(`locales/${lang}/messages.json`, 'utf8')));
 
 /**
  * The public half of the extension's signing key (base64 DER SPKI). Chromium derives an unpacked
@@ -20,6 +25,9 @@ export default defineConfig({
     // The first-frame dim stylesheet, from the one dim rule the page guard uses too (utils/dim.ts).
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: DIM_STYLESHEET, contents: dimStylesheet() });
+      // The browser's messages, one catalogue per language (docs/ARCHITECTURE.md, "Languages"):
+      // written readable in locales/, shipped without the whitespace.
+      for (const lang of LANGUAGES) files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: minifiedCatalogue(lang) });
     },
   },
   // `npm run zip` / `zip:firefox` (mode "store"): the packages for the stores, and for Firefox the
@@ -43,13 +51,15 @@ export default defineConfig({
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
   manifest: ({ browser, mode }) => ({
-    name: 'Clocked Out',
-    description: "Keeps clinicians' evenings their own: blocks or dims work tools outside the hours they chose.",
+    // The browser's language picks the words (locales; docs/ARCHITECTURE.md, "Languages").
+    name: '__MSG_extName__',
+    description: '__MSG_extDesc__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'declarativeNetRequest', 'scripting', 'notifications', 'idle'],
     host_permissions: catalogueMatchPatterns(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Toolbar sizes (1x and 2x for Chrome's 16 and 19 px slots); drawn from assets/icon.svg.
-    action: { default_title: 'Clocked Out', default_icon: Object.fromEntries([16, 19, 32, 38].map((size) => [size, `icon/${size}.png`])) },
+    action: { default_title: '__MSG_extName__', default_icon: Object.fromEntries([16, 19, 32, 38].map((size) => [size, `icon/${size}.png`])) },
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['<all_urls>'] }],
     // The page guard (entrypoints/guard/, an unlisted script) in every catalogue site's pages,
     // before the page's own first frame; custom sites get it by registration (background/styles.ts).

@@ -4,6 +4,8 @@ import { describeInstant } from '@/utils/describe';
 import type { Exception, Site } from '@/utils/types';
 import { SECOND } from '@/utils/zoned-time';
 import { scopeWords } from '@/utils/crisis';
+import { t } from '@/stores/i18n';
+import { plural } from '@/utils/i18n';
 
 export interface CrisisCountdownProps {
   exception: Exception;
@@ -22,8 +24,12 @@ export function timeLeft(ms: number): { clock: string; words: string } {
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const clock = h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`;
-  const words = [h && `${h} ${h === 1 ? 'hour' : 'hours'}`, m && `${m} ${m === 1 ? 'minute' : 'minutes'}`, `${s} ${s === 1 ? 'second' : 'seconds'}`];
-  return { clock, words: `${words.filter(Boolean).join(' ')} left` };
+  const words = [
+    h && plural(t, h, 'hours_one', 'hours_other'),
+    m && plural(t, m, 'minutes_one', 'minutes_other'),
+    plural(t, s, 'seconds_one', 'seconds_other'),
+  ];
+  return { clock, words: t('left', words.filter(Boolean).join(' ')) };
 }
 
 /** A running crisis exception: what is open, a live countdown, "Add 15 minutes" and "End now". */
@@ -37,20 +43,23 @@ export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onE
     setBusy(false);
   };
   return (
-    <div class="running" role="group" aria-label="Running crisis exception">
+    <div class="running" role="group" aria-label={t('crRunning')}>
       <p>
-        <strong>{scopeWords(exception.scope, sites).replace(/^./, (c) => c.toUpperCase())}</strong> open until{' '}
-        {describeInstant(exception.endsAt, now, timeZone)}
+        {t(
+          'openUntil',
+          scopeWords(t, exception.scope, sites).replace(/^./, (c) => c.toUpperCase()),
+          describeInstant(t, exception.endsAt, now, timeZone),
+        )}
       </p>
       <p class="countdown" role="timer" aria-label={left.words}>
         {left.clock}
       </p>
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => act(() => onExtend(exception.id, 15))}>
-          Add 15 minutes
+          {t('add15')}
         </button>
         <button type="button" class="primary" disabled={busy} onClick={() => act(() => onEnd(exception.id))}>
-          End now
+          {t('endNow')}
         </button>
       </div>
       {error && (

@@ -8,6 +8,7 @@ import './CrisisFlow.css';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { choose, crisisView, initialChoice, type ChoiceView, type CrisisChoice, type CrisisInput, type CrisisOption } from '@/utils/crisis';
 import type { ExceptionScope } from '@/utils/types';
+import { t } from '@/stores/i18n';
 import { SECOND } from '@/utils/zoned-time';
 
 export interface CrisisFlowProps extends Omit<CrisisInput, 'now'> {
@@ -90,7 +91,7 @@ export function CrisisFlow({ onStart, ...input }: CrisisFlowProps) {
   }, [open]);
 
   const full: CrisisInput = { ...input, now };
-  const view = crisisView(full, choice);
+  const view = crisisView(t, full, choice);
 
   if (!open) {
     return (
@@ -124,7 +125,7 @@ export function CrisisFlow({ onStart, ...input }: CrisisFlowProps) {
           choice={c}
           name={`${id}-${c.step}`}
           onChoose={(value) => {
-            setChoice((current) => choose(full, current, c.step, value));
+            setChoice((current) => choose(t, full, current, c.step, value));
             setTouched(true);
           }}
         />

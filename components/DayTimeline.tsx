@@ -1,6 +1,7 @@
 import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
 import { dayShape } from '@/utils/day-shape';
+import { t } from '@/stores/i18n';
 
 export interface DayTimelineProps {
   settings: Settings;
@@ -16,9 +17,9 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
  * and a now marker. The bar is a picture; the sentence under it says the same in words.
  */
 export function DayTimeline({ settings, now, timeZone, exceptions = [] }: DayTimelineProps) {
-  const day = dayShape(settings, now, timeZone, exceptions);
+  const day = dayShape(t, settings, now, timeZone, exceptions);
   return (
-    <section class="timeline" aria-label="Today">
+    <section class="timeline" aria-label={t('today')}>
       <div class="timeline-bar" aria-hidden="true">
         {day.work.map((s) => (
           <span key={`w${s.from}`} class="timeline-work" style={{ left: percent(s.from), width: percent(s.to - s.from) }} />
@@ -29,9 +30,9 @@ export function DayTimeline({ settings, now, timeZone, exceptions = [] }: DayTim
         <span class="timeline-now" style={{ left: percent(day.now) }} />
       </div>
       <div class="timeline-ticks" aria-hidden="true">
-        {day.ticks.map((t) => (
-          <span key={t.label} style={{ left: percent(t.at) }}>
-            {t.label}
+        {day.ticks.map((tick) => (
+          <span key={tick.label} style={{ left: percent(tick.at) }}>
+            {tick.label}
           </span>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { t } from '@/stores/i18n';
 import { statusLine } from '@/utils/describe';
 import type { Decision } from '@/utils/policy';
 
@@ -27,8 +28,8 @@ export function StatusLine({ decision, now, timeZone }: StatusLineProps) {
         {SYMBOLS[kind]}
       </span>
       <div>
-        <h1>{statusLine(decision, now, timeZone)}</h1>
-        {decision.windDown && kind === 'work' && <p class="status-note">Winding down: a good time to save your notes.</p>}
+        <h1>{statusLine(t, decision, now, timeZone)}</h1>
+        {decision.windDown && kind === 'work' && <p class="status-note">{t('windingDown')}</p>}
       </div>
     </div>
   );

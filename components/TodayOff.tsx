@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/stores/i18n';
 
 export interface TodayOffProps {
   /** `take` offers "Take today off", `undo` offers to give the day back. */
@@ -21,11 +22,11 @@ export function TodayOff({ choice, onTake, onUndo }: TodayOffProps) {
     <div class="today-off">
       {choice === 'take' ? (
         <button type="button" disabled={busy} onClick={() => run(onTake)}>
-          Take today off
+          {t('takeToday')}
         </button>
       ) : (
         <button type="button" disabled={busy} onClick={() => run(onUndo)}>
-          Undo: work today after all
+          {t('undoToday')}
         </button>
       )}
       {error && (

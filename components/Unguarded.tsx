@@ -4,6 +4,7 @@
  * left without blocking rules, and how many open work tabs it could not get into after an update.
  * Shown by the popup and the options page from the worker's snapshot.
  */
+import { t } from '@/stores/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { useSnapshot } from './worker';
 import { uncoveredTabs } from '@/utils/describe';
@@ -43,35 +44,43 @@ export function Unguarded({ sites, unruled = [], uncovered = 0, request }: Ungua
   // A new list (access given or withdrawn elsewhere) clears what was said about the old one.
   useEffect(() => setStatus(null), [key]);
   if (!sites.length && !unruled.length && !(uncovered > 0)) return null;
-  const names = nameList(sites.map((s) => s.name));
+  const names = nameList(
+    t,
+    sites.map((s) => s.name),
+  );
 
   const ask = () => {
     // No await before this call: the browser shows its prompt only during the click.
     const answer = request([...new Set(sites.flatMap(siteAccessOrigins))]);
-    setStatus(`Waiting for your answer to the browser's question about ${names}…`);
+    setStatus(t('accWaiting', names));
     void answer.then(
-      (ok) =>
-        setStatus(
-          ok ? `Access given: ${names} will be guarded.` : `The browser did not give access, so ${names} stay unguarded. Try again and choose "Allow".`,
-        ),
-      (reason: unknown) => setStatus(`The browser could not ask for access: ${reason instanceof Error ? reason.message : String(reason)}`),
+      (ok) => setStatus(t(ok ? 'accGiven' : 'accRefused', names)),
+      (reason: unknown) => setStatus(t('accFailed', reason instanceof Error ? reason.message : String(reason))),
     );
   };
 
   return (
-    <div class="unguarded" role="group" aria-label="Sites not guarded">
+    <div class="unguarded" role="group" aria-label={t('notGuardedLabel')}>
       {sites.length > 0 && (
         <p class="notice">
-          Not guarded — the browser withholds access to {names}.{' '}
+          {t('withheld', names)}{' '}
           <button type="button" class="warn" onClick={ask}>
-            Allow access
+            {t('allowAccess')}
           </button>
         </p>
       )}
       {unruled.length > 0 && (
-        <p class="notice">Not guarded — too many sites or an address too long for the browser's rules: {nameList(unruled.map((s) => s.name))}.</p>
+        <p class="notice">
+          {t(
+            'unruled',
+            nameList(
+              t,
+              unruled.map((s) => s.name),
+            ),
+          )}
+        </p>
       )}
-      {uncovered > 0 && <p class="notice">{uncoveredTabs(uncovered)}</p>}
+      {uncovered > 0 && <p class="notice">{uncoveredTabs(t, uncovered)}</p>}
       <p class="unguarded-status" role="status">
         {status}
       </p>

@@ -2,6 +2,7 @@
  * What every page shares with the worker: the snapshot it leaves (watched, so a page follows each
  * decision) and the one way to ask it for something (docs/ARCHITECTURE.md, "The pages").
  */
+import { t } from '@/stores/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { snapshotItem, type Snapshot } from '@/stores/snapshot';
@@ -11,9 +12,9 @@ import type { Request, Response } from '@/utils/messages';
 export async function askWorker(request: Request): Promise<string | null> {
   try {
     const response = (await browser.runtime.sendMessage(request)) as Response | undefined;
-    return response?.ok ? null : (response?.error ?? 'Clocked Out did not answer. Try again in a moment.');
+    return response?.ok ? null : (response?.error ?? t('noAnswer'));
   } catch (error) {
-    return `Clocked Out did not answer (${String(error)}).`;
+    return t('noAnswerWhy', String(error));
   }
 }
 

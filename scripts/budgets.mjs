@@ -23,8 +23,8 @@ export const BUDGETS = {
   worker: 62 * 1024,
   /** The page guard (the manifest's content script). */
   guard: 25 * 1024,
-  /** Every file of the package. */
-  package: 350 * 1024,
+  /** Every file of the package: the code and assets (~325 kB), and the messages in three languages (locales/). */
+  package: 450 * 1024,
 };
 
 function files(dir) {

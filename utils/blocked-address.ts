@@ -11,10 +11,12 @@ export interface BlockedAddress {
   original: string | null;
 }
 
-/** The heading when the page cannot, or must not, say which site it stands for. */
-export const NEUTRAL_HEADING = 'This work site is closed';
-/** The only thing the page shows inside another page's frame. */
-export const FRAMED_HEADING = 'This page is not available here';
+import type { MessageKey } from '@/utils/i18n';
+
+/** The heading (a message) when the page cannot, or must not, say which site it stands for. */
+export const NEUTRAL_HEADING: MessageKey = 'neutralHead';
+/** The only thing the page shows inside another page's frame (a message). */
+export const FRAMED_HEADING: MessageKey = 'framedHead';
 
 export function readBlockedAddress(href: string): BlockedAddress {
   const url = new URL(href);

@@ -1,6 +1,6 @@
 /** A crisis exception: the choices offered, the words for each, and the one flow every page shows. */
 import { describeInstant } from './describe';
-import { CATEGORY_WORDS } from './names';
+import { plural, type Translate } from './i18n';
 import { CATEGORIES, type Category, type ExceptionScope, type Site } from './types';
 import { MINUTE } from './zoned-time';
 
@@ -19,10 +19,10 @@ export function scopeFromKey(key: string, sites: readonly Site[]): ExceptionScop
 }
 
 /** "all work sites", "all EHRs", "SimplePractice". */
-export function scopeWords(scope: ExceptionScope, sites: readonly Site[]): string {
-  if (scope.type === 'all') return 'all work sites';
-  if (scope.type === 'category') return `all ${CATEGORY_WORDS[scope.category]}`;
-  return sites.find((s) => s.id === scope.siteId)?.name ?? 'that site';
+export function scopeWords(t: Translate, scope: ExceptionScope, sites: readonly Site[]): string {
+  if (scope.type === 'all') return t('allSites');
+  if (scope.type === 'category') return t(`all_${scope.category}`);
+  return sites.find((s) => s.id === scope.siteId)?.name ?? t('thatSite');
 }
 
 export interface ScopeGroup {
@@ -32,10 +32,10 @@ export interface ScopeGroup {
 }
 
 /** The enabled sites by category, categories in the usual order, sites by name; empty categories left out. */
-export function scopeGroups(sites: readonly Site[]): ScopeGroup[] {
+export function scopeGroups(t: Translate, sites: readonly Site[]): ScopeGroup[] {
   return CATEGORIES.map((category) => ({
     category,
-    label: CATEGORY_WORDS[category].replace(/^./, (c) => c.toUpperCase()),
+    label: t(`cat_${category}`),
     sites: sites.filter((s) => s.category === category).sort((a, b) => a.name.localeCompare(b.name)),
   })).filter((g) => g.sites.length > 0);
 }
@@ -151,14 +151,10 @@ export interface CrisisView {
   readonly request: { readonly type: 'startException'; readonly scope: ExceptionScope; readonly minutes: number };
 }
 
-export const CRISIS_TITLE = 'Crisis exception';
-export const CRISIS_NOTE = 'It counts as after-hours work and closes by itself.';
-
-/** "1st", "2nd", "3rd", "4th", "11th", "22nd". */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+/** "1st", "2nd", "3rd", "4th", "11th", "22nd" (English; "1.ª", "1re" …: the language's ordinal rules pick the message). */
+export function ordinal(t: Translate, n: number): string {
+  const form = new Intl.PluralRules(t('locale'), { type: 'ordinal' }).select(n);
+  return t(form === 'one' ? 'ord_one' : form === 'two' ? 'ord_two' : form === 'few' ? 'ord_few' : 'ord_other', n);
 }
 
 /**
@@ -166,32 +162,30 @@ export function ordinal(n: number): string {
  * confirmed. A limit is something the clinician set for themselves: going past it is said plainly
  * and without blame, and never stops a crisis exception.
  */
-export function limitLine(week: WeekCount): LimitLine {
+export function limitLine(t: Translate, week: WeekCount): LimitLine {
   const n = week.used + 1;
-  const which = `This will be your ${ordinal(n)} crisis exception this week`;
-  if (n < week.limit) return { text: `${which}. Your weekly limit is ${week.limit}.`, over: false };
-  if (n === week.limit) return { text: `${which} — the last one within your weekly limit of ${week.limit}.`, over: false };
-  return { text: `${which}. Your weekly limit is ${week.limit}, so this one goes over it. It still opens: your client comes first.`, over: true };
+  const which = ordinal(t, n);
+  if (n < week.limit) return { text: t('limUnder', which, week.limit), over: false };
+  if (n === week.limit) return { text: t('limLast', which, week.limit), over: false };
+  return { text: t('limOver', which, week.limit), over: true };
 }
 
 /**
  * What can open: this site or all work sites (a work page's own panel: this site only); with no
  * site at hand (the popup on another tab), all, each category and each site.
  */
-export function scopeOptions(sites: readonly Site[], currentSiteId: string | null, ownSiteOnly = false): CrisisOption[] {
+export function scopeOptions(t: Translate, sites: readonly Site[], currentSiteId: string | null, ownSiteOnly = false): CrisisOption[] {
   const current = currentSiteId ? sites.find((s) => s.id === currentSiteId) : undefined;
+  const all: CrisisOption = { value: 'all', label: t('allSitesCap') };
   if (current) {
-    const only: CrisisOption = { value: scopeKey({ type: 'site', siteId: current.id }), label: `Only ${current.name}` };
-    return sites.length > 1 && !ownSiteOnly ? [only, { value: 'all', label: 'All work sites' }] : [only];
+    const only: CrisisOption = { value: scopeKey({ type: 'site', siteId: current.id }), label: t('onlySite', current.name) };
+    return sites.length > 1 && !ownSiteOnly ? [only, all] : [only];
   }
-  const all: CrisisOption = { value: 'all', label: 'All work sites' };
   if (sites.length <= 1) return [all, ...sites.map((s) => ({ value: scopeKey({ type: 'site', siteId: s.id }), label: s.name }))];
   return [
     all,
-    ...scopeGroups(sites).flatMap((g) => [
-      ...(g.sites.length > 1
-        ? [{ value: scopeKey({ type: 'category', category: g.category }), label: `All ${CATEGORY_WORDS[g.category]}`, group: g.label }]
-        : []),
+    ...scopeGroups(t, sites).flatMap((g) => [
+      ...(g.sites.length > 1 ? [{ value: scopeKey({ type: 'category', category: g.category }), label: t(`allCap_${g.category}`), group: g.label }] : []),
       ...g.sites.map((s) => ({ value: scopeKey({ type: 'site', siteId: s.id }), label: s.name, group: g.label })),
     ]),
   ];
@@ -204,34 +198,34 @@ export function initialChoice(input: Pick<CrisisInput, 'sites' | 'currentSiteId'
 }
 
 /** The choice with one step answered; an answer that is not on offer changes nothing. */
-export function choose(input: CrisisInput, choice: CrisisChoice, step: ChoiceStep, value: string): CrisisChoice {
+export function choose(t: Translate, input: CrisisInput, choice: CrisisChoice, step: ChoiceStep, value: string): CrisisChoice {
   if (step === 'scope')
-    return scopeOptions(input.sites, input.currentSiteId, input.ownSiteOnly).some((o) => o.value === value) ? { ...choice, scope: value } : choice;
+    return scopeOptions(t, input.sites, input.currentSiteId, input.ownSiteOnly).some((o) => o.value === value) ? { ...choice, scope: value } : choice;
   const minutes = Number(value);
   return minuteChoices(input.defaultMinutes).includes(minutes) ? { ...choice, minutes } : choice;
 }
 
 /** Everything the flow shows and sends for this choice. */
-export function crisisView(input: CrisisInput, choice: CrisisChoice): CrisisView {
-  const scopes = scopeOptions(input.sites, input.currentSiteId, input.ownSiteOnly);
+export function crisisView(t: Translate, input: CrisisInput, choice: CrisisChoice): CrisisView {
+  const scopes = scopeOptions(t, input.sites, input.currentSiteId, input.ownSiteOnly);
   const scopeValue = scopes.some((o) => o.value === choice.scope) ? choice.scope : (scopes[0]?.value ?? 'all');
   const scope = scopeFromKey(scopeValue, input.sites) ?? { type: 'all' as const };
   const durations = minuteChoices(input.defaultMinutes);
   const minutes = durations.includes(choice.minutes) ? choice.minutes : input.defaultMinutes;
-  const until = describeInstant(input.now + minutes * MINUTE, input.now, input.timeZone);
+  const until = describeInstant(t, input.now + minutes * MINUTE, input.now, input.timeZone);
   const choices: ChoiceView[] = [
-    { step: 'scope', legend: 'What should open?', options: scopes, value: scopeValue },
-    { step: 'minutes', legend: 'For how long?', options: durations.map((m) => ({ value: String(m), label: `${m} min` })), value: String(minutes) },
+    { step: 'scope', legend: t('crWhat'), options: scopes, value: scopeValue },
+    { step: 'minutes', legend: t('crHowLong'), options: durations.map((m) => ({ value: String(m), label: t('min', m) })), value: String(minutes) },
   ];
   return {
-    opener: input.another ? 'Start another crisis exception…' : 'Crisis exception…',
-    title: CRISIS_TITLE,
+    opener: t(input.another ? 'crAnother' : 'crOpen'),
+    title: t('crTitle'),
     choices: choices.filter((c) => c.options.length > 1),
-    question: `Open ${scopeWords(scope, input.sites)} until ${until} (${minutes} minutes)?`,
-    note: CRISIS_NOTE,
-    limit: input.week ? limitLine(input.week) : null,
-    confirm: `Yes, open until ${until}`,
-    cancel: 'Cancel',
+    question: t('crQuestion', scopeWords(t, scope, input.sites), until, plural(t, minutes, 'minutes_one', 'minutes_other')),
+    note: t('crNote'),
+    limit: input.week ? limitLine(t, input.week) : null,
+    confirm: t('crYes', until),
+    cancel: t('cancel'),
     request: { type: 'startException', scope, minutes },
   };
 }

@@ -1,5 +1,6 @@
 /** Today's shape for the timeline: work spans and exceptions as fractions of the local day, and in words. */
 import { describeInstant } from '@/utils/describe';
+import type { Translate } from '@/utils/i18n';
 import { clockTime, pad2 } from '@/utils/clock';
 import { isDayOff, workIntervals } from '@/utils/schedule';
 import type { Settings } from '@/utils/settings';
@@ -30,13 +31,8 @@ export interface DayShape {
 
 const clock = clockTime;
 
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
-
 /** The local day around `now` in `timeZone`, from the settings and the exceptions on record. */
-export function dayShape(settings: Settings, now: number, timeZone: string, exceptions: readonly Exception[] = []): DayShape {
+export function dayShape(t: Translate, settings: Settings, now: number, timeZone: string, exceptions: readonly Exception[] = []): DayShape {
   const { date } = localParts(now, timeZone);
   const start = toInstant(date, 0, timeZone);
   const end = toInstant(date, 24 * 60, timeZone);
@@ -47,28 +43,30 @@ export function dayShape(settings: Settings, now: number, timeZone: string, exce
 
   const work = workIntervals(settings, start, end, timeZone).map((interval): Span => {
     const full = whole.find((w) => w.start <= interval.start && w.end >= interval.end) ?? interval;
-    let words = `${time(interval.start)}–${time(interval.end)}`;
-    if (full.start < start) words += ' (from last night)';
-    if (full.end > end) words += ` (until ${describeInstant(full.end, now, timeZone)})`;
+    let words = t('range', time(interval.start), time(interval.end));
+    if (full.start < start) words = t('fromLastNight', words);
+    if (full.end > end) words = t('untilWhen', words, describeInstant(t, full.end, now, timeZone));
     return { from: fraction(interval.start), to: fraction(interval.end), words };
   });
   const running = exceptions.filter((e) => e.kind === 'crisis' && e.endsAt > start && e.startedAt < end && e.endsAt > now);
   const exceptionSpans = running.map((e): Span => ({
     from: fraction(e.startedAt),
     to: fraction(e.endsAt),
-    words: `${time(Math.max(e.startedAt, start))}–${e.endsAt > end ? describeInstant(e.endsAt, now, timeZone) : time(e.endsAt)}`,
+    words: t('range', time(Math.max(e.startedAt, start)), e.endsAt > end ? describeInstant(t, e.endsAt, now, timeZone) : time(e.endsAt)),
   }));
 
-  const [weekday, day, month] = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' })
-    .formatToParts(now)
-    .filter((p) => p.type !== 'literal')
-    .map((p) => p.value);
-  const label = `${weekday ?? ''} ${day ?? ''} ${month ?? ''}`.trim();
+  const parts = new Intl.DateTimeFormat(t('locale'), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const label = `${part('weekday')} ${part('day')} ${part('month')}`.trim();
   const dayOff = isDayOff(settings, date);
   const sentences = [
-    dayOff ? `Today, ${label}, is a day off.` : work.length ? `Work today, ${label}: ${list(work.map((s) => s.words))}.` : `No work hours today, ${label}.`,
-    ...exceptionSpans.map((s) => `Crisis exception ${s.words}.`),
-    `Now ${time(now)}.`,
+    dayOff
+      ? t('todayOff', label)
+      : work.length
+        ? t('workToday', label, new Intl.ListFormat(t('locale'), { type: 'conjunction' }).format(work.map((s) => s.words)))
+        : t('noWorkToday', label),
+    ...exceptionSpans.map((s) => t('crisisSpan', s.words)),
+    t('nowAt', time(now)),
   ];
   const ticks = [0, 6, 12, 18, 24].map((h) => ({ at: fraction(toInstant(date, h * 60, timeZone)), label: pad2(h) }));
   return { label, dayOff, work, exceptions: exceptionSpans, now: fraction(now), ticks, text: sentences.join(' ') };

@@ -1,7 +1,11 @@
-/** Decisions in the words a person reads: "Clocked out — back Mon 09:00". 24-hour clock, local time. */
+/**
+ * Decisions in the words a person reads: "Clocked out — back Mon 09:00". 24-hour clock, local
+ * time; the words are the browser's messages (`t`, docs/ARCHITECTURE.md, "Languages"), a time is
+ * one of their substitutions.
+ */
 import type { Decision } from './policy';
 import { clockTime, shortDate } from './clock';
-import { WEEKDAY_SHORT } from './names';
+import { plural, type Translate } from './i18n';
 import type { Exception } from './types';
 import { dayNumber, localParts, MINUTE } from './zoned-time';
 
@@ -9,23 +13,23 @@ import { dayNumber, localParts, MINUTE } from './zoned-time';
  * When `instant` is, seen from `now` in `timeZone`: "17:00" the same day, "tomorrow 02:00",
  * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00".
  */
-export function describeInstant(instant: number, now: number, timeZone: string): string {
+export function describeInstant(t: Translate, instant: number, now: number, timeZone: string): string {
   const at = localParts(instant, timeZone);
   const time = clockTime(at.minutes);
   const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
-  if (days === 0) return time;
-  if (days === 1) return `tomorrow ${time}`;
-  const weekday = WEEKDAY_SHORT[at.weekday];
-  if (days > 1 && days <= 6) return `${weekday} ${time}`;
-  return `${weekday} ${shortDate(at.date)} ${time}`;
+  if (days === 0) return t('todayAt', time);
+  if (days === 1) return t('tomorrowAt', time);
+  const weekday = t(`d_${at.weekday}`);
+  if (days > 1 && days <= 6) return t('dayAt', weekday, time);
+  return t('dateAt', weekday, shortDate(at.date), time);
 }
 
 // "23 min", "1 h 5 min": rounded up, so a running exception never reads 0.
-function timeLeft(ms: number): string {
+function timeLeft(t: Translate, ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / MINUTE));
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('min', minutes);
   const rest = minutes % 60;
-  return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ''}`;
+  return rest ? t('hMin', Math.floor(minutes / 60), rest) : t('h', minutes / 60);
 }
 
 function lastEnding(exceptions: readonly Exception[], kind: Exception['kind']): Exception | null {
@@ -39,45 +43,31 @@ function lastEnding(exceptions: readonly Exception[], kind: Exception['kind']): 
  * "Clocked out — back Mon 09:00", "Day off — back Tue 09:00", "Crisis exception — 23 min left",
  * "Wrapping up — 4 min left".
  */
-export function statusLine(decision: Decision, now: number, timeZone: string): string {
-  const when = (instant: number | null) => (instant === null ? null : describeInstant(instant, now, timeZone));
+export function statusLine(t: Translate, decision: Decision, now: number, timeZone: string): string {
   if (decision.state !== 'work') {
     const crisis = lastEnding(decision.activeExceptions, 'crisis');
-    if (crisis) return `Crisis exception — ${timeLeft(crisis.endsAt - now)} left`;
+    if (crisis) return t('sCrisis', timeLeft(t, crisis.endsAt - now));
     const wrapUp = lastEnding(decision.activeExceptions, 'wrapUp');
-    if (wrapUp) return `Wrapping up — ${timeLeft(wrapUp.endsAt - now)} left`;
+    if (wrapUp) return t('sWrap', timeLeft(t, wrapUp.endsAt - now));
   }
-  switch (decision.state) {
-    case 'work': {
-      const until = when(decision.stateEndsAt);
-      return until ? `Clocked in until ${until}` : 'Clocked in';
-    }
-    case 'break': {
-      const until = when(decision.stateEndsAt);
-      return until ? `On a break until ${until}` : 'On a break';
-    }
-    case 'off': {
-      const back = when(decision.nextWorkAt);
-      return back ? `Clocked out — back ${back}` : 'Clocked out';
-    }
-    case 'timeOff': {
-      const back = when(decision.nextWorkAt);
-      return back ? `Day off — back ${back}` : 'Day off';
-    }
-  }
+  const working = decision.state === 'work' || decision.state === 'break';
+  const instant = working ? decision.stateEndsAt : decision.nextWorkAt;
+  // sWork, sBreak, sOff, sTimeOff and each with "until" or "back" (…At).
+  const key = `s${decision.state[0]!.toUpperCase()}${decision.state.slice(1)}` as 'sWork' | 'sBreak' | 'sOff' | 'sTimeOff';
+  return instant === null ? t(key) : t(`${key}At`, describeInstant(t, instant, now, timeZone));
 }
 
 /** For a blocked or dimmed site: "Opens again Mon 09:00", "Open now" during work hours. */
-export function opensAgain(decision: Decision, now: number, timeZone: string): string {
-  if (decision.state === 'work') return 'Open now';
-  if (decision.nextWorkAt === null) return 'No work hours scheduled';
-  return `Opens again ${describeInstant(decision.nextWorkAt, now, timeZone)}`;
+export function opensAgain(t: Translate, decision: Decision, now: number, timeZone: string): string {
+  if (decision.state === 'work') return t('openNow');
+  if (decision.nextWorkAt === null) return t('noWorkHours');
+  return t('opensAgain', describeInstant(t, decision.nextWorkAt, now, timeZone));
 }
 
 /**
  * Open work tabs the guard could not get into after an update, with what to do about it: "1 open
  * work tab could not be covered — reload it.", "3 open work tabs could not be covered — reload them."
  */
-export function uncoveredTabs(count: number): string {
-  return count === 1 ? '1 open work tab could not be covered — reload it.' : `${count} open work tabs could not be covered — reload them.`;
+export function uncoveredTabs(t: Translate, count: number): string {
+  return plural(t, count, 'uncov_one', 'uncov_other');
 }

@@ -3,6 +3,7 @@
  * Monday first. Pure: events, the instant and the time zone are arguments.
  */
 import type { HistoryEvent } from '@/utils/history-events';
+import type { Translate } from './i18n';
 import type { Exception, LocalDate } from './types';
 import { addDays, dayNumber, localParts, MINUTE, toInstant, weekdayIndex } from './zoned-time';
 
@@ -93,15 +94,14 @@ export function isHeavy(ledger: WeekLedger): boolean {
 }
 
 /** "0 min", "45 min", "2 h", "1 h 5 min". */
-export function minutesInWords(minutes: number): string {
+export function minutesInWords(t: Translate, minutes: number): string {
   const m = Math.round(minutes);
-  if (m < 60) return `${m} min`;
-  return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+  if (m < 60) return t('min', m);
+  return m % 60 ? t('hMin', Math.floor(m / 60), m % 60) : t('h', m / 60);
 }
 
 /** The week in one line: "This week: 1 h 20 min after hours · 2 of 5 crisis exceptions". */
-export function describeWeek(ledger: WeekLedger): string {
-  const time = ledger.afterHoursMinutes > 0 ? `${minutesInWords(ledger.afterHoursMinutes)} after hours` : 'no after-hours work';
-  const over = ledger.exceptionsUsed > ledger.weeklyLimit ? ', over your limit' : '';
-  return `This week: ${time} · ${ledger.exceptionsUsed} of ${ledger.weeklyLimit} crisis exceptions${over}`;
+export function describeWeek(t: Translate, ledger: WeekLedger): string {
+  const time = ledger.afterHoursMinutes > 0 ? t('afterHoursTime', minutesInWords(t, ledger.afterHoursMinutes)) : t('noAfterHours');
+  return t(ledger.exceptionsUsed > ledger.weeklyLimit ? 'weekOver' : 'week', time, ledger.exceptionsUsed, ledger.weeklyLimit);
 }

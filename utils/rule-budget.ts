@@ -4,6 +4,7 @@
  * whole set and keep yesterday's rules. Sites are taken in order (the catalogue first, then the
  * clinician's own) while they fit; the rest are named so the clinician knows they are unguarded.
  */
+import type { Translate } from './i18n';
 
 export type DropReason = 'unsupported' | 'limit';
 
@@ -41,22 +42,18 @@ export async function fitRules<S>(entries: readonly SiteRegexes<S>[], isSupporte
 }
 
 /** "a, b, c and 7 more": names in a notice stay readable however many there are. */
-export function nameList(names: readonly string[], max = 10): string {
-  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+export function nameList(t: Translate, names: readonly string[], max = 10): string {
+  const shown = names.length <= max ? names : [...names.slice(0, max), t('more', names.length - max)];
+  return new Intl.ListFormat(t('locale'), { type: 'conjunction' }).format(shown);
 }
 
 /** The notice for dropped sites, by reason, naming them; null if none was dropped. */
-export function droppedNotice(dropped: ReadonlyArray<{ name: string; reason: DropReason }>, limit: number): string | null {
+export function droppedNotice(t: Translate, dropped: ReadonlyArray<{ name: string; reason: DropReason }>, limit: number): string | null {
   const by = (reason: DropReason) => dropped.filter((d) => d.reason === reason).map((d) => d.name);
   const parts: string[] = [];
   const unsupported = by('unsupported');
   const overLimit = by('limit');
-  if (unsupported.length)
-    parts.push(
-      `Could not guard ${nameList(unsupported)}: the browser's blocking rules cannot take ${unsupported.length > 1 ? 'these addresses (too long or too complex)' : 'this address (too long or too complex)'}.`,
-    );
-  if (overLimit.length)
-    parts.push(`Could not guard ${nameList(overLimit)}: too many sites for the browser's limit of ${limit} blocking rules; remove some of your own sites.`);
+  if (unsupported.length) parts.push(t(unsupported.length > 1 ? 'dropUnsup_other' : 'dropUnsup_one', nameList(t, unsupported)));
+  if (overLimit.length) parts.push(t('dropLimit', nameList(t, overLimit), limit));
   return parts.join(' ') || null;
 }

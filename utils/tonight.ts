@@ -5,7 +5,7 @@
  */
 import { clockTime, shortDate } from './clock';
 import { describeInstant } from './describe';
-import { WEEKDAY_SHORT } from './names';
+import type { Translate } from './i18n';
 import { decide, type Decision } from './policy';
 import { nameList } from './rule-budget';
 import type { Settings } from './settings';
@@ -32,14 +32,14 @@ export interface Tonight {
 }
 
 /** "Tonight at 17:00", "Today at 12:30", "Tonight at midnight", "Tomorrow at 02:00", "On Thu at 17:00", "On Mon 5 Jan at 17:00". */
-export function closingWords(instant: number, now: number, timeZone: string): string {
+export function closingWords(t: Translate, instant: number, now: number, timeZone: string): string {
   const at = localParts(instant, timeZone);
   const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
   const time = clockTime(at.minutes);
-  if (days === 0) return `${at.minutes >= 17 * 60 ? 'Tonight' : 'Today'} at ${time}`;
-  if (days === 1) return at.minutes === 0 ? 'Tonight at midnight' : `Tomorrow at ${time}`;
-  const weekday = WEEKDAY_SHORT[at.weekday];
-  return days > 1 && days <= 6 ? `On ${weekday} at ${time}` : `On ${weekday} ${shortDate(at.date)} at ${time}`;
+  if (days === 0) return t(at.minutes >= 17 * 60 ? 'clTonight' : 'clToday', time);
+  if (days === 1) return at.minutes === 0 ? t('clMidnight') : t('clTomorrow', time);
+  const weekday = t(`d_${at.weekday}`);
+  return days > 1 && days <= 6 ? t('clDay', weekday, time) : t('clDate', weekday, shortDate(at.date), time);
 }
 
 /** The first decision from `now` on that is after hours (not work, not a break), or null if none is within reach. */
@@ -55,22 +55,15 @@ function evening(settings: Settings, now: number, timeZone: string): { at: numbe
   return null;
 }
 
-const VERBS: Record<Action, { one: string; many: string; oneNow: string; manyNow: string }> = {
-  block: { one: 'closes', many: 'close', oneNow: 'is closed', manyNow: 'are closed' },
-  dim: { one: 'dims', many: 'dim', oneNow: 'is dimmed', manyNow: 'are dimmed' },
-  allow: { one: 'stays open', many: 'stay open', oneNow: 'is open', manyNow: 'are open' },
-};
-
 /**
  * The sentence for `settings` seen at `now` in `timeZone` (resolved, never "system"): when the
  * work tools close, which close and which dim until when, and which stay open.
  */
-export function tonight(settings: Settings, now: number, timeZone: string): Tonight {
+export function tonight(t: Translate, settings: Settings, now: number, timeZone: string): Tonight {
   const sites = enabledSites(settings);
   const found = evening(settings, now, timeZone);
   if (!found) {
-    const text =
-      sites.length === 0 ? 'You have chosen no work tools, so nothing closes.' : 'Your hours run around the clock for weeks ahead, so nothing closes.';
+    const text = t(sites.length === 0 ? 'tnNoTools' : 'tnAroundClock');
     return { text, at: null, until: null, block: [], dim: [], allow: sites.map((s) => s.name) };
   }
   const { at, decision } = found;
@@ -80,53 +73,28 @@ export function tonight(settings: Settings, now: number, timeZone: string): Toni
   const already = at === now;
   const result = (text: string): Tonight => ({ text, at, until, ...lists });
 
-  if (sites.length === 0)
-    return result(
-      already
-        ? 'It is after hours now, but you have chosen no work tools, so nothing is closed.'
-        : `${closingWords(at, now, timeZone)} your work hours end, but you have chosen no work tools, so nothing closes.`,
-    );
+  if (sites.length === 0) return result(already ? t('tnNoToolsNow') : t('tnNoToolsAt', closingWords(t, at, now, timeZone)));
   if (!lists.block.length && !lists.dim.length) {
-    return result(
-      already
-        ? 'It is after hours now, and you left every work tool open.'
-        : `${closingWords(at, now, timeZone)} your work hours end; you left every work tool open, so nothing closes.`,
-    );
+    return result(already ? t('tnAllOpenNow') : t('tnAllOpenAt', closingWords(t, at, now, timeZone)));
   }
-  const untilWords = until === null ? ', with no work hours ahead' : ` until ${describeInstant(until, now, timeZone)}`;
   const clauses: string[] = [];
   for (const action of ['block', 'dim', 'allow'] as const) {
     const list = lists[action];
     if (!list.length) continue;
-    const verb = VERBS[action];
-    const words = list.length === 1 ? (already ? verb.oneNow : verb.one) : already ? verb.manyNow : verb.many;
-    clauses.push(`${nameList(list, NAMES)} ${words}${clauses.length === 0 ? untilWords : ''}`);
+    // v_block_1, v_block_n, v_block_1Now …: the verb agrees with one name or several, and with the moment.
+    const clause = t(`v_${action}_${list.length === 1 ? '1' : 'n'}${already ? 'Now' : ''}`, nameList(t, list, NAMES));
+    if (clauses.length > 0) clauses.push(clause);
+    else clauses.push(until === null ? t('tnNoneAhead', clause) : t('untilAt', clause, describeInstant(t, until, now, timeZone)));
   }
-  return result(`${already ? 'It is after hours now:' : closingWords(at, now, timeZone)} ${clauses.join('; ')}.`);
+  return result(already ? t('tnNow', clauses.join('; ')) : t('tnAt', closingWords(t, at, now, timeZone), clauses.join('; ')));
 }
 
-/** A category's sites as the subject of a sentence. */
-const SITES_OF: Record<Category, string> = {
-  ehr: 'your EHRs',
-  practice: 'practice management and billing sites',
-  telehealth: 'telehealth sites',
-  email: 'email and messaging sites',
-};
-
-/** What a clinician sees of a category's sites after hours, in one sentence per action. */
-export function actionSentence(category: Category, action: Action): string {
-  const tools = SITES_OF[category];
-  switch (action) {
-    case 'block':
-      return `After hours ${tools} do not load: you see a calm page saying when they open again, and a tab left open is covered, with what you typed kept underneath.`;
-    case 'dim':
-      return `After hours ${tools} stay usable but grey, with a small bar saying it is after hours.`;
-    case 'allow':
-      return `Clocked Out leaves ${tools} alone, at any hour.`;
-  }
+/** What a clinician sees of a category's sites after hours, in one sentence per action (its sites the subject, `sitesOf_<category>`). */
+export function actionSentence(t: Translate, category: Category, action: Action): string {
+  return t(`act_${action}`, t(`sitesOf_${category}`));
 }
 
 /** The crisis exception in one line. */
-export function crisisLine(settings: Settings): string {
-  return `If a client is in crisis after hours, press "Crisis exception…" in the toolbar popup or on the blocked page: one confirmation opens what you need for ${settings.exceptions.defaultMinutes} minutes, and it closes again by itself.`;
+export function crisisLine(t: Translate, settings: Settings): string {
+  return t('crisisLine', settings.exceptions.defaultMinutes);
 }

@@ -1,4 +1,5 @@
 /** Blocked, dimmed or left open, per category, each choice said in one sentence of what the clinician will see. */
+import { t } from '@/stores/i18n';
 import { CATEGORY_NAMES } from '@/utils/names';
 import { nameList } from '@/utils/rule-budget';
 import { enabledSites } from '@/utils/sites';
@@ -21,7 +22,7 @@ export function AfterHoursChoices({ settings, update, locked }: SectionProps) {
           <fieldset class="category choice-group" key={category} disabled={disabled} aria-describedby={`says-${category}`}>
             <legend>{CATEGORY_NAMES[category]}</legend>
             {disabled && <LockedNote />}
-            <p class="hint">{names.length ? `Your tools here: ${nameList(names, 4)}.` : 'None of the tools you chose is in this category.'}</p>
+            <p class="hint">{names.length ? `Your tools here: ${nameList(t, names, 4)}.` : 'None of the tools you chose is in this category.'}</p>
             <div class="options-row">
               {ACTIONS.map((action) => (
                 <label class="choice" key={action}>
@@ -31,7 +32,7 @@ export function AfterHoursChoices({ settings, update, locked }: SectionProps) {
               ))}
             </div>
             <p class="says" id={`says-${category}`}>
-              {actionSentence(category, chosen)}
+              {actionSentence(t, category, chosen)}
             </p>
           </fieldset>
         );

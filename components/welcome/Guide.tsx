@@ -4,6 +4,7 @@
  * validation as every other write. "Skip" writes nothing. The browser's doors (storage, host
  * access, clipboard) come in as props, so the guide is testable without them.
  */
+import { t } from '@/stores/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HostAccess } from '@/components/options/CustomSites';
 import { CustomSites } from '@/components/options/CustomSites';
@@ -100,7 +101,7 @@ export function Guide(props: GuideProps) {
   };
   const common = { settings: draft, update, locked };
   const timeZone = resolveTimeZone(draft.timeZone, systemTimeZone);
-  const evening = tonight(draft, now, timeZone);
+  const evening = tonight(t, draft, now, timeZone);
 
   const start = async () => {
     setSaving(true);
@@ -124,7 +125,7 @@ export function Guide(props: GuideProps) {
           {done === 'started' ? 'Clocked Out is on' : isDefault ? 'Clocked Out runs with the defaults' : 'Your settings stay as they were'}
         </h1>
         {done === 'skipped' && isDefault && <p>Monday to Friday, 09:00 to 17:00, with the usual work tools.</p>}
-        <p class="tonight">{tonight(inForce, now, inForceZone).text}</p>
+        <p class="tonight">{tonight(t, inForce, now, inForceZone).text}</p>
         <p>
           You can change anything at any time in <a href={props.optionsUrl}>Clocked Out settings</a>, or from the toolbar button.
         </p>
@@ -211,7 +212,7 @@ export function Guide(props: GuideProps) {
               <p class="tonight" aria-live="polite">
                 {evening.text}
               </p>
-              <p>{crisisLine(draft)}</p>
+              <p>{crisisLine(t, draft)}</p>
               <h3>A message for your clients</h3>
               <p class="intro">For your email auto-reply or voicemail, with your first opening after tonight filled in.</p>
               <AfterHoursSection

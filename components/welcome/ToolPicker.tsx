@@ -2,6 +2,7 @@
  * The catalogue as the welcome guide shows it: searchable by name, by category, the usual work
  * tools ticked already, and the ones also used personally (Gmail, Zoom …) off, with why.
  */
+import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import { CATALOGUE } from '@/utils/catalogue';
 import { CATEGORY_NAMES } from '@/utils/names';
@@ -29,8 +30,8 @@ export function ToolPicker({ settings, update, locked }: SectionProps) {
   return (
     <div class="tool-picker">
       <p class="hint" id="shared-personal">
-        {nameList(SHARED)} start switched off: many people use them personally too, and once one is on, it is dimmed or blocked after hours for personal use as
-        well. Switch one on if you use it only for work.
+        {nameList(t, SHARED)} start switched off: many people use them personally too, and once one is on, it is dimmed or blocked after hours for personal use
+        as well. Switch one on if you use it only for work.
       </p>
       <div class="field search">
         <label for="tool-search">Find a tool by name</label>

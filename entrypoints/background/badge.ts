@@ -4,6 +4,7 @@
  * an update, or a problem was announced. The only writer of the badge: the guard's `announce`
  * comes here too.
  */
+import { t } from '@/stores/i18n';
 import { statusLine, uncoveredTabs } from '@/utils/describe';
 import { nameList } from '@/utils/rule-budget';
 import type { Decision } from '@/utils/policy';
@@ -22,14 +23,14 @@ export function badgeFor(decision: Decision, now: number): { text: string; color
   if (exception && decision.state !== 'work') return { text: `${Math.max(1, Math.ceil((exception.endsAt - now) / MINUTE))}m`, color: '#b45309' };
   if (decision.windDown) return { text: `${Math.max(1, Math.ceil((decision.windDown.endsAt - now) / MINUTE))}m`, color: '#2563eb' };
   if (decision.state === 'work') return { text: '', color: '#15803d' };
-  return { text: 'OFF', color: '#4b5563' };
+  return { text: t('badgeOff'), color: '#4b5563' };
 }
 
 const WARNING_COLOR = '#b91c1c';
 
 /** The title when sites are unguarded: they are named, so the clinician knows what to allow. */
 export function unguardedTitle(names: readonly string[]): string {
-  return `Clocked Out is not guarding: ${nameList(names)}. Open Clocked Out to allow access.`;
+  return t('notGuarding', nameList(t, names));
 }
 
 /**
@@ -43,19 +44,19 @@ export function createBadge(
   uncovered: (sites: readonly Site[]) => Promise<number> = async () => 0,
 ) {
   // The title written by the last refresh's effect, which an announced notice is added to.
-  let title = 'Clocked Out';
+  let title = t('extName');
   const write = (text: string, color: string, next: string) =>
     Promise.all([action.setBadgeText({ text }), action.setBadgeBackgroundColor({ color }), action.setTitle({ title: next })]).then(() => undefined);
   return {
     effect: async (decision: Decision, sites: readonly Site[], { now, timeZone }: { now: number; timeZone: string }) => {
       const [missing, tabs] = await Promise.all([unguarded(sites), uncovered(sites)]);
       if (missing.length || tabs > 0) {
-        const parts = [missing.length ? unguardedTitle(missing.map((site) => site.name)) : null, tabs > 0 ? `Clocked Out: ${uncoveredTabs(tabs)}` : null];
+        const parts = [missing.length ? unguardedTitle(missing.map((site) => site.name)) : null, tabs > 0 ? t('titleTabs', uncoveredTabs(t, tabs)) : null];
         title = parts.filter(Boolean).join(' ');
         return write('!', WARNING_COLOR, title);
       }
       const { text, color } = badgeFor(decision, now);
-      title = `Clocked Out — ${statusLine(decision, now, timeZone)}`;
+      title = t('titleState', statusLine(t, decision, now, timeZone));
       return write(text, color, title);
     },
     /** After the effects, so the warning is what shows until the next refresh. */

@@ -3,6 +3,7 @@
  * hands the result to the effects (rules, styles, badge, alarm, wind-down notice). Every effect is
  * a dependency so tests can pass their own.
  */
+import { t } from '@/stores/i18n';
 import type { CrisisWeek } from '@/utils/crisis';
 import { exceptionEvent, type EventKind, type HistoryEvent } from '@/utils/history-events';
 import { weekBounds } from '@/utils/ledger';
@@ -76,7 +77,7 @@ export function createGuard(deps: GuardDeps) {
         }),
       ),
     );
-    const notice = [settingsNotice, ...failures.map((f) => `The guard could not be fully applied: ${f}`)].filter(Boolean).join(' ') || null;
+    const notice = [settingsNotice, ...failures.map((f) => t('notApplied', f))].filter(Boolean).join(' ') || null;
     if (notice) await deps.announce(notice).catch(() => undefined);
     // One that ran out stays on record until the next change, so its end is reported at each
     // wake-up until then; the history keeps it once.
@@ -133,7 +134,7 @@ export function createGuard(deps: GuardDeps) {
     switch (request.type) {
       case 'startException': {
         const minutes = request.minutes;
-        if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: 'An exception lasts more than 0 minutes and at most 24 hours.' };
+        if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: t('eLasts') };
         return change(async () => {
           const now = deps.now();
           const exception: Exception = { id: deps.newId(), kind: 'crisis', scope: request.scope, startedAt: now, endsAt: now + minutes * MINUTE };
@@ -148,10 +149,10 @@ export function createGuard(deps: GuardDeps) {
           const { settings } = await deps.readSettings();
           const timeZone = resolveTimeZone(settings.timeZone, deps.systemTimeZone());
           const decision = decide(settings, now, timeZone, { exceptions: await deps.readExceptions(now) });
-          if (decision.state === 'work') return { ok: false, error: 'You are clocked in: nothing to wrap up.' };
+          if (decision.state === 'work') return { ok: false, error: t('eClockedIn') };
           const boundary = decision.stateStartedAt ?? 0;
           const wrapUps = await deps.readWrapUps();
-          if (wrapUps[request.siteId] === boundary) return { ok: false, error: 'The wrap-up for this evening has been used.' };
+          if (wrapUps[request.siteId] === boundary) return { ok: false, error: t('eWrapUsed') };
           await deps.writeWrapUps({ ...wrapUps, [request.siteId]: boundary });
           const minutes = settings.exceptions.wrapUpMinutes;
           const exception: Exception = {
@@ -179,10 +180,10 @@ export function createGuard(deps: GuardDeps) {
         return { ok: true };
       case 'extendException': {
         const { id, minutes } = request;
-        if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: 'An exception can be extended by up to 24 hours.' };
+        if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: t('eExtend') };
         return change(async () => {
           const list = await deps.readExceptions(deps.now());
-          if (!list.some((e) => e.id === id)) return { ok: false, error: 'That exception has already ended.' };
+          if (!list.some((e) => e.id === id)) return { ok: false, error: t('eEnded') };
           await deps.writeExceptions(list.map((e) => (e.id === id ? { ...e, endsAt: e.endsAt + minutes * MINUTE } : e)));
           return { ok: true };
         });

@@ -4,6 +4,7 @@
  * set always replaces the old one; the sites left out are reported by name.
  */
 import type { Decision } from '@/utils/policy';
+import { t } from '@/stores/i18n';
 import { droppedNotice, fitRules, type DropReason } from '@/utils/rule-budget';
 import { buildRules, type DnrRule } from '@/utils/rules';
 import type { Site } from '@/utils/types';
@@ -69,6 +70,7 @@ export function createRulesEffect(dnr: DnrApi, blockedPage: string) {
     }
     dropped = next;
     const notice = droppedNotice(
+      t,
       dropped.map((d) => ({ name: d.site.name, reason: d.reason })),
       limit,
     );

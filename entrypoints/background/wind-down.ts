@@ -1,5 +1,7 @@
 /** The wind-down notice: once per work range, N minutes before it ends. */
+import { t } from '@/stores/i18n';
 import { describeInstant } from '@/utils/describe';
+import { plural } from '@/utils/i18n';
 import { decide, type Decision } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
 import { MINUTE } from '@/utils/zoned-time';
@@ -14,13 +16,13 @@ export function createWindDownEffect(notifications: NotifyApi, iconUrl: string, 
     if (!windDown || (await store.get()) === windDown.endsAt) return;
     await store.set(windDown.endsAt);
     const minutes = Math.max(1, Math.round((windDown.endsAt - now) / MINUTE));
-    const until = describeInstant(windDown.endsAt, now, timeZone);
-    const ending = decide(settings, windDown.endsAt, timeZone).state === 'break' ? 'Break starts' : 'Work day ends';
+    const until = describeInstant(t, windDown.endsAt, now, timeZone);
+    const breakStarts = decide(settings, windDown.endsAt, timeZone).state === 'break';
     await notifications.create(`wind-down-${windDown.endsAt}`, {
       type: 'basic',
       iconUrl,
-      title: `${ending} at ${until}`,
-      message: `${minutes} minute${minutes === 1 ? '' : 's'} to finish your notes.`,
+      title: t(breakStarts ? 'wdBreak' : 'wdEnd', until),
+      message: plural(t, minutes, 'wdLeft_one', 'wdLeft_other'),
     });
   };
 }

@@ -10,20 +10,22 @@ import { weekCount } from '@/utils/crisis';
 import { opensAgain } from '@/utils/describe';
 import { decide } from '@/utils/policy';
 import { history as visits } from '@/stores/history';
-import { choosePrompt, momentFor } from '@/utils/prompts';
+import { choosePrompt, momentFor, promptText } from '@/utils/prompts';
 import { enabledSites, matchSite } from '@/utils/sites';
 import { localParts } from '@/utils/zoned-time';
 import { catalogueName, NEUTRAL_HEADING, type BlockedAddress } from '@/utils/blocked-address';
+import { t } from '@/stores/i18n';
+import type { MessageKey } from '@/utils/i18n';
 
 const MAX_TIMER = 2 ** 31 - 1;
 /** What an unknown `?site=` gets besides the neutral heading: a clear message that names nothing. */
-export const UNKNOWN_SITE = 'Clocked Out does not guard a site by this name.';
+export const UNKNOWN_SITE: MessageKey = 'unknownSite';
 
 function GoBack() {
   if (history.length <= 1) return null;
   return (
     <button type="button" onClick={() => history.back()}>
-      Go back
+      {t('goBack')}
     </button>
   );
 }
@@ -64,13 +66,13 @@ export function App({ address }: { address: BlockedAddress }) {
   // Before settings are read only a catalogue name is shown (the first frame already says what was
   // stopped); after, only a site the settings guard. Anything else gets the neutral heading.
   const name = snapshot ? (site?.name ?? null) : catalogueName(address.siteId);
-  document.title = name ? `After hours — ${name}` : 'After hours — Clocked Out';
-  if (!snapshot || !decision) return <h1>{name ? `${name} is closed for the evening` : NEUTRAL_HEADING}</h1>;
+  document.title = name ? t('afterHoursOf', name) : t('afterHoursApp');
+  if (!snapshot || !decision) return <h1>{name ? t('closedEvening', name) : t(NEUTRAL_HEADING)}</h1>;
   if (!site) {
     return (
       <>
-        <h1>{NEUTRAL_HEADING}</h1>
-        <p class="opens">{UNKNOWN_SITE}</p>
+        <h1>{t(NEUTRAL_HEADING)}</h1>
+        <p class="opens">{t(UNKNOWN_SITE)}</p>
         <div class="actions">
           <GoBack />
         </div>
@@ -81,8 +83,8 @@ export function App({ address }: { address: BlockedAddress }) {
     // On the way back to the original address, or (a direct visit, a reload) nowhere to go back to.
     return (
       <>
-        <h1>{site.name} is open</h1>
-        <p class="opens">Clocked Out is not blocking it now.</p>
+        <h1>{t('siteOpen', site.name)}</h1>
+        <p class="opens">{t('notBlockingNow')}</p>
         <div class="actions">
           <GoBack />
         </div>
@@ -90,22 +92,19 @@ export function App({ address }: { address: BlockedAddress }) {
     );
   }
   const today = localParts(now, snapshot.timeZone).date;
+  const prompt = choosePrompt({
+    moment: momentFor(decision, now),
+    date: today,
+    areas: snapshot.settings.selfCare.categories,
+    own: snapshot.settings.selfCare.prompts,
+    shown: [],
+  });
 
   return (
     <>
-      <h1>{site.name} is closed for the evening</h1>
-      <p class="opens">{opensAgain(decision, now, snapshot.timeZone)}.</p>
-      <p class="prompt">
-        {
-          choosePrompt({
-            moment: momentFor(decision, now),
-            date: today,
-            areas: snapshot.settings.selfCare.categories,
-            own: snapshot.settings.selfCare.prompts,
-            shown: [],
-          })?.text
-        }
-      </p>
+      <h1>{t('closedEvening', site.name)}</h1>
+      <p class="opens">{t('sentence', opensAgain(t, decision, now, snapshot.timeZone))}</p>
+      <p class="prompt">{prompt && promptText(t, prompt)}</p>
       <div class="actions">
         <GoBack />
         <CrisisFlow

@@ -14,6 +14,7 @@
  * - a full-screen element makes everything else inert too and hides the browser's own controls,
  *   and it may be a `<video>` that can hold no bar: a dimmed page leaves full screen.
  */
+import { t } from '@/stores/i18n';
 import { DIM_FILTER } from '@/utils/dim';
 import { createCover } from './cover';
 import { renderPanel, type PanelMemory, type PanelModel } from './panel';
@@ -47,7 +48,7 @@ export function createDimmer(doc: Document, watch: (parent: Element) => void) {
     const bar = doc.createElement('div');
     bar.className = 'bar';
     bar.setAttribute('role', 'region');
-    bar.setAttribute('aria-label', 'Clocked Out');
+    bar.setAttribute('aria-label', t('extName'));
     return bar;
   };
   const bars = [makeBar(), makeBar()] as const;

@@ -4,6 +4,7 @@
  * (`cover.ts`): the page underneath (scroll, typed text) is left exactly as it was, and inert
  * while covered.
  */
+import { t } from '@/stores/i18n';
 import { createCover } from './cover';
 import { renderPanel, type PanelMemory, type PanelModel } from './panel';
 import { PANEL_CSS } from './panel-css';
@@ -21,7 +22,7 @@ const OVERLAY_CSS = `${PANEL_CSS}
 export function createOverlay(doc: Document) {
   const cover = createCover(doc, 'overlay', OVERLAY_CSS, (d) => {
     const dialog = d.createElement('dialog');
-    dialog.setAttribute('aria-label', 'After hours');
+    dialog.setAttribute('aria-label', t('afterHours'));
     // Escape must not uncover the page; if the browser closes the dialog anyway, it comes back.
     dialog.addEventListener('cancel', (event) => event.preventDefault());
     dialog.addEventListener('close', () => {

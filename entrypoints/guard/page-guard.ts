@@ -16,6 +16,7 @@ import type { Request, Response } from '@/utils/messages';
 import { decideFor } from '@/utils/policy';
 import { matchSite } from '@/utils/site-match';
 import type { Site } from '@/utils/types';
+import { t } from '@/stores/i18n';
 import { nativeBrowser } from '@/stores/native-browser';
 import { snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { foreignHosts } from './cover';
@@ -66,12 +67,14 @@ export function startPageGuard(): void {
   let stopped = false;
   let href = location.href;
 
+  // Read now: once the extension is updated or removed, its messages may be out of reach.
+  const lost = t('gLost');
   const send = async (request: Request): Promise<Response> => {
-    if (contextLost()) return { ok: false, error: 'Clocked Out was updated or restarted: reload this tab to use these buttons.' };
+    if (contextLost()) return { ok: false, error: lost };
     try {
       return (await nativeBrowser().runtime.sendMessage(request)) as Response;
     } catch (error) {
-      return { ok: false, error: `Clocked Out is not answering (${String(error)}).` };
+      return { ok: false, error: t('gNoAnswer', String(error)) };
     }
   };
 
@@ -185,7 +188,7 @@ export function startPageGuard(): void {
     const action = site ? (decision.siteActions[site.id] ?? 'allow') : 'allow';
     const model: PanelModel | null = site && {
       siteName: site.name,
-      opensAgain: opensAgain(decision, now, timeZone),
+      opensAgain: opensAgain(t, decision, now, timeZone),
       wrapUpMinutes: settings.exceptions.wrapUpMinutes,
       wrapUpUsed: wrapUps[site.id] === decision.stateStartedAt,
       // The same flow as the popup's and the blocked page's, with the week's count the worker left.

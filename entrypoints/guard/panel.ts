@@ -6,6 +6,7 @@
  */
 import { choose, crisisView, initialChoice, type ChoiceView, type CrisisChoice, type CrisisInput } from '@/utils/crisis';
 import type { Response } from '@/utils/messages';
+import { t } from '@/stores/i18n';
 import type { ExceptionScope } from '@/utils/types';
 
 export interface PanelModel {
@@ -49,12 +50,12 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
     } else memory.choice = null;
   };
 
-  const wrapUp = el(doc, 'button', { type: 'button', textContent: `Wrap up — ${model.wrapUpMinutes} more minutes` });
+  const wrapUp = el(doc, 'button', { type: 'button', textContent: t('wrapUp', model.wrapUpMinutes) });
   wrapUp.hidden = model.wrapUpUsed;
   wrapUp.addEventListener('click', (event) => void run(event, wrapUp, model.wrapUp));
 
   const input = () => model.crisis(Date.now());
-  const opener = el(doc, 'button', { type: 'button', className: 'crisis', textContent: crisisView(input(), initialChoice(input())).opener });
+  const opener = el(doc, 'button', { type: 'button', className: 'crisis', textContent: crisisView(t, input(), initialChoice(input())).opener });
   const flow = el(doc, 'div', { className: 'crisis-flow', role: 'group' } as Partial<HTMLDivElement>);
   flow.hidden = true;
 
@@ -62,7 +63,7 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
   const open = (focus: boolean) => {
     let choice = memory.choice ?? initialChoice(input());
     memory.choice = choice;
-    const first = crisisView(input(), choice);
+    const first = crisisView(t, input(), choice);
     flow.setAttribute('aria-label', first.title);
     const question = el(doc, 'p', { className: 'question', id: 'crisis-question' });
     const limit = el(doc, 'p', { id: 'crisis-limit' });
@@ -70,7 +71,7 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
     const no = el(doc, 'button', { type: 'button', textContent: first.cancel });
     const update = () => {
       if (!flow.isConnected) clearInterval(timer);
-      const view = crisisView(input(), choice);
+      const view = crisisView(t, input(), choice);
       question.textContent = `${view.question} ${view.note}`;
       limit.textContent = view.limit?.text ?? '';
       limit.className = view.limit?.over ? 'limit limit-over' : 'limit';
@@ -85,7 +86,7 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
         const radio = el(doc, 'input', { type: 'radio', name: `crisis-${step.step}`, value: option.value, checked: option.value === step.value });
         radio.addEventListener('change', (event) => {
           if (!event.isTrusted) return;
-          choice = memory.choice = choose(input(), choice, step.step, option.value);
+          choice = memory.choice = choose(t, input(), choice, step.step, option.value);
           update();
         });
         fieldset.append(el(doc, 'label', {}, radio, el(doc, 'span', {}, option.label)));
@@ -122,10 +123,8 @@ export function renderPanel(doc: Document, root: HTMLElement, model: PanelModel,
     open(true);
   });
 
-  const heading = compact
-    ? el(doc, 'strong', {}, `After hours — ${model.siteName}. ${model.opensAgain}.`)
-    : el(doc, 'h1', {}, `${model.siteName} is closed for the evening`);
-  const body = compact ? [] : [el(doc, 'p', {}, `${model.opensAgain}. Your page is kept just as you left it, underneath.`)];
+  const heading = compact ? el(doc, 'strong', {}, t('barLine', model.siteName, model.opensAgain)) : el(doc, 'h1', {}, t('closedEvening', model.siteName));
+  const body = compact ? [] : [el(doc, 'p', {}, t('pageKept', model.opensAgain))];
   root.replaceChildren(heading, ...body, el(doc, 'div', { className: 'actions' }, wrapUp, opener), flow, status);
   // Redrawn while the steps were open (a new snapshot): they stay open, with the same choice.
   if (memory.choice) open(false);

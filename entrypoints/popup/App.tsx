@@ -18,6 +18,7 @@ import { openSettings, send, takeTodayOff, undoTodayOff } from './actions';
 import { useSnapshot } from '@/components/worker';
 import { useCurrentSite, useHistory, usePrompt, useTicker } from './hooks';
 import { todayOffChoice } from '@/utils/today-off';
+import { t } from '@/stores/i18n';
 
 /** The popup: today's boundary at a glance, a prompt, the crisis toggle and the day off. */
 export function App() {
@@ -46,14 +47,14 @@ export function App() {
     if (snapshot !== undefined) performance.mark('clocked-out:popup-rendered');
   }, [snapshot !== undefined]);
 
-  if (snapshot === undefined) return <p class="loading">Loading…</p>;
+  if (snapshot === undefined) return <p class="loading">{t('loading')}</p>;
   if (!settings || !decision) {
     return (
       <>
-        <h1>Clocked Out is starting…</h1>
-        <p>Your hours apply as soon as it has read your settings.</p>
+        <h1>{t('starting')}</h1>
+        <p>{t('startingNote')}</p>
         <button type="button" onClick={showSettings}>
-          Open settings
+          {t('openSettings')}
         </button>
         {settingsError && (
           <p class="error" role="alert">
@@ -78,7 +79,7 @@ export function App() {
       <DayTimeline settings={settings} now={now} timeZone={timeZone} exceptions={snapshot.exceptions} />
       <PromptCard prompt={prompt} moment={moment} />
       <section class="crisis" aria-labelledby="crisis-heading">
-        <h2 id="crisis-heading">Crisis exception</h2>
+        <h2 id="crisis-heading">{t('crTitle')}</h2>
         {running.map((e) => (
           <CrisisCountdown
             key={e.id}
@@ -104,7 +105,7 @@ export function App() {
       <footer class="footer">
         {offChoice && <TodayOff choice={offChoice} onTake={() => takeTodayOff(today)} onUndo={() => undoTodayOff(today, timeZone)} />}
         <button type="button" class="link" onClick={showSettings}>
-          Open settings
+          {t('openSettings')}
         </button>
         {settingsError && (
           <p class="error" role="alert">

@@ -1,4 +1,5 @@
 /** What the popup asks of the worker and of storage; each resolves to an error message, or null. */
+import { t } from '@/stores/i18n';
 import { browser } from 'wxt/browser';
 import { history } from '@/stores/history';
 import type { Settings } from '@/utils/settings';
@@ -15,9 +16,9 @@ async function changeSettings(change: (current: Settings) => Settings): Promise<
     // popup's code, and opening the popup needs none of it.
     const { updateSettings } = await import('@/stores/storage');
     const result = await updateSettings(change);
-    return result.ok ? null : `Your settings could not be changed: ${result.errors.join('; ')}`;
+    return result.ok ? null : t('notChanged', result.errors.join('; '));
   } catch (error) {
-    return `Your settings could not be changed (${String(error)}).`;
+    return t('notChangedWhy', String(error));
   }
 }
 
@@ -41,6 +42,6 @@ export async function openSettings(): Promise<string | null> {
     window.close();
     return null;
   } catch (error) {
-    return `The settings page could not be opened (${String(error)}).`;
+    return t('settingsNotOpened', String(error));
   }
 }

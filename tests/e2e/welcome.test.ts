@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { tonight } from '../../utils/tonight';
+import { en } from '../unit/english';
 import { decide } from '../../utils/policy';
 import { launch, systemTimeZone, type Chrome, type Harness } from './harness';
 import { coverOf, untilBlocking, untilGuard } from './guard-helpers';
@@ -196,7 +197,7 @@ describe('the welcome guide', () => {
 
     // 5. Tonight, in the words of the same engine, then Start.
     const zone = systemTimeZone();
-    await expect.poll(async () => (await page.locator('p.tonight').textContent()) === tonight(expected(), Date.now(), zone).text).toBe(true);
+    await expect.poll(async () => (await page.locator('p.tonight').textContent()) === tonight(en, expected(), Date.now(), zone).text).toBe(true);
     await page.getByText(/^If a client is in crisis after hours/).waitFor();
     if (process.env.CLOCKED_OUT_DOCS_SHOTS === '1') {
       await page.evaluate(() => window.scrollTo(0, 0));

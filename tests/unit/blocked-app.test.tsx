@@ -4,8 +4,8 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { UNKNOWN_SITE, App } from '../../entrypoints/blocked/App';
-import { NEUTRAL_HEADING, type BlockedAddress } from '../../utils/blocked-address';
+import { App } from '../../entrypoints/blocked/App';
+import type { BlockedAddress } from '../../utils/blocked-address';
 import { history } from '../../stores/history';
 import type { Settings } from '../../utils/settings';
 import { snapshotItem } from '../../stores/snapshot';
@@ -105,9 +105,9 @@ describe('the blocked page', () => {
     await snapshot();
     const address: BlockedAddress = { siteId, original: 'https://foo.com/' };
     render(<App address={address} />);
-    expect(heading()).toBe(NEUTRAL_HEADING);
-    expect((await screen.findByText(UNKNOWN_SITE)).textContent).toBeTruthy();
-    expect(heading()).toBe(NEUTRAL_HEADING);
+    expect(heading()).toBe('This work site is closed');
+    expect((await screen.findByText('Clocked Out does not guard a site by this name.')).textContent).toBeTruthy();
+    expect(heading()).toBe('This work site is closed');
     expect(document.body.textContent).not.toContain(raw);
     expect(document.title).not.toContain(raw);
     expect(screen.queryByText(/Opens again/)).toBeNull();
@@ -119,7 +119,7 @@ describe('the blocked page', () => {
   it('names a custom site once the settings say it is guarded', async () => {
     await snapshot(settingsWith({ week: WEEK, sites: { catalogue: {}, custom: [{ host: 'ehr.example-clinic.org', category: 'ehr' }] } }));
     render(<App address={{ siteId: 'custom:ehr.example-clinic.org', original: 'https://ehr.example-clinic.org/chart/9' }} />);
-    expect(heading()).toBe(NEUTRAL_HEADING);
+    expect(heading()).toBe('This work site is closed');
     await screen.findByText(/^Opens again/);
     expect(heading()).toBe('ehr.example-clinic.org is closed for the evening');
   });
@@ -129,8 +129,8 @@ describe('the blocked page', () => {
     render(<App address={{ siteId: 'simplepractice', original: ORIGINAL }} />);
     // The catalogue's name is allowed in the first frame, before settings are read.
     expect(heading()).toBe('SimplePractice is closed for the evening');
-    await screen.findByText(UNKNOWN_SITE);
-    expect(heading()).toBe(NEUTRAL_HEADING);
+    await screen.findByText('Clocked Out does not guard a site by this name.');
+    expect(heading()).toBe('This work site is closed');
     expect(document.body.textContent).not.toContain('SimplePractice');
     await settle();
     expect(await visits()).toEqual([]);

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FRAMED_HEADING, NEUTRAL_HEADING } from '../../utils/blocked-address';
 
 const PAGE = readFileSync(join(process.cwd(), 'entrypoints/blocked/index.html'), 'utf8');
 const BODY = /<body>([\s\S]*)<\/body>/.exec(PAGE)?.[1]?.replace(/<script[\s\S]*?<\/script>/, '') ?? '';
@@ -46,8 +45,8 @@ describe('the blocked page in a frame of another page', () => {
       else Reflect.deleteProperty(window, 'top');
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(heading()).toBe(FRAMED_HEADING);
-    expect(document.body.textContent?.trim()).toBe(FRAMED_HEADING);
+    expect(heading()).toBe('This page is not available here');
+    expect(document.body.textContent?.trim()).toBe('This page is not available here');
     expect(document.querySelectorAll('button')).toHaveLength(0);
     expect(appLoaded).toBe(false);
     expect(read).not.toHaveBeenCalled();
@@ -68,7 +67,7 @@ describe('the blocked page in its own tab', () => {
   it('shows a site id that is not in the catalogue nowhere, even before settings are read', async () => {
     setURL(`chrome-extension://abc/blocked.html?site=custom%3Afoo.com#https://foo.com/`);
     await start();
-    expect(heading()).toBe(NEUTRAL_HEADING);
+    expect(heading()).toBe('This work site is closed');
     expect(document.title).not.toContain('foo.com');
   });
 });

@@ -24,8 +24,8 @@ function build(sizes: Record<string, number>): string {
 }
 
 describe('the size budgets', () => {
-  it('are 62 kB for the worker (its target is 60), 25 kB for the page guard and 350 kB for the package', () => {
-    expect(BUDGETS).toEqual({ worker: 62 * 1024, guard: 25 * 1024, package: 350 * 1024 });
+  it('are 62 kB for the worker (its target is 60), 25 kB for the page guard and 450 kB for the package', () => {
+    expect(BUDGETS).toEqual({ worker: 62 * 1024, guard: 25 * 1024, package: 450 * 1024 });
   });
 
   it('pass a build within them, printing each figure against its budget', () => {
@@ -47,7 +47,7 @@ describe('the size budgets', () => {
   it.each([
     ['worker', { 'background.js': 62 * 1024 + 1, 'guard.js': 1 }],
     ['guard', { 'background.js': 1, 'guard.js': 25 * 1024 + 1 }],
-    ['package', { 'background.js': 1, 'guard.js': 1, 'chunks/big.js': 350 * 1024 }],
+    ['package', { 'background.js': 1, 'guard.js': 1, 'chunks/big.js': 450 * 1024 }],
   ])('fail when the %s is over, saying by how much', (name, sizes) => {
     const lines: string[] = [];
     expect(report(build(sizes), (line: string) => lines.push(line))).toBe(1);

@@ -20,6 +20,7 @@ import { enabledSites } from '../../utils/sites';
 import { CATEGORIES } from '../../utils/types';
 import { HOUR, MINUTE } from '../../utils/zoned-time';
 import { at, settingsWith, ZONE } from './popup-fixtures';
+import { en } from './english';
 
 const sites = enabledSites(settingsWith());
 const NOW = at('2026-11-30 20:00');
@@ -32,7 +33,7 @@ const input = (more: Partial<CrisisInput> = {}): CrisisInput => ({
   timeZone: ZONE,
   ...more,
 });
-const view = (more: Partial<CrisisInput> = {}) => crisisView(input(more), initialChoice(input(more)));
+const view = (more: Partial<CrisisInput> = {}) => crisisView(en, input(more), initialChoice(input(more)));
 
 describe('the steps', () => {
   it('are what opens, for how long, then one confirmation', () => {
@@ -57,9 +58,9 @@ describe('the steps', () => {
 
   it('follows each choice into the question and the request', () => {
     const i = input();
-    let choice = choose(i, initialChoice(i), 'scope', 'all');
-    choice = choose(i, choice, 'minutes', '60');
-    const v = crisisView(i, choice);
+    let choice = choose(en, i, initialChoice(i), 'scope', 'all');
+    choice = choose(en, i, choice, 'minutes', '60');
+    const v = crisisView(en, i, choice);
     expect(v.question).toBe('Open all work sites until 21:00 (60 minutes)?');
     expect(v.confirm).toBe('Yes, open until 21:00');
     expect(v.request).toEqual({ type: 'startException', scope: { type: 'all' }, minutes: 60 });
@@ -68,10 +69,10 @@ describe('the steps', () => {
   it('ignores an answer that is not on offer', () => {
     const i = input();
     const start = initialChoice(i);
-    expect(choose(i, start, 'scope', 'site:jane')).toBe(start);
-    expect(choose(i, start, 'scope', 'category:ehr')).toBe(start);
-    expect(choose(i, start, 'minutes', '45')).toBe(start);
-    expect(choose(i, start, 'minutes', 'NaN')).toBe(start);
+    expect(choose(en, i, start, 'scope', 'site:jane')).toBe(start);
+    expect(choose(en, i, start, 'scope', 'category:ehr')).toBe(start);
+    expect(choose(en, i, start, 'minutes', '45')).toBe(start);
+    expect(choose(en, i, start, 'minutes', 'NaN')).toBe(start);
   });
 
   it('says "until tomorrow" past midnight', () => {
@@ -102,31 +103,31 @@ describe('the durations', () => {
 
 describe('what can open', () => {
   it('is this site or all work sites where there is a site', () => {
-    expect(scopeOptions(sites, 'simplepractice')).toEqual([
+    expect(scopeOptions(en, sites, 'simplepractice')).toEqual([
       { value: 'site:simplepractice', label: 'Only SimplePractice' },
       { value: 'all', label: 'All work sites' },
     ]);
   });
 
   it("is this site only in a work page's own overlay, which may ask for nothing more", () => {
-    expect(scopeOptions(sites, 'simplepractice', true)).toEqual([{ value: 'site:simplepractice', label: 'Only SimplePractice' }]);
+    expect(scopeOptions(en, sites, 'simplepractice', true)).toEqual([{ value: 'site:simplepractice', label: 'Only SimplePractice' }]);
     const own = view({ currentSiteId: 'simplepractice', ownSiteOnly: true });
     expect(own.choices.map((c) => c.step)).toEqual(['minutes']);
     expect(own.request.scope).toEqual({ type: 'site', siteId: 'simplepractice' });
   });
 
   it('is all work sites first, then each category and site, from a tab that is no work site', () => {
-    const options = scopeOptions(sites, null);
+    const options = scopeOptions(en, sites, null);
     expect(options[0]).toEqual({ value: 'all', label: 'All work sites' });
     expect(options).toContainEqual({ value: 'category:ehr', label: 'All EHRs', group: 'EHRs' });
     expect(options).toContainEqual({ value: 'site:jane', label: 'Jane', group: 'EHRs' });
     expect(view({ currentSiteId: null }).question).toBe('Open all work sites until 20:30 (30 minutes)?');
     // A site id that is not enabled counts as no site.
-    expect(scopeOptions(sites, 'custom:nowhere.example')[0]?.value).toBe('all');
+    expect(scopeOptions(en, sites, 'custom:nowhere.example')[0]?.value).toBe('all');
   });
 
   it('groups the enabled sites by category, sites by name', () => {
-    const groups = scopeGroups(sites);
+    const groups = scopeGroups(en, sites);
     expect(groups.map((g) => g.label)).toEqual(['EHRs', 'Practice management and billing', 'Telehealth', 'Email and messaging']);
     expect(groups[0]?.sites.map((s) => s.name)).toContain('SimplePractice');
   });
@@ -137,7 +138,7 @@ describe('what can open', () => {
     ['site:simplepractice', 'SimplePractice'],
   ])('%s is "%s"', (key, words) => {
     const scope = scopeFromKey(key, sites);
-    expect(scope && scopeWords(scope, sites)).toBe(words);
+    expect(scope && scopeWords(en, scope, sites)).toBe(words);
   });
 
   it('refuses keys naming nothing known', () => {
@@ -174,7 +175,7 @@ describe('the weekly limit, said before confirming', () => {
       true,
     ],
   ])('%i used of %i', (used, limit, text, over) => {
-    expect(limitLine({ used, limit })).toEqual({ text, over });
+    expect(limitLine(en, { used, limit })).toEqual({ text, over });
     expect(view({ week: { used, limit } }).limit).toEqual({ text, over });
   });
 
@@ -185,7 +186,7 @@ describe('the weekly limit, said before confirming', () => {
   });
 
   it('never blames: no "failure", no "should"', () => {
-    for (const used of [0, 4, 5, 9]) expect(limitLine({ used, limit: 5 }).text).not.toMatch(/fail|should|too many|again\?/i);
+    for (const used of [0, 4, 5, 9]) expect(limitLine(en, { used, limit: 5 }).text).not.toMatch(/fail|should|too many|again\?/i);
   });
 
   it.each([
@@ -201,7 +202,7 @@ describe('the weekly limit, said before confirming', () => {
     [101, '101st'],
     [111, '111th'],
   ])('%i is %s', (n, words) => {
-    expect(ordinal(n)).toBe(words);
+    expect(ordinal(en, n)).toBe(words);
   });
 });
 

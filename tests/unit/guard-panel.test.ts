@@ -8,6 +8,7 @@ import type { Response } from '../../utils/messages';
 import { enabledSites } from '../../utils/sites';
 import { MINUTE } from '../../utils/zoned-time';
 import { at, settingsWith, ZONE } from './popup-fixtures';
+import { en } from './english';
 
 const NOW = at('2026-11-30 20:00');
 const sites = enabledSites(settingsWith());
@@ -60,7 +61,7 @@ describe("the page guard's crisis exception", () => {
     const { root, startException, input } = panel();
     expect(root.querySelector<HTMLElement>('.crisis-flow')?.hidden).toBe(true);
     trusted(button(root, /^Crisis exception…$/));
-    const view = crisisView(input(NOW), initialChoice(input(NOW)));
+    const view = crisisView(en, input(NOW), initialChoice(input(NOW)));
     expect(shown(root)).toEqual([
       'What should open?',
       'Only SimplePractice',

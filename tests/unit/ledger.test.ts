@@ -3,6 +3,7 @@ import type { HistoryEvent } from '../../utils/history-events';
 import { describeWeek, isHeavy, minutesInWords, rollUpDays, rollUpWeek, weekBounds, weekStart, type WeekLedger } from '../../utils/ledger';
 import type { Exception } from '../../utils/types';
 import { MINUTE, toInstant } from '../../utils/zoned-time';
+import { en } from './english';
 
 const ZONE = 'America/Los_Angeles';
 const at = (date: string, time = '20:00') => toInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3)), ZONE);
@@ -102,7 +103,7 @@ describe('the week in words', () => {
     [{ afterHoursMinutes: 80, exceptionsUsed: 2 }, 'This week: 1 h 20 min after hours · 2 of 5 crisis exceptions'],
     [{ afterHoursMinutes: 240, exceptionsUsed: 6 }, 'This week: 4 h after hours · 6 of 5 crisis exceptions, over your limit'],
   ])('%o reads "%s"', (over, words) => {
-    expect(describeWeek(week(over))).toBe(words);
+    expect(describeWeek(en, week(over))).toBe(words);
   });
 
   it('calls a week heavy from two hours after hours or past the limit', () => {
@@ -119,6 +120,6 @@ describe('the week in words', () => {
     [65, '1 h 5 min'],
     [59.6, '1 h'],
   ])('%s minutes read "%s"', (m, words) => {
-    expect(minutesInWords(m)).toBe(words);
+    expect(minutesInWords(en, m)).toBe(words);
   });
 });

@@ -6,6 +6,7 @@ import { DayTimeline } from '../../components/DayTimeline';
 import type { Exception } from '../../utils/types';
 import { MINUTE } from '../../utils/zoned-time';
 import { at, settingsWith, WEEK, ZONE } from './popup-fixtures';
+import { en } from './english';
 
 afterEach(cleanup);
 
@@ -55,7 +56,7 @@ describe('the day timeline', () => {
 
   it('spaces the day by its real length on a daylight-saving day (23 hours in spring)', () => {
     // Chicago springs forward on Sunday 2026-03-08 at 02:00.
-    const day = dayShape(settingsWith({ week: { sun: [['09:00', '17:00']] } }), at('2026-03-08 12:00'), ZONE);
+    const day = dayShape(en, settingsWith({ week: { sun: [['09:00', '17:00']] } }), at('2026-03-08 12:00'), ZONE);
     expect(day.work[0]?.from).toBeCloseTo(8 / 23);
     expect(day.ticks.map((t) => t.at.toFixed(3))).toEqual([0, 5 / 23, 11 / 23, 17 / 23, 1].map((f) => f.toFixed(3)));
     expect(day.text).toBe('Work today, Sun 8 Mar: 09:00–17:00. Now 12:00.');

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../utils/policy';
-import { AREAS, choosePrompt, MOMENTS, momentFor, ownPrompts, PROMPTS, type Moment, type PromptChoice } from '../../utils/prompts';
+import { AREAS, choosePrompt, MOMENTS, momentFor, ownPrompts, PROMPTS, promptKey, promptText, type Moment, type PromptChoice } from '../../utils/prompts';
+import english from '../../locales/en/messages.json';
+import spanish from '../../locales/es/messages.json';
+import french from '../../locales/fr/messages.json';
+import { translator } from '../../utils/i18n';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { toInstant } from '../../utils/zoned-time';
 
@@ -10,8 +14,14 @@ describe('the prompt library', () => {
   it('holds at least 40 short prompts with unique ids and texts', () => {
     expect(PROMPTS.length).toBeGreaterThanOrEqual(40);
     expect(new Set(PROMPTS.map((p) => p.id)).size).toBe(PROMPTS.length);
-    expect(new Set(PROMPTS.map((p) => p.text)).size).toBe(PROMPTS.length);
-    for (const p of PROMPTS) expect(p.text.length, p.id).toBeLessThanOrEqual(120);
+    for (const catalogue of [english, spanish, french]) {
+      const say = translator(catalogue);
+      const texts = PROMPTS.map((p) => promptText(say, p));
+      expect(new Set(texts).size).toBe(PROMPTS.length);
+      for (const [i, text] of texts.entries()) expect(text.length, PROMPTS[i]?.id).toBeLessThanOrEqual(150);
+      // Each built-in is a message of its own, not a key read as itself.
+      for (const p of PROMPTS) expect(Object.keys(catalogue)).toContain(promptKey(p));
+    }
   });
 
   it.each(AREAS)('covers the area %s with prompts for several moments', (area) => {

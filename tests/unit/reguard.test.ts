@@ -10,6 +10,7 @@ import { GUARD_MARK } from '@/utils/guard-mark';
 import { decide } from '@/utils/policy';
 import { defaultSettings } from '@/utils/settings';
 import type { Site } from '@/utils/types';
+import { en } from './english';
 
 const simplepractice: Site = { id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] };
 const hushmail: Site = { id: 'hushmail', name: 'Hushmail', category: 'email', hosts: ['secure.hushmail.com'] };
@@ -160,8 +161,8 @@ describe('the count of tabs left unguarded', () => {
 
 describe('what the clinician is told', () => {
   it('says how many tabs and what to do', () => {
-    expect(uncoveredTabs(1)).toBe('1 open work tab could not be covered — reload it.');
-    expect(uncoveredTabs(3)).toBe('3 open work tabs could not be covered — reload them.');
+    expect(uncoveredTabs(en, 1)).toBe('1 open work tab could not be covered — reload it.');
+    expect(uncoveredTabs(en, 3)).toBe('3 open work tabs could not be covered — reload them.');
   });
 
   const NOW = Date.UTC(2026, 0, 5, 15);

@@ -5,6 +5,7 @@ import { droppedNotice, fitRules, nameList } from '@/utils/rule-budget';
 import { buildRules, type DnrRule } from '@/utils/rules';
 import { parseSettings } from '@/utils/settings';
 import { enabledSites } from '@/utils/sites';
+import { en } from './english';
 
 const BLOCKED = 'chrome-extension://abc/blocked.html';
 
@@ -53,9 +54,10 @@ describe('fitRules', () => {
 
 describe('droppedNotice', () => {
   it('names the sites by reason', () => {
-    expect(droppedNotice([], 1000)).toBeNull();
+    expect(droppedNotice(en, [], 1000)).toBeNull();
     expect(
       droppedNotice(
+        en,
         [
           { name: 'long.example', reason: 'unsupported' },
           { name: 'a.example', reason: 'limit' },
@@ -70,7 +72,12 @@ describe('droppedNotice', () => {
   });
 
   it('keeps a long list readable', () => {
-    expect(nameList(Array.from({ length: 12 }, (_, i) => `s${i}`))).toBe('s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 and 2 more');
+    expect(
+      nameList(
+        en,
+        Array.from({ length: 12 }, (_, i) => `s${i}`),
+      ),
+    ).toBe('s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 and 2 more');
   });
 });
 

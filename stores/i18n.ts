@@ -1,0 +1,16 @@
+/**
+ * The browser's own `i18n.getMessage` as the engine's `Translate` (utils/i18n.ts), for the pages,
+ * the worker and the page guard alike: through stores/native-browser.ts, so the page guard carries
+ * no polyfill. A page guard whose extension was updated or removed may find the API gone: it then
+ * says nothing rather than stop covering the page.
+ */
+import type { Translate } from '@/utils/i18n';
+import { nativeBrowser } from './native-browser';
+
+export const t: Translate = (key, ...subs) => {
+  try {
+    return nativeBrowser().i18n.getMessage(key, subs.map(String));
+  } catch {
+    return '';
+  }
+};
