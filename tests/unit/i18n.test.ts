@@ -4,7 +4,7 @@
  * guard writes a user-facing word that is not a message.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import english from '../../locales/en/messages.json';
