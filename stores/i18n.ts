@@ -4,7 +4,7 @@
  * no polyfill. A page guard whose extension was updated or removed may find the API gone: it then
  * says nothing rather than stop covering the page.
  */
-import type { Translate } from '@/utils/i18n';
+import type { MessageKey, Translate } from '@/utils/i18n';
 import { nativeBrowser } from './native-browser';
 
 export const t: Translate = (key, ...subs) => {
@@ -14,3 +14,9 @@ export const t: Translate = (key, ...subs) => {
     return '';
   }
 };
+
+/** A page's language and title in the browser's language: the HTML says them in English only until this runs. */
+export function localizePage(doc: Document, title: MessageKey): void {
+  doc.documentElement.lang = t('locale');
+  doc.title = t(title);
+}

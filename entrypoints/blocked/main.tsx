@@ -3,12 +3,11 @@
  * (not inside another page's frame), names the site from the catalogue for the first frame, then
  * loads the app.
  */
-import { t } from '@/stores/i18n';
+import { localizePage, t } from '@/stores/i18n';
 import { catalogueName, FRAMED_HEADING, isFramed, NEUTRAL_HEADING, readBlockedAddress, withoutFragment } from '@/utils/blocked-address';
 
 // The page's own words in the browser's language (docs/ARCHITECTURE.md, "Languages").
-document.documentElement.lang = t('locale');
-document.title = t('afterHoursApp');
+localizePage(document, 'afterHoursApp');
 
 const heading = document.getElementById('heading');
 if (isFramed(window)) {

@@ -55,6 +55,12 @@ export interface LaunchOptions {
   readonly developerMode?: boolean;
   /** More Chromium switches (`--restore-last-session`, …); `restart` passes them again. */
   readonly args?: readonly string[];
+  /**
+   * The browser's UI language (`es`, `fr`, `fr_CA` …), which picks the extension's messages: on
+   * Linux Chromium takes it from the `LANGUAGE` environment variable, not from `--lang`. The
+   * machine's own (en-US) when absent; `restart` keeps it.
+   */
+  readonly language?: string;
 }
 
 export interface Harness {
@@ -193,6 +199,7 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
     ignoreHTTPSErrors: true,
     // Playwright disables extensions by default.
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
     args: [
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionDir}`,

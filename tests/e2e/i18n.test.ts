@@ -1,0 +1,103 @@
+// Three languages in real Chromium (docs/ARCHITECTURE.md, "Languages"): with the browser in Spanish
+// and in Canadian French, the popup, the blocked page and the toolbar title read in that language,
+// from the same messages the unit tests hold complete.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchClockedOut } from './guard-helpers';
+import type { Harness } from './harness';
+
+interface Expected {
+  /** What the browser says its UI language is. */
+  readonly ui: RegExp;
+  readonly lang: string;
+  /** The popup after hours: its heading, the crisis heading, the settings button. */
+  readonly status: RegExp;
+  readonly crisisHeading: string;
+  readonly openSettings: string;
+  readonly crisisOpener: string;
+  /** The crisis flow's question and note, from the engine (utils/crisis.ts). */
+  readonly question: RegExp;
+  /** The blocked page. */
+  readonly closed: string;
+  readonly opens: RegExp;
+  readonly title: string;
+  /** The toolbar button's title, written by the worker. */
+  readonly toolbar: RegExp;
+}
+
+/** A time as the clock formatter writes it ("18:00", "18 h 00", "6:00 PM"), today or tomorrow. */
+const TIME = String.raw`\d{1,2}(?::| h )\d\d(?: [AP]M)?`;
+const es = (s: string) => new RegExp(`^${s.replace('WHEN', `(?:hoy|mañana) a las ${TIME}`)}$`);
+const fr = (s: string) => new RegExp(`^${s.replace('WHEN', `(?:demain à )?${TIME}`)}$`);
+
+const LANGUAGES: Record<string, Expected> = {
+  es: {
+    ui: /^es/,
+    lang: 'es',
+    status: es('Fuera de horario — de vuelta WHEN'),
+    crisisHeading: 'Excepción por crisis',
+    openSettings: 'Abrir configuración',
+    crisisOpener: 'Excepción por crisis…',
+    question: /^¿Abrir todos los sitios de trabajo hasta .+ \(\d+ minutos\)\? Cuenta como trabajo fuera de horario y se cierra sola\.$/,
+    closed: 'SimplePractice está cerrado fuera de tu horario',
+    opens: es('Vuelve a abrir WHEN\\.'),
+    title: 'Fuera de horario — SimplePractice',
+    toolbar: es('Clocked Out — Fuera de horario — de vuelta WHEN'),
+  },
+  fr_CA: {
+    ui: /^fr/,
+    lang: 'fr-CA',
+    status: fr('Journée terminée — reprise : WHEN'),
+    crisisHeading: 'Exception de crise',
+    openSettings: 'Ouvrir les paramètres',
+    crisisOpener: 'Exception de crise…',
+    question: /^Ouvrir tous les sites de travail jusqu’à .+ \(\d+ minutes\) \? Elle compte comme du travail hors des heures et se referme d’elle-même\.$/,
+    closed: 'SimplePractice est fermé en dehors de vos heures',
+    opens: fr('Réouverture : WHEN\\.'),
+    title: 'Hors des heures de travail — SimplePractice',
+    toolbar: fr('Clocked Out — Journée terminée — reprise : WHEN'),
+  },
+};
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+describe.each(Object.entries(LANGUAGES))('with the browser in %s', (language, expected) => {
+  let h: Harness;
+  beforeAll(async () => {
+    // Work starts in three hours, today: after hours now, SimplePractice blocked.
+    h = await launchClockedOut({ language });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('the browser runs in that language', async () => {
+    expect(await h.evalInWorker((chrome) => chrome.i18n.getUILanguage())).toMatch(expected.ui);
+  });
+
+  test('the popup says the state, the crisis exception and the way to settings in it', async () => {
+    const page = await h.openPage(h.extensionUrl('popup.html'));
+    await page.locator('h1').waitFor();
+    expect(await text(page, 'h1')).toMatch(expected.status);
+    expect(await text(page, '#crisis-heading')).toBe(expected.crisisHeading);
+    expect(await page.getByRole('button', { name: expected.openSettings }).count()).toBe(1);
+    await page.getByRole('button', { name: expected.crisisOpener }).click();
+    expect(await text(page, '.question')).toMatch(expected.question);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.lang);
+    await page.close();
+  });
+
+  test('the blocked page says which site is closed and when it opens in it', async () => {
+    const page = await h.openPage('https://secure.simplepractice.com/');
+    await expect.poll(() => page.url()).toContain('/blocked.html');
+    await expect.poll(() => text(page, 'h1')).toBe(expected.closed);
+    await expect.poll(() => text(page, 'p.opens')).toMatch(expected.opens);
+    expect(await page.title()).toBe(expected.title);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.lang);
+    await page.close();
+  });
+
+  test("the toolbar button's title, written by the worker, is in it", async () => {
+    await expect.poll(() => h.evalInWorker((chrome) => chrome.action.getTitle({})), { timeout: 5000 }).toMatch(expected.toolbar);
+  });
+});
