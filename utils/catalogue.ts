@@ -3,6 +3,7 @@
  * categories, hosts, path prefixes). `defaultOn` entries are guarded unless switched off;
  * `sharedPersonal` entries serve personal use too and are opt-in, with a warning.
  */
+import type { MessageKey } from './i18n';
 import { APP_PATHS } from './app-paths';
 import { siteHostPatterns } from './patterns';
 import type { Category } from './types';
@@ -19,7 +20,7 @@ export interface CatalogueEntry {
   readonly sharedPersonal?: boolean;
 }
 
-export const SHARED_PERSONAL_WARNING = 'Also used personally: switching this on dims or blocks your personal use of it after hours too.';
+export const SHARED_PERSONAL_WARNING: MessageKey = 'sharedWarn';
 
 /** Rare fields of an entry: off by default, shared with personal use (off by default too), an app path. */
 interface More {

@@ -33,6 +33,6 @@ export function translator(catalogue: Catalogue): Translate {
  * `other`: the browser's messages have no plural rules of their own. French says "0 onglet", so
  * the rules decide, not `count === 1`.
  */
-export function plural(t: Translate, count: number, one: MessageKey, other: MessageKey): string {
-  return t(new Intl.PluralRules(t('locale')).select(count) === 'one' ? one : other, count);
+export function plural(t: Translate, count: number, one: MessageKey, other: MessageKey, ...more: Sub[]): string {
+  return t(new Intl.PluralRules(t('locale')).select(count) === 'one' ? one : other, count, ...more);
 }

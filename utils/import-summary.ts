@@ -6,32 +6,33 @@ import { CATALOGUE } from './catalogue';
 import type { Settings } from './settings';
 import { CATEGORIES, type Range, type Weekday, WEEKDAYS } from './types';
 import { shortDate } from './clock';
-import { CATEGORY_NAMES, WEEKDAY_SHORT } from './names';
+import type { MessageKey, Translate } from './i18n';
 
 export type SelfCareArea = keyof Settings['selfCare']['categories'];
-export const SELF_CARE_NAMES: Record<SelfCareArea, string> = {
-  boundaries: 'Boundaries',
-  basics: 'Sleep, meals and movement',
-  tech: 'Tools that save time',
-  timeOff: 'Time off',
-  support: 'Support network',
+/** Each prompt area's name, a message. */
+export const SELF_CARE_NAMES: Record<SelfCareArea, MessageKey> = {
+  boundaries: 'area_boundaries',
+  basics: 'area_basics',
+  tech: 'area_tech',
+  timeOff: 'area_timeOff',
+  support: 'area_support',
 };
 
 /** "09:00–17:00", "22:00–02:00 (past midnight)", "08:00–08:00 (24 hours)". */
-export function rangeWords([start, end]: Range): string {
-  const note = end === start ? ' (24 hours)' : end < start && end !== '00:00' ? ' (past midnight)' : '';
-  return `${start}–${end}${note}`;
+export function rangeWords(t: Translate, [start, end]: Range): string {
+  const range = t('range', start, end);
+  return end === start ? t('with24h', range) : end < start && end !== '00:00' ? t('withPastMidnight', range) : range;
 }
 
 /** A weekday's hours: "09:00–12:30, 13:30–17:00", or "off". */
-export function dayWords(ranges: readonly Range[]): string {
-  return ranges.length ? ranges.map(rangeWords).join(', ') : 'off';
+export function dayWords(t: Translate, ranges: readonly Range[]): string {
+  return ranges.length ? ranges.map((r) => rangeWords(t, r)).join(', ') : t('offLower');
 }
 
 /** "Mon/Wed/Fri". */
-export function weekdaysWords(days: readonly Weekday[]): string {
+export function weekdaysWords(t: Translate, days: readonly Weekday[]): string {
   return WEEKDAYS.filter((d) => days.includes(d))
-    .map((d) => WEEKDAY_SHORT[d])
+    .map((d) => t(`d_${d}`))
     .join('/');
 }
 
@@ -42,7 +43,6 @@ export function daysOffWords(entry: Settings['timeOff'][number]): string {
   return entry.label ? `${when} (${entry.label})` : when;
 }
 
-const zoneWords = (zone: string) => (zone === 'system' ? "the computer's zone" : zone);
 const json = (value: unknown) => JSON.stringify(value);
 
 /** Items of `after` not in `before` and the reverse, compared by `key`. */
@@ -52,62 +52,70 @@ function diff<T>(before: readonly T[], after: readonly T[], key: (item: T) => st
   return { added: after.filter((i) => !had.has(key(i))), removed: before.filter((i) => !has.has(key(i))) };
 }
 
-function numberLine(label: string, before: number, after: number, unit = '') {
-  return before === after ? [] : [`${label}: ${before}${unit} → ${after}${unit}`];
+function numberLine(t: Translate, label: MessageKey, before: number, after: number, minutes = false) {
+  const n = (value: number) => (minutes ? t('min', value) : String(value));
+  return before === after ? [] : [t('change', t(label), n(before), n(after))];
 }
 
 /**
  * What changes from `before` to `after`, one line each ("Mon: 09:00–17:00 → 08:00–16:00",
  * "Switched on: Gmail"), in the order of the options page. Empty when nothing changes.
  */
-export function summarizeChanges(before: Settings, after: Settings): string[] {
+export function summarizeChanges(t: Translate, before: Settings, after: Settings): string[] {
   const lines: string[] = [];
+  const zoneWords = (zone: string) => (zone === 'system' ? t('computerZone') : zone);
+  const action = (a: Settings['actions'][keyof Settings['actions']]) => t(`actWord_${a}`);
   for (const day of WEEKDAYS) {
-    if (json(before.week[day]) !== json(after.week[day])) lines.push(`${WEEKDAY_SHORT[day]}: ${dayWords(before.week[day])} → ${dayWords(after.week[day])}`);
+    if (json(before.week[day]) !== json(after.week[day])) lines.push(t('change', t(`d_${day}`), dayWords(t, before.week[day]), dayWords(t, after.week[day])));
   }
-  if (before.timeZone !== after.timeZone) lines.push(`Time zone: ${zoneWords(before.timeZone)} → ${zoneWords(after.timeZone)}`);
-
+  if (before.timeZone !== after.timeZone) lines.push(t('change', t('secZone'), zoneWords(before.timeZone), zoneWords(after.timeZone)));
   const daysOff = diff(before.timeOff, after.timeOff, json);
-  if (daysOff.added.length) lines.push(`Days off added: ${daysOff.added.map(daysOffWords).join('; ')}`);
-  if (daysOff.removed.length) lines.push(`Days off removed: ${daysOff.removed.map(daysOffWords).join('; ')}`);
+  if (daysOff.added.length) lines.push(t('daysOffAdded', daysOff.added.map(daysOffWords).join('; ')));
+  if (daysOff.removed.length) lines.push(t('daysOffRemoved', daysOff.removed.map(daysOffWords).join('; ')));
 
   for (const category of CATEGORIES) {
     if (before.actions[category] !== after.actions[category])
-      lines.push(`${CATEGORY_NAMES[category]}: ${before.actions[category]} → ${after.actions[category]}`);
+      lines.push(t('change', t(`catName_${category}`), action(before.actions[category]), action(after.actions[category])));
   }
   const on = (s: Settings, id: string, defaultOn: boolean) => s.sites.catalogue[id] ?? defaultOn;
   const switchedOn = CATALOGUE.filter((e) => !on(before, e.id, e.defaultOn) && on(after, e.id, e.defaultOn)).map((e) => e.name);
   const switchedOff = CATALOGUE.filter((e) => on(before, e.id, e.defaultOn) && !on(after, e.id, e.defaultOn)).map((e) => e.name);
-  if (switchedOn.length) lines.push(`Switched on: ${switchedOn.join(', ')}`);
-  if (switchedOff.length) lines.push(`Switched off: ${switchedOff.join(', ')}`);
+  if (switchedOn.length) lines.push(t('switchedOn', switchedOn.join(', ')));
+  if (switchedOff.length) lines.push(t('switchedOff', switchedOff.join(', ')));
 
   const custom = diff(before.sites.custom, after.sites.custom, json);
-  const site = (s: Settings['sites']['custom'][number]) => `${s.host} (${CATEGORY_NAMES[s.category]}${s.action ? `, ${s.action}` : ''})`;
-  if (custom.added.length) lines.push(`Custom sites added: ${custom.added.map(site).join(', ')}`);
-  if (custom.removed.length) lines.push(`Custom sites removed: ${custom.removed.map(site).join(', ')}`);
-
+  const site = (s: Settings['sites']['custom'][number]) =>
+    t('customSite', s.host, s.action ? t('catAndAction', t(`catName_${s.category}`), action(s.action)) : t(`catName_${s.category}`));
+  if (custom.added.length) lines.push(t('customAdded', custom.added.map(site).join(', ')));
+  if (custom.removed.length) lines.push(t('customRemoved', custom.removed.map(site).join(', ')));
   lines.push(
-    ...numberLine('Crisis exception length', before.exceptions.defaultMinutes, after.exceptions.defaultMinutes, ' min'),
-    ...numberLine('Exceptions a week', before.exceptions.weeklyLimit, after.exceptions.weeklyLimit),
-    ...numberLine('Wrap-up time', before.exceptions.wrapUpMinutes, after.exceptions.wrapUpMinutes, ' min'),
-    ...numberLine('Wind-down warning', before.windDownMinutes, after.windDownMinutes, ' min'),
+    ...numberLine(t, 'nfCrisis', before.exceptions.defaultMinutes, after.exceptions.defaultMinutes, true),
+    ...numberLine(t, 'nfWeekly', before.exceptions.weeklyLimit, after.exceptions.weeklyLimit),
+    ...numberLine(t, 'nfWrap', before.exceptions.wrapUpMinutes, after.exceptions.wrapUpMinutes, true),
+    ...numberLine(t, 'nfWind', before.windDownMinutes, after.windDownMinutes, true),
   );
 
   const areas = Object.keys(SELF_CARE_NAMES) as SelfCareArea[];
-  const areasOn = areas.filter((a) => !before.selfCare.categories[a] && after.selfCare.categories[a]).map((a) => SELF_CARE_NAMES[a]);
-  const areasOff = areas.filter((a) => before.selfCare.categories[a] && !after.selfCare.categories[a]).map((a) => SELF_CARE_NAMES[a]);
-  if (areasOn.length) lines.push(`Self-care prompts switched on: ${areasOn.join(', ')}`);
-  if (areasOff.length) lines.push(`Self-care prompts switched off: ${areasOff.join(', ')}`);
+  const areasOn = areas.filter((a) => !before.selfCare.categories[a] && after.selfCare.categories[a]).map((a) => t(SELF_CARE_NAMES[a]));
+  const areasOff = areas.filter((a) => before.selfCare.categories[a] && !after.selfCare.categories[a]).map((a) => t(SELF_CARE_NAMES[a]));
+  if (areasOn.length) lines.push(t('areasOn', areasOn.join(', ')));
+  if (areasOff.length) lines.push(t('areasOff', areasOff.join(', ')));
   const prompts = diff(before.selfCare.prompts, after.selfCare.prompts, (p) => p);
-  if (prompts.added.length) lines.push(`Own prompts added: ${prompts.added.map((p) => `"${p}"`).join(', ')}`);
-  if (prompts.removed.length) lines.push(`Own prompts removed: ${prompts.removed.map((p) => `"${p}"`).join(', ')}`);
-  const block = (b: Settings['selfCare']['plan'][number]) => `${weekdaysWords(b.days)} ${b.from}–${b.to}${b.label ? ` ${b.label}` : ''}`;
+  const quoted = (p: string) => t('quoted', p);
+  if (prompts.added.length) lines.push(t('promptsAdded', prompts.added.map(quoted).join(', ')));
+  if (prompts.removed.length) lines.push(t('promptsRemoved', prompts.removed.map(quoted).join(', ')));
   const plan = diff(before.selfCare.plan, after.selfCare.plan, json);
-  if (plan.added.length) lines.push(`Self-care plan added: ${plan.added.map(block).join('; ')}`);
-  if (plan.removed.length) lines.push(`Self-care plan removed: ${plan.removed.map(block).join('; ')}`);
+  if (plan.added.length) lines.push(t('planAdded', plan.added.map((b) => planWords(t, b)).join('; ')));
+  if (plan.removed.length) lines.push(t('planRemoved', plan.removed.map((b) => planWords(t, b)).join('; ')));
 
-  if (before.afterHoursMessage !== after.afterHoursMessage) lines.push('After-hours message changed');
+  if (before.afterHoursMessage !== after.afterHoursMessage) lines.push(t('ahmChanged'));
   if (before.muteNotifications !== after.muteNotifications)
-    lines.push(`Do not disturb: ${before.muteNotifications ? 'on' : 'off'} → ${after.muteNotifications ? 'on' : 'off'}`);
+    lines.push(t('change', t('secDnd'), t(before.muteNotifications ? 'onLower' : 'offLower'), t(after.muteNotifications ? 'onLower' : 'offLower')));
   return lines;
+}
+
+/** A self-care block in words: "Mon/Wed 12:00–12:45 walk". */
+export function planWords(t: Translate, block: Settings['selfCare']['plan'][number]): string {
+  const when = t('dayRange', weekdaysWords(t, block.days), t('range', block.from, block.to));
+  return block.label ? t('withLabel', when, block.label) : when;
 }

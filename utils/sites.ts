@@ -1,4 +1,5 @@
 /** The work sites a settings document guards (matching a URL to one of them: site-match.ts). */
+import type { MessageKey } from './i18n';
 import { CATALOGUE, SHARED_PERSONAL_WARNING } from './catalogue';
 import type { Settings } from './settings';
 import type { Site } from './types';
@@ -26,7 +27,7 @@ export function enabledSites(settings: Settings): Site[] {
 export { matchSite, patternSpecificity, specificity } from './site-match';
 
 /** The one-line warning for catalogue entries that also serve personal use (Gmail, Zoom …), else null. */
-export function siteWarning(id: string): string | null {
+export function siteWarning(id: string): MessageKey | null {
   return CATALOGUE.some((entry) => entry.id === id && entry.sharedPersonal) ? SHARED_PERSONAL_WARNING : null;
 }
 

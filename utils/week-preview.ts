@@ -6,7 +6,7 @@
 import { workIntervals, type WorkInterval } from './schedule';
 import type { Settings } from './settings';
 import { clockTime, shortDate } from './clock';
-import { WEEKDAY_SHORT } from './names';
+import type { Translate } from './i18n';
 import { type LocalDate, type Range, type Weekday, WEEKDAYS } from './types';
 import { DAY, dayNumber, instantAt, localDay, localParts } from './zoned-time';
 
@@ -26,32 +26,32 @@ export interface PreviewLine {
 }
 
 /** Words for an instant seen from `today` (a day number): "Mon 09:00", or "Mon 12 Jan 09:00" a week or more ahead. */
-function when(instant: number, today: number, timeZone: string): string {
+function when(t: Translate, instant: number, today: number, timeZone: string): string {
   const at = localParts(instant, timeZone);
-  const day = WEEKDAY_SHORT[at.weekday];
+  const day = t(`d_${at.weekday}`);
   const ahead = dayNumber(at.date) - today;
-  return ahead >= 7 || ahead < 0 ? `${day} ${shortDate(at.date)} ${clock(at.minutes)}` : `${day} ${clock(at.minutes)}`;
+  return ahead >= 7 || ahead < 0 ? t('pvDate', day, shortDate(at.date), clock(at.minutes)) : t('pvDay', day, clock(at.minutes));
 }
 
 /** "Mon 09:00 → 12:30" on one day, "Fri 22:00 → Sat 02:00" past midnight, "Mon 17:00 → 24:00" to midnight. */
-function span(start: number, end: number | null, now: number, timeZone: string): string {
+function span(t: Translate, start: number, end: number | null, now: number, timeZone: string): string {
   const today = localDay(now, timeZone);
-  const from = start <= now ? 'now' : when(start, today, timeZone);
-  if (end === null) return `${from} → no change in the next ${(LOOKAHEAD / WEEK) | 0} weeks`;
+  const from = start <= now ? t('pvNow') : when(t, start, today, timeZone);
+  if (end === null) return t('pvNoChange', from, (LOOKAHEAD / WEEK) | 0);
   const a = localParts(start, timeZone);
   const b = localParts(end, timeZone);
-  if (start > now && a.date === b.date) return `${from} → ${clock(b.minutes)}`;
-  if (start > now && b.minutes === 0 && dayNumber(b.date) === dayNumber(a.date) + 1) return `${from} → 24:00`;
-  return `${from} → ${when(end, today, timeZone)}`;
+  if (start > now && a.date === b.date) return t('pvSpan', from, clock(b.minutes));
+  if (start > now && b.minutes === 0 && dayNumber(b.date) === dayNumber(a.date) + 1) return t('pvSpan', from, '24:00');
+  return t('pvSpan', from, when(t, end, today, timeZone));
 }
 
 const sharesWorkday = (a: WorkInterval, b: WorkInterval) => a.days.some((day) => b.days.includes(day));
 
 /** Labels of the days off that fall within `[start, end)`, "Day off" for those without one. */
-function daysOffWithin(settings: Settings, start: number, end: number, timeZone: string): string[] {
+function daysOffWithin(t: Translate, settings: Settings, start: number, end: number, timeZone: string): string[] {
   const first = localParts(start, timeZone).date;
   const last = localParts(end - 1, timeZone).date;
-  const labels = settings.timeOff.filter((r) => r.from <= last && r.to >= first).map((r) => r.label || 'day off');
+  const labels = settings.timeOff.filter((r) => r.from <= last && r.to >= first).map((r) => r.label || t('pvDayOff'));
   return [...new Set(labels)];
 }
 
@@ -59,16 +59,16 @@ function daysOffWithin(settings: Settings, start: number, end: number, timeZone:
  * The next seven days from `now`, in order: work, breaks (gaps between a workday's own ranges) and
  * time off, each with its start and end in words. The first line starts "now".
  */
-export function weekPreview(settings: Settings, now: number, timeZone: string): PreviewLine[] {
+export function weekPreview(t: Translate, settings: Settings, now: number, timeZone: string): PreviewLine[] {
   const intervals = workIntervals(settings, now, now + LOOKAHEAD, timeZone);
   const windowEnd = now + WEEK;
   const lines: PreviewLine[] = [];
   const gap = (start: number, end: number | null, before: WorkInterval | undefined, after: WorkInterval | undefined) => {
     const isBreak = before !== undefined && after !== undefined && sharesWorkday(before, after);
     const kind = isBreak ? 'break' : 'off';
-    const daysOff = end === null ? [] : daysOffWithin(settings, start, end, timeZone);
-    const note = daysOff.length ? ` (days off: ${daysOff.join(', ')})` : '';
-    lines.push({ kind, start, end, text: `${isBreak ? 'Break' : 'Off'}: ${span(start, end, now, timeZone)}${note}` });
+    const daysOff = end === null ? [] : daysOffWithin(t, settings, start, end, timeZone);
+    const text = t(isBreak ? 'pvBreak' : 'pvOff', span(t, start, end, now, timeZone));
+    lines.push({ kind, start, end, text: daysOff.length ? t('pvWithDaysOff', text, daysOff.join(', ')) : text });
   };
   let cursor = now;
   let previous: WorkInterval | undefined;
@@ -77,7 +77,7 @@ export function weekPreview(settings: Settings, now: number, timeZone: string): 
     if (interval.start > cursor) gap(cursor, interval.start, previous, interval);
     // An interval reaching the end of the look-ahead has no known end.
     const end = interval.end >= now + LOOKAHEAD ? null : interval.end;
-    lines.push({ kind: 'work', start: interval.start, end, text: `Work: ${span(interval.start, end, now, timeZone)}` });
+    lines.push({ kind: 'work', start: interval.start, end, text: t('pvWork', span(t, interval.start, end, now, timeZone)) });
     cursor = interval.end;
     previous = interval;
   }
@@ -92,13 +92,13 @@ export function weekPreview(settings: Settings, now: number, timeZone: string): 
  * What a range means when it is not simply "start to end the same day": "Fri 22:00 → Sat 02:00"
  * past midnight, "Fri 22:00 → midnight", "24 hours: Fri 08:00 → Sat 08:00", "All day Sat"; null otherwise.
  */
-export function describeRange(weekday: Weekday, [start, end]: Range): string | null {
-  const next = WEEKDAY_SHORT[WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 1) % 7] ?? 'mon'];
-  const day = WEEKDAY_SHORT[weekday];
-  if (start === '00:00' && (end === '24:00' || end === '00:00')) return `All day ${day}`;
-  if (end === '24:00' || end === '00:00') return `${day} ${start} → midnight`;
-  if (end === start) return `24 hours: ${day} ${start} → ${next} ${end}`;
-  if (end < start) return `Past midnight: ${day} ${start} → ${next} ${end}`;
+export function describeRange(t: Translate, weekday: Weekday, [start, end]: Range): string | null {
+  const next = t(`d_${WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 1) % 7] ?? 'mon'}`);
+  const day = t(`d_${weekday}`);
+  if (start === '00:00' && (end === '24:00' || end === '00:00')) return t('rgAllDayOf', day);
+  if (end === '24:00' || end === '00:00') return t('rgToMidnightOf', day, start);
+  if (end === start) return t('rg24Of', day, start, next, end);
+  if (end < start) return t('rgPastOf', day, start, next, end);
   return null;
 }
 
@@ -106,11 +106,11 @@ export function describeRange(weekday: Weekday, [start, end]: Range): string | n
  * The same for a range every chosen weekday shares, without naming a day: "Past midnight: 22:00 →
  * 02:00 the next day", "18:00 → midnight", "24 hours from 08:00", "All day"; null otherwise.
  */
-export function describeDailyRange([start, end]: Range): string | null {
-  if (start === '00:00' && (end === '24:00' || end === '00:00')) return 'All day';
-  if (end === '24:00' || end === '00:00') return `${start} → midnight`;
-  if (end === start) return `24 hours from ${start}`;
-  if (end < start) return `Past midnight: ${start} → ${end} the next day`;
+export function describeDailyRange(t: Translate, [start, end]: Range): string | null {
+  if (start === '00:00' && (end === '24:00' || end === '00:00')) return t('rgAllDay');
+  if (end === '24:00' || end === '00:00') return t('rgToMidnight', start);
+  if (end === start) return t('rg24', start);
+  if (end < start) return t('rgPast', start, end);
   return null;
 }
 
@@ -127,7 +127,7 @@ export interface GridDay {
 }
 
 /** Seven local days from today, each with its work as fractions of the day, for the week grid. */
-export function weekGrid(settings: Settings, now: number, timeZone: string): GridDay[] {
+export function weekGrid(t: Translate, settings: Settings, now: number, timeZone: string): GridDay[] {
   const today = localDay(now, timeZone);
   const days: GridDay[] = [];
   for (let day = today; day < today + 7; day++) {
@@ -138,8 +138,8 @@ export function weekGrid(settings: Settings, now: number, timeZone: string): Gri
     const off = settings.timeOff.find((r) => r.from <= date && date <= r.to);
     days.push({
       date,
-      label: `${WEEKDAY_SHORT[weekday]} ${shortDate(date)}`,
-      dayOff: off ? off.label || 'Day off' : null,
+      label: t('gridDay', t(`d_${weekday}`), shortDate(date)),
+      dayOff: off ? off.label || t('sTimeOff') : null,
       spans: workIntervals(settings, start, end, timeZone).map((i) => ({ from: (i.start - start) / length, to: (i.end - start) / length })),
       now: now >= start && now < end ? (now - start) / length : null,
     });

@@ -1,4 +1,5 @@
 /** The after-hours auto-reply or voicemail script, with the next opening filled in and a copy button. */
+import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import { fillAfterHoursMessage, NEXT_PLACEHOLDER } from '@/utils/after-hours-message';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
@@ -21,14 +22,14 @@ export function AfterHoursSection({ settings, update, locked, nextOpening, now, 
   const save = async (text: string) => {
     if (text === settings.afterHoursMessage) return;
     const result = await update((s) => ({ ...s, afterHoursMessage: text }));
-    setErrors(result.map((m) => m.replace(/^afterHoursMessage: /, 'The message ')));
+    setErrors(result.map((m) => (m.startsWith('afterHoursMessage: ') ? t('theMessage', m.slice('afterHoursMessage: '.length)) : m)));
   };
   const copyIt = async () => {
     try {
       await copy(filled);
-      setCopied('Copied. Paste it into your email auto-reply or read it for your voicemail.');
+      setCopied(t('copied'));
     } catch (error) {
-      setCopied(`Could not copy (${error instanceof Error ? error.message : String(error)}): select the text and copy it yourself.`);
+      setCopied(t('notCopied', error instanceof Error ? error.message : String(error)));
     }
   };
 
@@ -36,7 +37,7 @@ export function AfterHoursSection({ settings, update, locked, nextOpening, now, 
     <div class="afterhours">
       <div class="field">
         <label for="ahm-template">
-          Message template <span class="hint">({NEXT_PLACEHOLDER} becomes your next opening)</span>
+          {t('ahmTemplate')} <span class="hint">{t('ahmPlaceholder', NEXT_PLACEHOLDER)}</span>
         </label>
         <textarea
           id="ahm-template"
@@ -52,12 +53,12 @@ export function AfterHoursSection({ settings, update, locked, nextOpening, now, 
         {disabled && <LockedNote />}
         <FieldError id="ahm-error" messages={errors} />
       </div>
-      <h3 id="ahm-filled-title">As it reads now</h3>
+      <h3 id="ahm-filled-title">{t('ahmNow')}</h3>
       <blockquote class="filled" id="ahm-filled" aria-labelledby="ahm-filled-title">
         {filled}
       </blockquote>
       <button type="button" onClick={() => void copyIt()}>
-        Copy message
+        {t('ahmCopy')}
       </button>
       <p class="status" role="status">
         {copied}

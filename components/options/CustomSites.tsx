@@ -3,13 +3,13 @@
  * and the browser asks for access to that host at that moment. Without access Clocked Out could
  * neither block nor dim the site, so a refusal leaves the list as it was and says why.
  */
+import { t } from '@/stores/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { parseHost } from '@/utils/hosts';
 import { MAX_CUSTOM_SITES } from '@/utils/settings';
-import { CATEGORY_NAMES } from '@/utils/names';
 import { type Action, type Category, CATEGORIES } from '@/utils/types';
 import { isLocked, FieldError, LockedNote, type SectionProps } from './shared';
-import { ActionSelect } from './SitesSection';
+import { actionName, ActionSelect } from './SitesSection';
 
 /** The browser's optional host permissions, as the page needs them. */
 export interface HostAccess {
@@ -25,10 +25,12 @@ export interface CustomSitesProps extends SectionProps {
   access: HostAccess;
 }
 
+/** The host the help names as an example (no word to translate). */
+const EXAMPLE_HOST = 'example.org';
+
 type Custom = CustomSitesProps['settings']['sites']['custom'][number];
 
-const refusal = (host: string) =>
-  `The browser did not give Clocked Out access to ${host}, so it could not block or dim it there, and it was not added. To add it, try again and choose "Allow" when the browser asks.`;
+const refusal = (host: string) => t('csRefused', host);
 
 export function CustomSites({ settings, update, locked, access }: CustomSitesProps) {
   const [address, setAddress] = useState('');
@@ -55,16 +57,15 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
     event.preventDefault();
     setStatus(null);
     const parsed = parseHost(address);
-    if (!parsed.ok) return setError(`This ${parsed.error}.`);
+    if (!parsed.ok) return setError(t('hostError', parsed.error));
     const host = parsed.host;
-    if (custom.some((c) => c.host === host)) return setError(`${host} is already in your list.`);
+    if (custom.some((c) => c.host === host)) return setError(t('csAlready', host));
     // Before the browser's prompt: access to a site that cannot be added is not asked for.
-    if (custom.length >= MAX_CUSTOM_SITES)
-      return setError(`You have ${custom.length} sites of your own, the most Clocked Out can guard within the browser's limits. Remove one to add ${host}.`);
+    if (custom.length >= MAX_CUSTOM_SITES) return setError(t('csMax', custom.length, host));
     setError(null);
     // Straight from the click or Enter: the browser shows its prompt only during a user gesture.
     const answer = access.request(host);
-    setStatus(`Waiting for your answer to the browser's question about ${host}…`);
+    setStatus(t('accWaiting', host));
     void answer.then(
       async (ok) => {
         if (!ok) {
@@ -77,12 +78,12 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
           setStatus(null);
           return setError(errors.map((m) => m.replace(/^sites\.custom\[\d+\](\.\w+)?: /, '')).join(' '));
         }
-        setStatus(`Added ${host}: ${CATEGORY_NAMES[category]}.`);
+        setStatus(t('csAdded', host, t(`catName_${category}`)));
         setAddress('');
       },
       (reason: unknown) => {
         setStatus(null);
-        setError(`The browser could not ask for access to ${host}: ${reason instanceof Error ? reason.message : String(reason)}`);
+        setError(t('csCouldNotAsk', host, reason instanceof Error ? reason.message : String(reason)));
       },
     );
   };
@@ -107,61 +108,61 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
   const allow = (host: string) =>
     void access.request(host).then((ok) => {
       setGranted((g) => ({ ...g, [host]: ok }));
-      if (!ok) setError(`The browser did not give Clocked Out access to ${host}: it is in your list but cannot be blocked or dimmed.`);
+      if (!ok) setError(t('csNoAccess', host));
     });
 
   return (
     <fieldset class="custom" disabled={disabled}>
-      <legend>Your own sites</legend>
+      <legend>{t('csLegend')}</legend>
       {disabled && <LockedNote />}
       {custom.length === 0 ? (
-        <p class="hint">None yet. Add your organisation's EHR, patient portal or other work tool.</p>
+        <p class="hint">{t('csNone')}</p>
       ) : (
         <ul class="list">
           {custom.map((c) => (
             <li key={c.host} class="custom-site">
               <span class="host">{c.host}</span>
               <label class="sr-only" for={`custom-cat-${c.host}`}>
-                Category of {c.host}
+                {t('csCategoryOf', c.host)}
               </label>
               <select id={`custom-cat-${c.host}`} value={c.category} onChange={(e) => change(c.host, { category: e.currentTarget.value as Category })}>
                 {CATEGORIES.map((cat) => (
                   <option key={cat} value={cat}>
-                    {CATEGORY_NAMES[cat]}
+                    {t(`catName_${cat}`)}
                   </option>
                 ))}
               </select>
               <label class="sr-only" for={`custom-action-${c.host}`}>
-                After hours {c.host} is
+                {t('csAfterHoursIs', c.host)}
               </label>
               <ActionSelect
                 id={`custom-action-${c.host}`}
                 value={c.action}
-                allowInherit={`As its category (${settings.actions[c.category]})`}
+                allowInherit={t('csAsCategoryIs', actionName(settings.actions[c.category]))}
                 onChange={(a) => change(c.host, { action: a })}
               />
               {granted[c.host] === false && (
                 <button type="button" class="warn" onClick={() => allow(c.host)}>
-                  Allow access to {c.host}
+                  {t('csAllow', c.host)}
                 </button>
               )}
-              <button type="button" class="quiet" aria-label={`Remove ${c.host}`} onClick={() => void remove(c.host)}>
-                Remove
+              <button type="button" class="quiet" aria-label={t('csRemove', c.host)} onClick={() => void remove(c.host)}>
+                {t('remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form class="add-row" onSubmit={add} aria-label="Add a site">
+      <form class="add-row" onSubmit={add} aria-label={t('csAddForm')}>
         <div class="field grow">
-          <label for="custom-address">Address of the site</label>
+          <label for="custom-address">{t('csAddress')}</label>
           <input
             id="custom-address"
             type="text"
             inputMode="url"
             autoComplete="off"
             spellcheck={false}
-            placeholder="ehr.example-clinic.org, or paste a link"
+            placeholder={t('csPlaceholder')}
             value={address}
             aria-invalid={error !== null || undefined}
             aria-describedby={error ? 'custom-error' : 'custom-help'}
@@ -169,24 +170,23 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
           />
         </div>
         <div class="field">
-          <label for="custom-category">Category</label>
+          <label for="custom-category">{t('csCategory')}</label>
           <select id="custom-category" value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)}>
             {CATEGORIES.map((cat) => (
               <option key={cat} value={cat}>
-                {CATEGORY_NAMES[cat]}
+                {t(`catName_${cat}`)}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
-          <label for="custom-action">After hours</label>
-          <ActionSelect id="custom-action" value={action} allowInherit="As its category" onChange={setAction} />
+          <label for="custom-action">{t('afterHours')}</label>
+          <ActionSelect id="custom-action" value={action} allowInherit={t('csAsCategory')} onChange={setAction} />
         </div>
-        <button type="submit">Add site</button>
+        <button type="submit">{t('csAddSite')}</button>
       </form>
       <p class="hint" id="custom-help">
-        Only the host name is kept (a pasted link's path, which may name a client, is dropped). <code>example.org</code> covers its subdomains too;{' '}
-        <code>*.example.org</code> only its subdomains. Your browser will ask to let Clocked Out see that site.
+        {t('csHelp1')} <code>{EXAMPLE_HOST}</code> {t('csHelp2')} <code>{`*.${EXAMPLE_HOST}`}</code> {t('csHelp3')}
       </p>
       <FieldError id="custom-error" messages={error ? [error] : []} />
       <p class="status" role="status">

@@ -2,6 +2,7 @@
  * Export, import and "Restore defaults". A bad file changes nothing and lists its errors by field;
  * a good one applies at once and says what changed, with Undo.
  */
+import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import { summarizeChanges } from '@/utils/import-summary';
 import { defaultSettings, parseSettings, type Settings } from '@/utils/settings';
@@ -30,13 +31,13 @@ export async function readSettingsFile(file: Blob): Promise<{ ok: true; settings
   try {
     text = await file.text();
   } catch (error) {
-    return { ok: false, errors: [`the file could not be read (${String(error)})`] };
+    return { ok: false, errors: [t('fileUnreadable', String(error))] };
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`the file is not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, errors: [t('fileNotJson', error instanceof Error ? error.message : String(error))] };
   }
   return parseSettings(doc);
 }
@@ -50,7 +51,7 @@ export function DataSection({ settings, replace, download, today }: DataProps) {
     const before = settings;
     const result = await replace(next);
     if (!result.ok) return setOutcome({ kind: 'failed', errors: result.errors });
-    setOutcome({ kind: 'applied', what, lines: summarizeChanges(before, result.settings), previous: result.previous });
+    setOutcome({ kind: 'applied', what, lines: summarizeChanges(t, before, result.settings), previous: result.previous });
   };
 
   const onFile = async (event: Event) => {
@@ -61,7 +62,7 @@ export function DataSection({ settings, replace, download, today }: DataProps) {
     if (!file) return;
     const read = await readSettingsFile(file);
     if (!read.ok) return setOutcome({ kind: 'refused', what: file.name, errors: read.errors });
-    await apply(read.settings, `Imported ${file.name}`);
+    await apply(read.settings, t('imported', file.name));
   };
 
   const undo = async (previous: Settings) => {
@@ -73,34 +74,34 @@ export function DataSection({ settings, replace, download, today }: DataProps) {
     <div class="data">
       <div class="data-actions">
         <button type="button" onClick={() => download(`clocked-out-settings-${today}.json`, `${JSON.stringify(settings, null, 2)}\n`)}>
-          Export settings
+          {t('exportSettings')}
         </button>
         <label class="file">
-          Import settings
+          {t('importSettings')}
           <input type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
         </label>
         {!confirming && (
           <button type="button" class="warn" onClick={() => setConfirming(true)}>
-            Restore defaults…
+            {t('restoreDefaultsOpen')}
           </button>
         )}
       </div>
       {confirming && (
-        <div class="confirm" role="group" aria-label="Confirm restoring the defaults">
-          <p>Replace all your settings — hours, days off, sites, messages — with the defaults? You can undo this right after.</p>
+        <div class="confirm" role="group" aria-label={t('restoreConfirmLabel')}>
+          <p>{t('restoreQuestion')}</p>
           <button
             type="button"
             class="warn"
             autoFocus
             onClick={async () => {
               setConfirming(false);
-              await apply(defaultSettings(), 'Restored the defaults');
+              await apply(defaultSettings(), t('restored'));
             }}
           >
-            Restore defaults
+            {t('restoreDefaults')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
@@ -108,7 +109,7 @@ export function DataSection({ settings, replace, download, today }: DataProps) {
         {outcome?.kind === 'applied' && (
           <div class="summary">
             <p>
-              {outcome.what}. {outcome.lines.length ? 'What changed:' : 'It matches your settings: nothing changed.'}
+              {t('sentence', outcome.what)} {outcome.lines.length ? t('whatChanged') : t('nothingChanged')}
             </p>
             {outcome.lines.length > 0 && (
               <ul>
@@ -119,16 +120,16 @@ export function DataSection({ settings, replace, download, today }: DataProps) {
             )}
             {outcome.lines.length > 0 && (
               <button type="button" onClick={() => void undo(outcome.previous)}>
-                Undo
+                {t('undo')}
               </button>
             )}
           </div>
         )}
-        {outcome?.kind === 'undone' && <p>Undone: your settings are as they were.</p>}
+        {outcome?.kind === 'undone' && <p>{t('undone')}</p>}
       </div>
       {(outcome?.kind === 'refused' || outcome?.kind === 'failed') && (
         <div class="refused" role="alert">
-          <p>{outcome.kind === 'refused' ? `${outcome.what} was not imported, and nothing changed:` : 'Nothing changed:'}</p>
+          <p>{outcome.kind === 'refused' ? t('notImported', outcome.what) : t('nothingChangedColon')}</p>
           <ul>
             {outcome.errors.map((error) => (
               <li key={error}>{error}</li>

@@ -1,4 +1,6 @@
 /** Days off and vacations: a single day or a range with a label; past ones listed as taken. */
+import { plural } from '@/utils/i18n';
+import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import { daysOffWords } from '@/utils/import-summary';
 import { dayNumber } from '@/utils/zoned-time';
@@ -33,8 +35,8 @@ export function DaysOffSection({ settings, update, locked, today }: DaysOffProps
 
   const add = async (event: Event) => {
     event.preventDefault();
-    if (!from) return setErrors(['Choose the first day off.']);
-    if (to && to < from) return setErrors(['The last day is before the first day.']);
+    if (!from) return setErrors([t('offChooseFirst')]);
+    if (to && to < from) return setErrors([t('offLastBefore')]);
     const entry = { from, to: to || from, label: label.trim() };
     const result = await update((s) => ({ ...s, timeOff: [...s.timeOff, entry] }));
     // The new entry is the last one: its errors read "timeOff[n]: to … is before from …".
@@ -51,23 +53,23 @@ export function DaysOffSection({ settings, update, locked, today }: DaysOffProps
   const item = ({ entry, index }: { entry: Entry; index: number }) => (
     <li key={index}>
       <span>
-        {daysOffWords(entry)} <span class="hint">· {length(entry) === 1 ? '1 day' : `${length(entry)} days`}</span>
+        {daysOffWords(entry)} <span class="hint">· {plural(t, length(entry), 'days_one', 'days_other')}</span>
       </span>
-      <button type="button" class="quiet" aria-label={`Remove day off ${daysOffWords(entry)}`} onClick={() => remove(entry)}>
-        Remove
+      <button type="button" class="quiet" aria-label={t('offRemove', daysOffWords(entry))} onClick={() => remove(entry)}>
+        {t('remove')}
       </button>
     </li>
   );
 
   return (
     <fieldset class="daysoff" disabled={disabled}>
-      <legend class="sr-only">Days off</legend>
+      <legend class="sr-only">{t('secDaysOff')}</legend>
       {disabled && <LockedNote />}
-      <h3>Coming up</h3>
-      {upcoming.length ? <ul class="list">{upcoming.map(item)}</ul> : <p class="hint">No days off planned.</p>}
-      <form class="add-row" onSubmit={add} aria-label="Add days off">
+      <h3>{t('offComing')}</h3>
+      {upcoming.length ? <ul class="list">{upcoming.map(item)}</ul> : <p class="hint">{t('offNone')}</p>}
+      <form class="add-row" onSubmit={add} aria-label={t('offAdd')}>
         <div class="field">
-          <label for="off-from">First day</label>
+          <label for="off-from">{t('offFirst')}</label>
           <input
             id="off-from"
             type="date"
@@ -79,23 +81,21 @@ export function DaysOffSection({ settings, update, locked, today }: DaysOffProps
         </div>
         <div class="field">
           <label for="off-to">
-            Last day <span class="hint">(if more than one)</span>
+            {t('offLast')} <span class="hint">{t('offIfMore')}</span>
           </label>
           <input id="off-to" type="date" value={to} min={from || undefined} onInput={(e) => setTo(e.currentTarget.value)} />
         </div>
         <div class="field grow">
           <label for="off-label">
-            Label <span class="hint">(optional)</span>
+            {t('offLabel')} <span class="hint">{t('optional')}</span>
           </label>
-          <input id="off-label" type="text" maxLength={80} value={label} placeholder="e.g. Holidays" onInput={(e) => setLabel(e.currentTarget.value)} />
+          <input id="off-label" type="text" maxLength={80} value={label} placeholder={t('offPlaceholder')} onInput={(e) => setLabel(e.currentTarget.value)} />
         </div>
-        <button type="submit">Add days off</button>
+        <button type="submit">{t('offAdd')}</button>
       </form>
       <FieldError id="off-error" messages={errors} />
-      <h3>Taken</h3>
-      <p class="hint">
-        {takenThisYear === 1 ? '1 day' : `${takenThisYear} days`} off taken in {year} so far.
-      </p>
+      <h3>{t('offTaken')}</h3>
+      <p class="hint">{plural(t, takenThisYear, 'takenIn_one', 'takenIn_other', year)}</p>
       {taken.length > 0 && <ul class="list taken">{taken.map(item)}</ul>}
     </fieldset>
   );

@@ -1,4 +1,5 @@
 /** Mute work sites' web notifications after hours: the browser's content-settings permission, asked for when switched on. */
+import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import { isLocked, LockedNote, type SectionProps } from './shared';
 
@@ -19,14 +20,11 @@ export function DoNotDisturbSection({ settings, update, locked, requestControl }
     const answer = requestControl();
     void answer.then(
       async (ok) => {
-        if (!ok)
-          return setMessage(
-            'The browser did not give Clocked Out control of notifications, so they cannot be muted. Switch this on again and choose "Allow" to use it.',
-          );
+        if (!ok) return setMessage(t('dndRefused'));
         const errors = await update((s) => ({ ...s, muteNotifications: true }));
         setMessage(errors.join(' '));
       },
-      (reason: unknown) => setMessage(`The browser could not ask: ${reason instanceof Error ? reason.message : String(reason)}`),
+      (reason: unknown) => setMessage(t('couldNotAsk', reason instanceof Error ? reason.message : String(reason))),
     );
   };
 
@@ -34,12 +32,11 @@ export function DoNotDisturbSection({ settings, update, locked, requestControl }
     <div class="dnd">
       <label class="switch">
         <input type="checkbox" checked={settings.muteNotifications} disabled={disabled} onChange={toggle} aria-describedby="dnd-help" />
-        Mute work sites' notifications outside work hours
+        {t('dndLabel')}
       </label>
       {disabled && <LockedNote />}
       <p class="hint" id="dnd-help">
-        Your EHR and work email stop popping up in the evening; they come back at the start of your next work range. The browser asks you once to let Clocked
-        Out manage notification settings for work sites.
+        {t('dndHelp')}
       </p>
       <p class="status" role="status">
         {message}

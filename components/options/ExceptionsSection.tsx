@@ -1,15 +1,18 @@
 /** How long a crisis exception lasts, how many a week, the wrap-up time and the wind-down warning. */
+import type { MessageKey } from '@/utils/i18n';
+import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 import { errorsFor, FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
 interface NumberField {
   path: string;
-  label: string;
-  help: string;
+  /** Messages: the field's name, what it does, its unit. */
+  label: MessageKey;
+  help: MessageKey;
   min: number;
   max: number;
-  unit: string;
+  unit: MessageKey;
   get(s: Settings): number;
   set(s: Settings, n: number): Settings;
 }
@@ -17,41 +20,41 @@ interface NumberField {
 export const NUMBER_FIELDS: readonly NumberField[] = [
   {
     path: 'exceptions.defaultMinutes',
-    label: 'Crisis exception length',
-    unit: 'minutes',
+    label: 'nfCrisis',
+    unit: 'unitMinutes',
     min: 1,
     max: 240,
-    help: 'How long a crisis exception opens a site for, unless you choose otherwise at the time.',
+    help: 'nfCrisisHelp',
     get: (s) => s.exceptions.defaultMinutes,
     set: (s, n) => ({ ...s, exceptions: { ...s.exceptions, defaultMinutes: n } }),
   },
   {
     path: 'exceptions.weeklyLimit',
-    label: 'Exceptions a week',
-    unit: 'a week',
+    label: 'nfWeekly',
+    unit: 'unitWeek',
     min: 0,
     max: 100,
-    help: 'A count you are told about when you pass it, never a lock: a crisis always comes first.',
+    help: 'nfWeeklyHelp',
     get: (s) => s.exceptions.weeklyLimit,
     set: (s, n) => ({ ...s, exceptions: { ...s.exceptions, weeklyLimit: n } }),
   },
   {
     path: 'exceptions.wrapUpMinutes',
-    label: 'Wrap-up time',
-    unit: 'minutes',
+    label: 'nfWrap',
+    unit: 'unitMinutes',
     min: 1,
     max: 30,
-    help: 'The "Wrap up" choice on a page open at the end of the day: time to save and close, once an evening.',
+    help: 'nfWrapHelp',
     get: (s) => s.exceptions.wrapUpMinutes,
     set: (s, n) => ({ ...s, exceptions: { ...s.exceptions, wrapUpMinutes: n } }),
   },
   {
     path: 'windDownMinutes',
-    label: 'Wind-down warning',
-    unit: 'minutes',
+    label: 'nfWind',
+    unit: 'unitMinutes',
     min: 0,
     max: 120,
-    help: 'A notice this long before each work range ends; 0 for none.',
+    help: 'nfWindHelp',
     get: (s) => s.windDownMinutes,
     set: (s, n) => ({ ...s, windDownMinutes: n }),
   },
@@ -62,7 +65,7 @@ export function ExceptionsSection({ settings, update, locked }: SectionProps) {
 
   const commit = async (field: NumberField, text: string) => {
     const value = text.trim();
-    if (value === '') return setErrors((e) => ({ ...e, [field.path]: [`Enter a whole number from ${field.min} to ${field.max}.`] }));
+    if (value === '') return setErrors((e) => ({ ...e, [field.path]: [t('wholeNumber', field.min, field.max)] }));
     const n = Number(value);
     if (n === field.get(settings)) return setErrors((e) => ({ ...e, [field.path]: [] }));
     const result = await update((s) => field.set(s, n));
@@ -77,7 +80,7 @@ export function ExceptionsSection({ settings, update, locked }: SectionProps) {
         const fieldLocked = isLocked(locked, field.path);
         return (
           <div class="field number" key={field.path}>
-            <label for={id}>{field.label}</label>
+            <label for={id}>{t(field.label)}</label>
             <span class="with-unit">
               <input
                 id={id}
@@ -93,11 +96,11 @@ export function ExceptionsSection({ settings, update, locked }: SectionProps) {
                 aria-describedby={`${id}-help${messages.length ? ` ${id}-error` : ''}`}
                 onChange={(e) => void commit(field, e.currentTarget.value)}
               />
-              <span class="unit">{field.unit}</span>
+              <span class="unit">{t(field.unit)}</span>
               {fieldLocked && <LockedNote />}
             </span>
             <span class="hint" id={`${id}-help`}>
-              {field.help}
+              {t(field.help)}
             </span>
             <FieldError id={`${id}-error`} messages={messages} />
           </div>

@@ -1,4 +1,6 @@
 /** The local after-hours history: export it as CSV, or clear it (with a confirmation). */
+import { plural, type MessageKey } from '@/utils/i18n';
+import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import type { HistoryEvent } from '@/utils/history-events';
 import { historyCsv } from '@/utils/history-csv';
@@ -15,44 +17,44 @@ export interface HistoryDataProps {
 export function HistoryData({ readAll, clear, download, today, timeZone }: HistoryDataProps) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
-  const fail = (what: string) => (error: unknown) => setMessage(`${what} (${error instanceof Error ? error.message : String(error)}).`);
+  const fail = (what: MessageKey) => (error: unknown) => setMessage(t(what, error instanceof Error ? error.message : String(error)));
 
   const exportCsv = () =>
     readAll().then((events) => {
       download(`clocked-out-history-${today}.csv`, historyCsv(events, timeZone), 'text/csv');
-      setMessage(events.length === 1 ? 'Exported 1 event.' : `Exported ${events.length} events.`);
-    }, fail('The history could not be read'));
+      setMessage(plural(t, events.length, 'exported_one', 'exported_other'));
+    }, fail('historyUnreadable'));
 
   return (
     <div class="history-data">
-      <h3>After-hours history</h3>
-      <p class="hint">Kept on this computer only, for a year: when exceptions started and ended, visits turned away, days off — site names, never addresses.</p>
+      <h3>{t('historyTitle')}</h3>
+      <p class="hint">{t('historyHint')}</p>
       <div class="data-actions">
         <button type="button" class="quiet" onClick={() => void exportCsv()}>
-          Export history (CSV)
+          {t('exportHistory')}
         </button>
         {!confirming && (
           <button type="button" class="warn" onClick={() => setConfirming(true)}>
-            Clear history…
+            {t('clearHistoryOpen')}
           </button>
         )}
       </div>
       {confirming && (
-        <div class="confirm" role="group" aria-label="Confirm clearing the history">
-          <p>Delete the whole after-hours history on this computer? This cannot be undone; your settings stay.</p>
+        <div class="confirm" role="group" aria-label={t('clearConfirmLabel')}>
+          <p>{t('clearQuestion')}</p>
           <button
             type="button"
             class="warn"
             autoFocus
             onClick={() => {
               setConfirming(false);
-              void clear().then(() => setMessage('The history is cleared.'), fail('The history could not be cleared'));
+              void clear().then(() => setMessage(t('historyCleared')), fail('historyNotCleared'));
             }}
           >
-            Clear history
+            {t('clearHistory')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}

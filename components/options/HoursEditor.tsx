@@ -2,17 +2,19 @@
  * Work hours per weekday: any number of ranges, each saved when its field is left (Tab, Enter or
  * a click elsewhere), so half-typed times never reach the guard. A range past midnight says so.
  */
+import { t } from '@/stores/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { clockTime, minutesOfClock } from '@/utils/clock';
 import type { Range, Weekday } from '@/utils/types';
 import { WEEKDAYS } from '@/utils/types';
 import { describeRange } from '@/utils/week-preview';
-import { WEEKDAY_LONG } from '@/utils/names';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
-/** The weekdays' names, from the one list of them (utils/names.ts). */
-export const WEEKDAY_NAMES = WEEKDAY_LONG;
+/** A weekday's name, "Monday", in the browser's language. */
+export const weekdayName = (day: Weekday) => t(`day_${day}`);
 const WORKDAYS: readonly Weekday[] = ['tue', 'wed', 'thu', 'fri'];
+/** The focus key of a day's "Add hours" button. */
+const addKey = (day: Weekday) => `add-${day}`;
 
 // A time field cannot show 24:00; 00:00 as an end means the same: until midnight.
 export const shown = (time: string) => (time === '24:00' ? '00:00' : time);
@@ -84,7 +86,7 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
     const range = ranges[index];
     if (!range) return;
     if (!value) {
-      setErrors((e) => ({ ...e, [day]: [`Enter ${part === 0 ? 'a start' : 'an end'} time, or remove the range.`] }));
+      setErrors((e) => ({ ...e, [day]: [t(part === 0 ? 'enterStart' : 'enterEnd')] }));
       return;
     }
     if (value === shown(range[part])) {
@@ -98,20 +100,17 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
 
   return (
     <fieldset class="hours" ref={root} disabled={weekLocked} aria-describedby={weekLocked ? 'hours-locked' : undefined}>
-      <legend class="sr-only">Work hours per weekday</legend>
+      <legend class="sr-only">{t('hoursLegend')}</legend>
       {weekLocked && <LockedNote id="hours-locked" />}
       <div class="row-actions">
         <button type="button" onClick={copyMonday}>
-          Copy Monday to weekdays
+          {t('copyMonday')}
         </button>
-        <span class="hint">
-          An end before the start runs past midnight; an end equal to the start is a full 24 hours. Gaps between ranges are breaks. A time is saved when you
-          leave its field or press Enter.
-        </span>
+        <span class="hint">{t('hoursHint')}</span>
       </div>
       {WEEKDAYS.map((day) => {
         const ranges = settings.week[day];
-        const name = WEEKDAY_NAMES[day];
+        const name = weekdayName(day);
         const errorId = `hours-${day}-error`;
         const dayErrors = errors[day] ?? [];
         return (
@@ -120,14 +119,14 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
               {name}
             </span>
             <ul class="ranges">
-              {ranges.length === 0 && <li class="off">Off</li>}
+              {ranges.length === 0 && <li class="off">{t('dayIsOff')}</li>}
               {ranges.map((range, index) => {
-                const note = describeRange(day, range);
-                const n = ranges.length > 1 ? ` ${index + 1}` : '';
+                const note = describeRange(t, day, range);
+                const n = ranges.length > 1 ? index + 1 : 0;
                 return (
                   <li key={`${index}`}>
                     <TimeField
-                      label={`${name}${n ? `, range${n}` : ''}, from`}
+                      label={n ? t('fromN', name, n) : t('from', name)}
                       value={range[0]}
                       focusKey={`${day}-${index}`}
                       invalid={dayErrors.length > 0}
@@ -136,7 +135,7 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
                     />
                     <span aria-hidden="true">–</span>
                     <TimeField
-                      label={`${name}${n ? `, range${n}` : ''}, to`}
+                      label={n ? t('toN', name, n) : t('to', name)}
                       value={range[1]}
                       focusKey={`${day}-${index}-end`}
                       invalid={dayErrors.length > 0}
@@ -147,13 +146,13 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
                     <button
                       type="button"
                       class="quiet"
-                      aria-label={`Remove ${name} ${range[0]}–${range[1]}`}
+                      aria-label={t('removeRange', name, range[0], range[1])}
                       onClick={async () => {
                         // The button goes with its range: the day's "Add hours" takes the focus.
-                        if (await setDay(day, (current) => current.filter((_, i) => i !== index))) setAdded(`add-${day}`);
+                        if (await setDay(day, (current) => current.filter((_, i) => i !== index))) setAdded(addKey(day));
                       }}
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   </li>
                 );
@@ -162,13 +161,13 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
             <button
               type="button"
               class="quiet"
-              data-focus={`add-${day}`}
-              aria-label={`Add hours on ${name}`}
+              data-focus={addKey(day)}
+              aria-label={t('addHoursOn', name)}
               onClick={async () => {
                 if (await setDay(day, (current) => [...current, nextRange(current)])) setAdded(`${day}-${ranges.length}`);
               }}
             >
-              Add hours
+              {t('addHours')}
             </button>
             <FieldError id={errorId} messages={dayErrors} />
           </div>

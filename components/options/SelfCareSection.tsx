@@ -1,8 +1,8 @@
 /** Self-care: which prompt areas show, your own prompts, and a plan of recurring personal blocks. */
+import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
-import { SELF_CARE_NAMES, type SelfCareArea, weekdaysWords } from '@/utils/import-summary';
+import { planWords, SELF_CARE_NAMES, type SelfCareArea } from '@/utils/import-summary';
 import { type Weekday, WEEKDAYS } from '@/utils/types';
-import { WEEKDAY_SHORT } from '@/utils/names';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
 const AREAS = Object.keys(SELF_CARE_NAMES) as SelfCareArea[];
@@ -24,7 +24,7 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
   const addPrompt = async (event: Event) => {
     event.preventDefault();
     const text = prompt.trim();
-    if (!text) return setPromptErrors(['Write the prompt first.']);
+    if (!text) return setPromptErrors([t('writePromptFirst')]);
     const errors = await update((s) => ({ ...s, selfCare: { ...s.selfCare, prompts: [...s.selfCare.prompts, text] } }));
     setPromptErrors(strip(errors));
     if (!errors.length) setPrompt('');
@@ -34,8 +34,8 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
 
   const addBlock = async (event: Event) => {
     event.preventDefault();
-    if (!days.length) return setPlanErrors(['Choose at least one day.']);
-    if (!from || !to) return setPlanErrors(['Enter a start and an end time.']);
+    if (!days.length) return setPlanErrors([t('chooseDay')]);
+    if (!from || !to) return setPlanErrors([t('enterStartEnd')]);
     const block = { days: WEEKDAYS.filter((d) => days.includes(d)), from, to, label: label.trim() };
     const errors = await update((s) => ({ ...s, selfCare: { ...s.selfCare, plan: [...s.selfCare.plan, block] } }));
     setPlanErrors(strip(errors));
@@ -51,7 +51,7 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
   return (
     <div class="selfcare">
       <fieldset>
-        <legend>Prompts to show</legend>
+        <legend>{t('promptsToShow')}</legend>
         <ul class="checks">
           {AREAS.map((area) => {
             const areaLocked = isLocked(locked, `selfCare.categories.${area}`);
@@ -59,7 +59,7 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
               <li key={area}>
                 <label>
                   <input type="checkbox" checked={categories[area]} disabled={areaLocked} onChange={(e) => setArea(area, e.currentTarget.checked)} />
-                  {SELF_CARE_NAMES[area]}
+                  {t(SELF_CARE_NAMES[area])}
                 </label>
                 {areaLocked && <LockedNote />}
               </li>
@@ -69,61 +69,61 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
       </fieldset>
 
       <fieldset disabled={promptsLocked}>
-        <legend>Your own prompts</legend>
+        <legend>{t('ownPrompts')}</legend>
         {promptsLocked && <LockedNote />}
         {prompts.length > 0 && (
           <ul class="list">
             {prompts.map((text, index) => (
               <li key={`${index}-${text}`}>
                 <span>{text}</span>
-                <button type="button" class="quiet" aria-label={`Remove prompt: ${text}`} onClick={() => removePrompt(index)}>
-                  Remove
+                <button type="button" class="quiet" aria-label={t('removePrompt', text)} onClick={() => removePrompt(index)}>
+                  {t('remove')}
                 </button>
               </li>
             ))}
           </ul>
         )}
-        <form class="add-row" onSubmit={addPrompt} aria-label="Add a prompt">
+        <form class="add-row" onSubmit={addPrompt} aria-label={t('addAPrompt')}>
           <div class="field grow">
-            <label for="prompt-text">New prompt</label>
+            <label for="prompt-text">{t('newPrompt')}</label>
             <input
               id="prompt-text"
               type="text"
               maxLength={200}
               value={prompt}
-              placeholder="e.g. Call Sam back — not about work"
+              placeholder={t('promptPlaceholder')}
               aria-invalid={promptErrors.length > 0 || undefined}
               aria-describedby={promptErrors.length ? 'prompt-error' : undefined}
               onInput={(e) => setPrompt(e.currentTarget.value)}
             />
           </div>
-          <button type="submit">Add prompt</button>
+          <button type="submit">{t('addPrompt')}</button>
         </form>
         <FieldError id="prompt-error" messages={promptErrors} />
       </fieldset>
 
       <fieldset disabled={planLocked}>
-        <legend>Self-care plan</legend>
+        <legend>{t('plan')}</legend>
         {planLocked && <LockedNote />}
-        <p class="hint">Recurring personal time inside your work hours — a walk, lunch, a call home. These blocks are protected like breaks.</p>
+        <p class="hint">{t('planHint')}</p>
         {plan.length > 0 && (
           <ul class="list">
             {plan.map((block, index) => {
-              const words = `${weekdaysWords(block.days)} ${block.from}–${block.to}${block.label ? ` ${block.label}` : ''}`;
+              const words = planWords(t, block);
               return (
                 <li key={`${index}-${words}`}>
                   <span>{words}</span>
-                  <button type="button" class="quiet" aria-label={`Remove ${words}`} onClick={() => removeBlock(index)}>
-                    Remove
+                  <button type="button" class="quiet" aria-label={t('csRemove', words)} onClick={() => removeBlock(index)}>
+                    {t('remove')}
                   </button>
                 </li>
               );
             })}
           </ul>
         )}
-        <form class="add-row" onSubmit={addBlock} aria-label="Add a self-care block">
+        <form class="add-row" onSubmit={addBlock} aria-label={t('addBlock')}>
           <fieldset class="days">
-            <legend>Days</legend>
+            <legend>{t('daysLegend')}</legend>
             {WEEKDAYS.map((d) => (
               <label key={d} class="day-check">
                 <input
@@ -131,23 +131,30 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
                   checked={days.includes(d)}
                   onChange={(e) => setDays((list) => (e.currentTarget.checked ? [...list, d] : list.filter((x) => x !== d)))}
                 />
-                {WEEKDAY_SHORT[d]}
+                {t(`d_${d}`)}
               </label>
             ))}
           </fieldset>
           <div class="field">
-            <label for="plan-from">From</label>
+            <label for="plan-from">{t('fromLabel')}</label>
             <input id="plan-from" type="time" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
           </div>
           <div class="field">
-            <label for="plan-to">To</label>
+            <label for="plan-to">{t('toLabel')}</label>
             <input id="plan-to" type="time" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
           </div>
           <div class="field grow">
-            <label for="plan-label">What</label>
-            <input id="plan-label" type="text" maxLength={80} value={label} placeholder="e.g. walk" onInput={(e) => setLabel(e.currentTarget.value)} />
+            <label for="plan-label">{t('whatLabel')}</label>
+            <input
+              id="plan-label"
+              type="text"
+              maxLength={80}
+              value={label}
+              placeholder={t('walkPlaceholder')}
+              onInput={(e) => setLabel(e.currentTarget.value)}
+            />
           </div>
-          <button type="submit">Add to plan</button>
+          <button type="submit">{t('addToPlan')}</button>
         </form>
         <FieldError id="plan-error" messages={planErrors} />
       </fieldset>

@@ -1,15 +1,17 @@
 /** The catalogue by category: what each category gets after hours, and each site on or off. */
+import { t } from '@/stores/i18n';
 import { CATALOGUE } from '@/utils/catalogue';
-import { CATEGORY_NAMES } from '@/utils/names';
 import { siteWarning } from '@/utils/sites';
 import { type Action, type Category, CATEGORIES } from '@/utils/types';
 import { isLocked, LockedNote, type SectionProps } from './shared';
 
-export const ACTION_NAMES: Record<Action, string> = { block: 'Blocked', dim: 'Dimmed', allow: 'Left open' };
+/** What each action is called in a list (`act_block` …). */
+export const ACTIONS: readonly Action[] = ['block', 'dim', 'allow'];
+export const actionName = (action: Action) => t(`actName_${action}`);
 
 /** The hosts of a catalogue entry as a person reads them: "*.janeapp.com" is "any .janeapp.com address". */
 const hostWords = (hosts: readonly string[], pathPrefix?: string) =>
-  hosts.map((h) => (h.startsWith('*.') ? `any ${h.slice(1)} address` : h)).join(', ') + (pathPrefix ? ` (only ${pathPrefix})` : '');
+  t(pathPrefix ? 'hostsOnly' : 'hostsAll', hosts.map((h) => (h.startsWith('*.') ? t('anyAddress', h.slice(1)) : h)).join(', '), pathPrefix ?? '');
 
 export function ActionSelect({
   id,
@@ -27,9 +29,9 @@ export function ActionSelect({
   return (
     <select id={id} value={value ?? ''} disabled={disabled} onChange={(e) => onChange((e.currentTarget.value || undefined) as Action | undefined)}>
       {allowInherit && <option value="">{allowInherit}</option>}
-      {(Object.keys(ACTION_NAMES) as Action[]).map((a) => (
+      {ACTIONS.map((a) => (
         <option key={a} value={a}>
-          {ACTION_NAMES[a]}
+          {actionName(a)}
         </option>
       ))}
     </select>
@@ -46,9 +48,9 @@ export function SitesSection({ settings, update, locked }: SectionProps) {
         const actionLocked = isLocked(locked, `actions.${category}`);
         return (
           <fieldset class="category" key={category}>
-            <legend>{CATEGORY_NAMES[category]}</legend>
+            <legend>{t(`catName_${category}`)}</legend>
             <div class="field inline">
-              <label for={`action-${category}`}>After hours these sites are</label>
+              <label for={`action-${category}`}>{t('afterHoursAre')}</label>
               <ActionSelect id={`action-${category}`} value={settings.actions[category]} disabled={actionLocked} onChange={(a) => setAction(category, a)} />
               {actionLocked && <LockedNote />}
             </div>
@@ -76,7 +78,7 @@ export function SitesSection({ settings, update, locked }: SectionProps) {
                     {siteLocked && <LockedNote />}
                     {warning && (
                       <span class="site-warning" id={`site-${entry.id}-warning`}>
-                        {warning}
+                        {t(warning)}
                       </span>
                     )}
                   </li>

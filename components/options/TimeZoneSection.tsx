@@ -1,4 +1,5 @@
 /** Follow the computer's time zone (the default) or a chosen one, searchable by name. */
+import { t } from '@/stores/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { errorsFor, FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
@@ -31,16 +32,16 @@ export function TimeZoneSection({ settings, update, locked, systemTimeZone, zone
 
   const choose = async (zone: string) => {
     const name = zone.trim();
-    if (!name) return setErrors(['Enter a time zone, such as America/New_York.']);
+    if (!name) return setErrors([t('tzEnter')]);
     const match = zones.find((z) => z.toLowerCase() === name.toLowerCase()) ?? (knownZone(name) ? name : null);
-    if (!match) return setErrors([`"${name}" is not a time zone: pick one from the list, such as America/New_York.`]);
+    if (!match) return setErrors([t('tzUnknown', name)]);
     setErrors(errorsFor(await update((s) => ({ ...s, timeZone: match })), 'timeZone'));
   };
 
   const chosen = settings.timeZone === 'system' ? '' : settings.timeZone;
   return (
     <fieldset class="timezone" disabled={disabled}>
-      <legend>Which time your hours are in</legend>
+      <legend>{t('tzLegend')}</legend>
       {disabled && <LockedNote />}
       <label class="choice">
         <input
@@ -53,21 +54,21 @@ export function TimeZoneSection({ settings, update, locked, systemTimeZone, zone
             void update((s) => ({ ...s, timeZone: 'system' }));
           }}
         />
-        Follow this computer <span class="hint">(now {systemTimeZone})</span>
+        {t('tzFollow')} <span class="hint">{t('tzNow', systemTimeZone)}</span>
       </label>
       <label class="choice">
         <input type="radio" name="tz-mode" checked={!followsSystem} onChange={() => setChoosing(true)} />
-        Always use this time zone
+        {t('tzAlways')}
       </label>
       {!followsSystem && (
         <div class="field">
-          <label for="tz-input">Time zone (type to search)</label>
+          <label for="tz-input">{t('tzField')}</label>
           <input
             id="tz-input"
             list="tz-list"
             key={chosen}
             defaultValue={chosen}
-            placeholder="e.g. America/Chicago"
+            placeholder={t('tzPlaceholder')}
             autoComplete="off"
             aria-invalid={errors.length > 0 || undefined}
             aria-describedby={errors.length ? 'tz-error' : undefined}
@@ -83,10 +84,7 @@ export function TimeZoneSection({ settings, update, locked, systemTimeZone, zone
       )}
       {isUtc(systemTimeZone) && !(settings.timeZone !== 'system' && isUtc(settings.timeZone)) && (
         <p class="warning" role="note">
-          Your browser reports UTC as this computer's time zone. Privacy-hardened browsers do this on purpose
-          {settings.timeZone === 'system'
-            ? ': if you are not in UTC, choose your time zone above, or your hours will be off by your distance from UTC.'
-            : `, so pages may show other times than Clocked Out, which keeps to ${settings.timeZone}.`}
+          {settings.timeZone === 'system' ? t('utcSystem') : t('utcChosen', settings.timeZone)}
         </p>
       )}
     </fieldset>

@@ -1,4 +1,5 @@
 /** The coming week as the guard will see it: in words, and as a grid of days. */
+import { t } from '@/stores/i18n';
 import { pad2 } from '@/utils/clock';
 import type { Settings } from '@/utils/settings';
 import { weekGrid, weekPreview } from '@/utils/week-preview';
@@ -14,11 +15,11 @@ export interface WeekPreviewProps {
 }
 
 export function WeekPreview({ settings, now, timeZone }: WeekPreviewProps) {
-  const lines = weekPreview(settings, now, timeZone);
-  const grid = weekGrid(settings, now, timeZone);
+  const lines = weekPreview(t, settings, now, timeZone);
+  const grid = weekGrid(t, settings, now, timeZone);
   return (
     <div class="preview">
-      <h3 id="preview-words">The coming week</h3>
+      <h3 id="preview-words">{t('comingWeek')}</h3>
       <ul class="preview-lines" aria-labelledby="preview-words" aria-live="polite">
         {lines.map((line) => (
           <li key={line.start} class={`line-${line.kind}`}>
@@ -48,7 +49,7 @@ export function WeekPreview({ settings, now, timeZone }: WeekPreviewProps) {
           </div>
         ))}
         <p class="grid-legend">
-          <span class="swatch work" /> work <span class="swatch off" /> off or break <span class="swatch now" /> now
+          <span class="swatch work" /> {t('lgWork')} <span class="swatch off" /> {t('lgOff')} <span class="swatch now" /> {t('lgNow')}
         </p>
       </div>
     </div>

@@ -1,6 +1,7 @@
 /** What every options section gets, and the small pieces they share. */
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '@/utils/settings';
+import { t } from '@/stores/i18n';
 
 /** A change to the settings, applied to the current ones at the moment of writing. */
 export type Change = (current: Settings) => Settings;
@@ -33,7 +34,7 @@ export function errorsFor(errors: readonly string[], path: string): string[] {
 export function LockedNote({ id }: { id?: string }) {
   return (
     <span class="locked" id={id}>
-      Set by your practice
+      {t('setByPractice')}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import { nameList } from '@/utils/rule-budget';
 import { enabledSites } from '@/utils/sites';
 import { actionSentence } from '@/utils/tonight';
 import { type Action, ACTIONS, CATEGORIES, type Category } from '@/utils/types';
-import { ACTION_NAMES } from '@/components/options/SitesSection';
+import { actionName } from '@/components/options/SitesSection';
 import { isLocked, LockedNote, type SectionProps } from '@/components/options/shared';
 
 export function AfterHoursChoices({ settings, update, locked }: SectionProps) {
@@ -27,7 +27,7 @@ export function AfterHoursChoices({ settings, update, locked }: SectionProps) {
               {ACTIONS.map((action) => (
                 <label class="choice" key={action}>
                   <input type="radio" name={`after-${category}`} value={action} checked={chosen === action} onChange={() => set(category, action)} />
-                  {ACTION_NAMES[action]}
+                  {actionName(action)}
                 </label>
               ))}
             </div>

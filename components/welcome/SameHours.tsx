@@ -3,11 +3,12 @@
  * several). Each change goes through `update` like the options page's hours editor; a day whose
  * hours differ is left to that editor, shown below this one.
  */
+import { t } from '@/stores/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Range, Weekday } from '@/utils/types';
 import { WEEKDAYS } from '@/utils/types';
 import { describeDailyRange } from '@/utils/week-preview';
-import { nextRange, shown, TimeField, WEEKDAY_NAMES } from '@/components/options/HoursEditor';
+import { nextRange, shown, TimeField, weekdayName } from '@/components/options/HoursEditor';
 import { FieldError, isLocked, LockedNote, type SectionProps } from '@/components/options/shared';
 
 const DEFAULT_RANGES: Range[] = [['09:00', '17:00']];
@@ -73,7 +74,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
             <li key={day}>
               <label class="day-check">
                 <input type="checkbox" checked={week[day].length > 0} onChange={(e) => toggle(day, e.currentTarget.checked)} />
-                {WEEKDAY_NAMES[day]}
+                {weekdayName(day)}
               </label>
             </li>
           ))}
@@ -83,7 +84,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
         <legend>Your hours on those days</legend>
         <ul class="ranges">
           {ranges.map((range, index) => {
-            const note = describeDailyRange(range);
+            const note = describeDailyRange(t, range);
             return (
               <li key={`${index}`}>
                 <TimeField

@@ -25,20 +25,23 @@ import { decide } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
 import { isSettingsChange, readSettingsState, type SettingsState, updateSettings } from '@/stores/storage';
 import { localParts, MINUTE, resolveTimeZone } from '@/utils/zoned-time';
+import { t } from '@/stores/i18n';
+import type { MessageKey } from '@/utils/i18n';
 import { copyText, downloadText, hasNotificationControl, hostAccess, requestNotificationControl, supportedZones, systemZone, useMinuteClock } from './platform';
 
+/** Each section's id and its title's message. */
 const SECTIONS = [
-  ['hours', 'Work hours'],
-  ['time-zone', 'Time zone'],
-  ['days-off', 'Days off'],
-  ['sites', 'Work sites'],
-  ['exceptions', 'Exceptions'],
-  ['self-care', 'Self-care'],
-  ['after-hours', 'After-hours message'],
-  ['do-not-disturb', 'Do not disturb'],
-  ['data', 'Your data'],
-  ['privacy', 'Privacy'],
-] as const;
+  ['hours', 'secHours'],
+  ['time-zone', 'secZone'],
+  ['days-off', 'secDaysOff'],
+  ['sites', 'secSites'],
+  ['exceptions', 'secExceptions'],
+  ['self-care', 'secSelfCare'],
+  ['after-hours', 'secAfterHours'],
+  ['do-not-disturb', 'secDnd'],
+  ['data', 'secData'],
+  ['privacy', 'secPrivacy'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
 export function App() {
   const [state, setState] = useState<SettingsState | null>(null);
@@ -79,14 +82,14 @@ export function App() {
         previous = current;
         return next;
       });
-      if (!result.ok || !previous) return { ok: false, errors: result.ok ? ['Your settings could not be read.'] : result.errors };
+      if (!result.ok || !previous) return { ok: false, errors: result.ok ? [t('notRead')] : result.errors };
       const after = await reload();
       return { ok: true, previous, settings: after.settings };
     },
     [reload],
   );
 
-  if (!state) return <p class="loading">Loading your settings…</p>;
+  if (!state) return <p class="loading">{t('loadingSettings')}</p>;
   const { settings, locked, notice } = state;
   const system = systemZone();
   const timeZone = resolveTimeZone(settings.timeZone, system);
@@ -97,62 +100,58 @@ export function App() {
   return (
     <>
       <header class="top">
-        <h1>Clocked Out settings</h1>
-        <p class="intro">Changes apply as soon as you make them.</p>
+        <h1>{t('optTitle')}</h1>
+        <p class="intro">{t('optIntro')}</p>
         <p class="guide-link">
-          <a href="welcome.html">Set up again with the welcome guide</a>
+          <a href="welcome.html">{t('optGuide')}</a>
         </p>
-        {locked.length > 0 && <p class="notice">Some settings are set by your practice and cannot be changed here.</p>}
+        {locked.length > 0 && <p class="notice">{t('optLocked')}</p>}
         {notice && (
           <p class="notice" role="alert">
             {notice}
           </p>
         )}
-        <nav aria-label="Sections">
+        <nav aria-label={t('sections')}>
           <ul>
             {sections.map(([id, title]) => (
               <li key={id}>
-                <a href={`#${id}`}>{title}</a>
+                <a href={`#${id}`}>{t(title)}</a>
               </li>
             ))}
           </ul>
         </nav>
       </header>
       <main>
-        <Section id="hours" title="Work hours" intro="Outside these hours your work sites are blocked or dimmed. Add as many ranges to a day as you need.">
+        <Section id="hours" title={t('secHours')} intro={t('introHours')}>
           <HoursEditor {...common} />
           <WeekPreview settings={settings} now={now} timeZone={timeZone} />
         </Section>
-        <Section id="time-zone" title="Time zone">
+        <Section id="time-zone" title={t('secZone')}>
           <TimeZoneSection {...common} systemTimeZone={system} zones={zones} />
         </Section>
-        <Section id="days-off" title="Days off" intro="Whole days without work: nothing is open, not even the tail of the night before.">
+        <Section id="days-off" title={t('secDaysOff')} intro={t('introDaysOff')}>
           <DaysOffSection {...common} today={today} />
         </Section>
-        <Section
-          id="sites"
-          title="Work sites"
-          intro="Blocked sites do not load after hours; dimmed ones stay usable, grey, with a note. Switch on only what you use for work."
-        >
+        <Section id="sites" title={t('secSites')} intro={t('introSites')}>
           <Unguarded {...unguarded} request={(origins) => browser.permissions.request({ origins })} />
           <SitesSection {...common} />
           <CustomSites {...common} access={hostAccess} />
         </Section>
-        <Section id="exceptions" title="Exceptions">
+        <Section id="exceptions" title={t('secExceptions')}>
           <ExceptionsSection {...common} />
         </Section>
-        <Section id="self-care" title="Self-care">
+        <Section id="self-care" title={t('secSelfCare')}>
           <SelfCareSection {...common} />
         </Section>
-        <Section id="after-hours" title="After-hours message" intro="For your email auto-reply or voicemail: tell clients when you are reachable.">
+        <Section id="after-hours" title={t('secAfterHours')} intro={t('introAfterHours')}>
           <AfterHoursSection {...common} nextOpening={decide(settings, now, timeZone).nextWorkAt} now={now} timeZone={timeZone} copy={copyText} />
         </Section>
         {notifications && (
-          <Section id="do-not-disturb" title="Do not disturb">
+          <Section id="do-not-disturb" title={t('secDnd')}>
             <DoNotDisturbSection {...common} requestControl={requestNotificationControl} />
           </Section>
         )}
-        <Section id="data" title="Your data">
+        <Section id="data" title={t('secData')}>
           <DataSection settings={settings} replace={replace} download={downloadText} today={today} />
           <HistoryData
             readAll={() => history.between(0, Date.now() + MINUTE)}
@@ -162,7 +161,7 @@ export function App() {
             timeZone={timeZone}
           />
         </Section>
-        <Section id="privacy" title="Privacy">
+        <Section id="privacy" title={t('secPrivacy')}>
           <PrivacySection />
         </Section>
       </main>

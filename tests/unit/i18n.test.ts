@@ -54,8 +54,8 @@ describe('the catalogues', () => {
       if (key.endsWith('_one') && !key.startsWith('p_')) expect(Object.keys(english)).toContain(key.replace(/_one$/, '_other'));
   });
 
-  /** Messages that are the same word in English: French "minute". */
-  const COGNATES = ['fr minutes_one', 'fr minutes_other'];
+  /** Messages that are the same word in English: French "minute", "exceptions", "sections". */
+  const COGNATES = ['fr minutes_one', 'fr minutes_other', 'fr unitMinutes', 'fr secExceptions', 'fr sections'];
   /** What reads the same in all three languages, once the substitutions and the product's name are taken out: units and punctuation. */
   const SAME_EVERYWHERE = /^(min|h|[^\p{L}])*$/u;
 
@@ -240,26 +240,11 @@ const RENDERERS = [
  * and every other file none: the options page and the welcome guide, for now.
  */
 const NOT_YET_TRANSLATED: readonly string[] = [
-  'components/options/AfterHoursSection.tsx',
-  'components/options/CustomSites.tsx',
-  'components/options/DataSection.tsx',
-  'components/options/DaysOffSection.tsx',
-  'components/options/DoNotDisturbSection.tsx',
-  'components/options/ExceptionsSection.tsx',
-  'components/options/HistoryData.tsx',
-  'components/options/HoursEditor.tsx',
-  'components/options/PrivacySection.tsx',
-  'components/options/SelfCareSection.tsx',
-  'components/options/SitesSection.tsx',
-  'components/options/TimeZoneSection.tsx',
-  'components/options/WeekPreview.tsx',
-  'components/options/shared.tsx',
   'components/welcome/AccessCheck.tsx',
   'components/welcome/AfterHoursChoices.tsx',
   'components/welcome/Guide.tsx',
   'components/welcome/SameHours.tsx',
   'components/welcome/ToolPicker.tsx',
-  'entrypoints/options/App.tsx',
   'entrypoints/welcome/App.tsx',
 ];
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dayWords, daysOffWords, rangeWords, summarizeChanges } from '../../utils/import-summary';
 import { defaultSettings, parseSettings, type Settings } from '../../utils/settings';
+import { en } from './english';
 
 function parsed(doc: object): Settings {
   const result = parseSettings({ format: 'clocked-out/settings', version: 1, ...doc });
@@ -11,12 +12,12 @@ function parsed(doc: object): Settings {
 
 describe('summarizeChanges', () => {
   it('says nothing changes when the document matches', () => {
-    expect(summarizeChanges(defaultSettings(), defaultSettings())).toEqual([]);
+    expect(summarizeChanges(en, defaultSettings(), defaultSettings())).toEqual([]);
   });
 
   it('reads the v1 fixture against the defaults, one line per change, in the order of the page', () => {
     const fixture = parsed(JSON.parse(readFileSync(new URL('../fixtures/settings/v1.json', import.meta.url), 'utf8')));
-    expect(summarizeChanges(defaultSettings(), fixture)).toEqual([
+    expect(summarizeChanges(en, defaultSettings(), fixture)).toEqual([
       'Mon: 09:00–17:00 → 09:00–12:30, 13:30–17:00',
       'Fri: 09:00–17:00 → 09:00–15:00',
       'Days off added: 24 Dec 2026 – 1 Jan 2027 (Holidays)',
@@ -37,12 +38,12 @@ describe('summarizeChanges', () => {
       afterHoursMessage: 'Away until {next}.',
       muteNotifications: true,
     });
-    expect(summarizeChanges(defaultSettings(), after)).toEqual([
+    expect(summarizeChanges(en, defaultSettings(), after)).toEqual([
       'Mon: 09:00–17:00 → off',
       'Fri: 09:00–17:00 → 22:00–02:00 (past midnight)',
       "Time zone: the computer's zone → Europe/Berlin",
-      'Telehealth: dim → allow',
-      'Email and secure messaging: dim → block',
+      'Telehealth: dimmed → left open',
+      'Email and secure messaging: dimmed → blocked',
       'Switched off: SimplePractice',
       'Crisis exception length: 30 min → 45 min',
       'Exceptions a week: 5 → 3',
@@ -60,9 +61,9 @@ describe('summarizeChanges', () => {
       timeOff: [{ from: '2026-03-03', to: '2026-03-03' }],
       sites: { custom: [{ host: 'ehr.example.org', category: 'practice', action: 'dim' }] },
     });
-    expect(summarizeChanges(after, defaultSettings())).toEqual([
+    expect(summarizeChanges(en, after, defaultSettings())).toEqual([
       'Days off removed: 3 Mar 2026',
-      'Custom sites removed: ehr.example.org (Practice management and billing, dim)',
+      'Custom sites removed: ehr.example.org (Practice management and billing, dimmed)',
     ]);
   });
 });
@@ -75,11 +76,11 @@ describe('words for settings', () => {
     [['18:00', '24:00'], '18:00–24:00'],
     [['08:00', '08:00'], '08:00–08:00 (24 hours)'],
   ] as const)('range %j reads %s', (range, words) => {
-    expect(rangeWords(range)).toBe(words);
+    expect(rangeWords(en, range)).toBe(words);
   });
 
   it('reads a day without hours as off, and a day off with or without its label', () => {
-    expect(dayWords([])).toBe('off');
+    expect(dayWords(en, [])).toBe('off');
     expect(daysOffWords({ from: '2026-12-24', to: '2027-01-01', label: 'Holidays' })).toBe('24 Dec 2026 – 1 Jan 2027 (Holidays)');
     expect(daysOffWords({ from: '2026-03-03', to: '2026-03-03', label: '' })).toBe('3 Mar 2026');
   });

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { en } from './english';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AfterHoursSection } from '../../components/options/AfterHoursSection';
@@ -18,7 +19,7 @@ describe('catalogue sites', () => {
     const gmail = (await screen.findByRole('checkbox', { name: 'Gmail' })) as HTMLInputElement;
     expect(gmail.checked).toBe(false);
     const warning = document.getElementById(gmail.getAttribute('aria-describedby')?.split(' ')[1] ?? '');
-    expect(warning?.textContent).toBe(SHARED_PERSONAL_WARNING);
+    expect(warning?.textContent).toBe(en(SHARED_PERSONAL_WARNING));
     fireEvent.click(gmail);
     await vi.waitFor(() => expect(store.current.sites.catalogue).toEqual({ gmail: true }));
     const email = screen.getByRole('group', { name: 'Email and secure messaging' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { describeDailyRange, describeRange, weekGrid, weekPreview } from '../../utils/week-preview';
 import { toInstant } from '../../utils/zoned-time';
+import { en } from './english';
 
 const ZONE = 'Europe/Berlin';
 const at = (local: string, zone = ZONE) => toInstant(local.slice(0, 10), Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)), zone);
@@ -11,7 +12,7 @@ function settingsWith(doc: object): Settings {
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }
-const texts = (settings: Settings, now: string, zone = ZONE) => weekPreview(settings, at(now, zone), zone).map((line) => line.text);
+const texts = (settings: Settings, now: string, zone = ZONE) => weekPreview(en, settings, at(now, zone), zone).map((line) => line.text);
 const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
 describe('weekPreview', () => {
@@ -80,7 +81,7 @@ describe('weekPreview', () => {
 
   it('follows the zone: the same instant reads in New York time', () => {
     const settings = settingsWith({ timeZone: 'America/New_York' });
-    const lines = weekPreview(settings, at('2026-01-05 20:00'), 'America/New_York').map((l) => l.text);
+    const lines = weekPreview(en, settings, at('2026-01-05 20:00'), 'America/New_York').map((l) => l.text);
     expect(lines[0]).toBe('Work: now → Mon 17:00');
   });
 
@@ -103,7 +104,7 @@ describe('describeRange', () => {
     ['sun', ['00:00', '00:00'], 'All day Sun'],
     ['mon', ['09:00', '17:00'], null],
   ] as const)('%s %j reads %j', (day, range, words) => {
-    expect(describeRange(day, range)).toBe(words);
+    expect(describeRange(en, day, range)).toBe(words);
   });
 });
 
@@ -115,7 +116,7 @@ describe('describeDailyRange', () => {
     [['00:00', '24:00'], 'All day'],
     [['09:00', '17:00'], null],
   ] as const)('%j reads %j', (range, words) => {
-    expect(describeDailyRange(range)).toBe(words);
+    expect(describeDailyRange(en, range)).toBe(words);
   });
 });
 
@@ -132,7 +133,7 @@ describe('weekGrid', () => {
       },
       timeOff: [{ from: '2026-01-09', to: '2026-01-09', label: '' }],
     });
-    const grid = weekGrid(settings, at('2026-01-05 12:00'), ZONE);
+    const grid = weekGrid(en, settings, at('2026-01-05 12:00'), ZONE);
     expect(grid.map((d) => d.label)).toEqual(['Mon 5 Jan', 'Tue 6 Jan', 'Wed 7 Jan', 'Thu 8 Jan', 'Fri 9 Jan', 'Sat 10 Jan', 'Sun 11 Jan']);
     expect(grid[0]?.spans).toEqual([
       { from: 9 / 24, to: 12 / 24 },
@@ -146,7 +147,7 @@ describe('weekGrid', () => {
   });
 
   it('measures a 23-hour day by its own length', () => {
-    const grid = weekGrid(settingsWith({ week: { ...none, sun: [['12:00', '13:00']] } }), at('2026-03-29 00:30'), ZONE);
+    const grid = weekGrid(en, settingsWith({ week: { ...none, sun: [['12:00', '13:00']] } }), at('2026-03-29 00:30'), ZONE);
     // 12:00 local is 11 real hours into a day of 23.
     expect(grid[0]?.spans).toEqual([{ from: 11 / 23, to: 12 / 23 }]);
   });
