@@ -2,11 +2,10 @@
 import { t } from '@/stores/i18n';
 import { CATALOGUE } from '@/utils/catalogue';
 import { siteWarning } from '@/utils/sites';
-import { type Action, type Category, CATEGORIES } from '@/utils/types';
+import { type Action, ACTIONS, type Category, CATEGORIES } from '@/utils/types';
 import { isLocked, LockedNote, type SectionProps } from './shared';
 
-/** What each action is called in a list (`act_block` …). */
-export const ACTIONS: readonly Action[] = ['block', 'dim', 'allow'];
+/** What each action is called in a list (`actName_block` …). */
 export const actionName = (action: Action) => t(`actName_${action}`);
 
 /** The hosts of a catalogue entry as a person reads them: "*.janeapp.com" is "any .janeapp.com address". */

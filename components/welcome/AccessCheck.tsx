@@ -2,6 +2,8 @@
  * Whether the browser lets Clocked Out reach the sites chosen: if not, one button asks for all of
  * them in the click (the browser shows its prompt only then), and a refusal is explained.
  */
+import { plural } from '@/utils/i18n';
+import { t } from '@/stores/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { siteAccessOrigins } from '@/utils/patterns';
 import type { Site } from '@/utils/types';
@@ -29,21 +31,18 @@ export function AccessCheck({ sites, contains, request }: AccessCheckProps) {
     void check();
   }, [key]);
 
-  if (missing === null) return <p class="hint">Checking what the browser lets Clocked Out see…</p>;
-  if (!sites.length) return <p>You have chosen no work tools, so there is nothing to ask the browser for.</p>;
+  if (missing === null) return <p class="hint">{t('acChecking')}</p>;
+  if (!sites.length) return <p>{t('acNoTools')}</p>;
   if (!missing.length) {
     return (
       <p class="ok" role="status">
-        The browser lets Clocked Out guard all {sites.length === 1 ? 'the site' : `${sites.length} sites`} you chose. Nothing to do here.
+        {plural(t, sites.length, 'acAll_one', 'acAll_other')}
       </p>
     );
   }
   return (
     <div class="access">
-      <p>
-        Your browser has not let Clocked Out see {missing.length === 1 ? 'one of the sites' : `${missing.length} of the sites`} you chose. Without that it can
-        neither block nor dim them.
-      </p>
+      <p>{plural(t, missing.length, 'acMissing_one', 'acMissing_other')}</p>
       <Unguarded
         sites={missing}
         request={(origins) => {
@@ -59,12 +58,7 @@ export function AccessCheck({ sites, contains, request }: AccessCheckProps) {
           return answer;
         }}
       />
-      {refused && (
-        <p class="hint">
-          You can go on without it: those sites are simply not guarded, the toolbar badge shows "!", and the popup and the settings page keep an "Allow access"
-          button for them.
-        </p>
-      )}
+      {refused && <p class="hint">{t('acGoOn', t('allowAccess'))}</p>}
     </div>
   );
 }

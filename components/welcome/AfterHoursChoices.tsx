@@ -1,6 +1,5 @@
 /** Blocked, dimmed or left open, per category, each choice said in one sentence of what the clinician will see. */
 import { t } from '@/stores/i18n';
-import { CATEGORY_NAMES } from '@/utils/names';
 import { nameList } from '@/utils/rule-budget';
 import { enabledSites } from '@/utils/sites';
 import { actionSentence } from '@/utils/tonight';
@@ -20,9 +19,9 @@ export function AfterHoursChoices({ settings, update, locked }: SectionProps) {
         const names = sites.filter((site) => site.category === category && !site.action).map((site) => site.name);
         return (
           <fieldset class="category choice-group" key={category} disabled={disabled} aria-describedby={`says-${category}`}>
-            <legend>{CATEGORY_NAMES[category]}</legend>
+            <legend>{t(`catName_${category}`)}</legend>
             {disabled && <LockedNote />}
-            <p class="hint">{names.length ? `Your tools here: ${nameList(t, names, 4)}.` : 'None of the tools you chose is in this category.'}</p>
+            <p class="hint">{names.length ? t('ahcTools', nameList(t, names, 4)) : t('ahcNone')}</p>
             <div class="options-row">
               {ACTIONS.map((action) => (
                 <label class="choice" key={action}>

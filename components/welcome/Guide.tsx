@@ -4,6 +4,7 @@
  * validation as every other write. "Skip" writes nothing. The browser's doors (storage, host
  * access, clipboard) come in as props, so the guide is testable without them.
  */
+import type { MessageKey } from '@/utils/i18n';
 import { t } from '@/stores/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HostAccess } from '@/components/options/CustomSites';
@@ -23,15 +24,17 @@ import { AfterHoursChoices } from './AfterHoursChoices';
 import { SameHours } from './SameHours';
 import { ToolPicker } from './ToolPicker';
 
+/** Each step's id and its title's message. */
 export const STEPS = [
-  ['hours', 'Your hours'],
-  ['tools', 'Your tools'],
-  ['after-hours', 'After hours'],
-  ['access', 'Access'],
-  ['tonight', 'What tonight looks like'],
-] as const;
+  ['hours', 'stHours'],
+  ['tools', 'stTools'],
+  ['after-hours', 'afterHours'],
+  ['access', 'stAccess'],
+  ['tonight', 'stTonight'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
-export const START = 'Start Clocked Out with these settings';
+/** The confirming button's message. */
+export const START: MessageKey = 'wStart';
 
 export interface GuideProps {
   /** The settings in force (the practice's policy applied) and the paths the practice sets. */
@@ -122,15 +125,16 @@ export function Guide(props: GuideProps) {
     return (
       <main class="welcome-done">
         <h1 tabIndex={-1} ref={heading}>
-          {done === 'started' ? 'Clocked Out is on' : isDefault ? 'Clocked Out runs with the defaults' : 'Your settings stay as they were'}
+          {t(done === 'started' ? 'wOn' : isDefault ? 'wDefaults' : 'wKept')}
         </h1>
-        {done === 'skipped' && isDefault && <p>Monday to Friday, 09:00 to 17:00, with the usual work tools.</p>}
+        {done === 'skipped' && isDefault && <p>{t('wDefaultWeek')}</p>}
         <p class="tonight">{tonight(t, inForce, now, inForceZone).text}</p>
         <p>
-          You can change anything at any time in <a href={props.optionsUrl}>Clocked Out settings</a>, or from the toolbar button.
+          {t('wChangeBefore')} <a href={props.optionsUrl}>{t('optTitle')}</a>
+          {t('wChangeAfter')}
         </p>
         <button type="button" class="quiet" onClick={() => window.close()}>
-          Close this tab
+          {t('wClose')}
         </button>
       </main>
     );
@@ -143,27 +147,22 @@ export function Guide(props: GuideProps) {
   return (
     <>
       <header class="top">
-        <h1>Welcome to Clocked Out</h1>
-        <p class="intro">
-          Five short steps to fit Clocked Out to your week. Nothing changes until you press "{START}" at the end; until then{' '}
-          {isDefault ? 'it keeps its defaults: Monday to Friday, 09:00 to 17:00.' : 'your current settings stay as they are.'}
-        </p>
-        {locked.length > 0 && (
-          <p class="notice">Some settings are set by your practice: they are shown, marked "Set by your practice", and cannot be changed here.</p>
-        )}
+        <h1>{t('wTitle')}</h1>
+        <p class="intro">{t(isDefault ? 'wIntroDefault' : 'wIntroCurrent', t(START))}</p>
+        {locked.length > 0 && <p class="notice">{t('wLocked', t('setByPractice'))}</p>}
         {props.notice && (
           <p class="notice" role="alert">
             {props.notice}
           </p>
         )}
         <button type="button" class="quiet" onClick={skip}>
-          {isDefault ? 'Skip — keep the defaults' : 'Skip — keep my current settings'}
+          {t(isDefault ? 'wSkipDefault' : 'wSkipCurrent')}
         </button>
-        <nav aria-label="Steps">
+        <nav aria-label={t('wSteps')}>
           <ol class="steps">
             {STEPS.map(([stepId, stepTitle], index) => (
               <li key={stepId} aria-current={index === step ? 'step' : undefined} class={index < step ? 'past' : undefined}>
-                {stepTitle}
+                {t(stepTitle)}
               </li>
             ))}
           </ol>
@@ -172,37 +171,34 @@ export function Guide(props: GuideProps) {
       <main>
         <section id={id} class="section" aria-labelledby={`${id}-title`}>
           <h2 id={`${id}-title`} tabIndex={-1} ref={heading}>
-            <span class="step-count">
-              Step {step + 1} of {STEPS.length}:
-            </span>{' '}
-            {title}
+            <span class="step-count">{t('wStepOf', step + 1, STEPS.length)}</span> {t(title)}
           </h2>
           {id === 'hours' && (
             <>
-              <p class="intro">Outside these hours your work tools are blocked or dimmed.</p>
+              <p class="intro">{t('wHoursIntro')}</p>
               <SameHours {...common} />
               <details class="per-day">
-                <summary>Different hours on different days</summary>
+                <summary>{t('wPerDay')}</summary>
                 <HoursEditor {...common} />
               </details>
-              <h3>Time zone</h3>
+              <h3>{t('secZone')}</h3>
               <p>
-                Your computer says it is in <strong>{systemTimeZone}</strong>, where it is {clockTime(system.minutes)} now. If that is where you work, keep
-                "Follow this computer".
+                {t('wZoneBefore')} <strong>{systemTimeZone}</strong>
+                {t('wZoneAfter', clockTime(system.minutes), t('tzFollow'))}
               </p>
               <TimeZoneSection {...common} systemTimeZone={systemTimeZone} zones={zones} />
             </>
           )}
           {id === 'tools' && (
             <>
-              <p class="intro">Tick the work tools you use. The usual ones are ticked already; untick what you never use, it does no harm either way.</p>
+              <p class="intro">{t('wToolsIntro')}</p>
               <ToolPicker {...common} />
               <CustomSites {...common} access={props.hostAccess} />
             </>
           )}
           {id === 'after-hours' && (
             <>
-              <p class="intro">What each kind of tool does outside your hours. You can open any of them for a client in crisis (see the last step).</p>
+              <p class="intro">{t('wAfterIntro')}</p>
               <AfterHoursChoices {...common} />
             </>
           )}
@@ -213,8 +209,8 @@ export function Guide(props: GuideProps) {
                 {evening.text}
               </p>
               <p>{crisisLine(t, draft)}</p>
-              <h3>A message for your clients</h3>
-              <p class="intro">For your email auto-reply or voicemail, with your first opening after tonight filled in.</p>
+              <h3>{t('wMessage')}</h3>
+              <p class="intro">{t('wMessageIntro')}</p>
               <AfterHoursSection
                 {...common}
                 nextOpening={evening.at === null ? decide(draft, now, timeZone).nextWorkAt : evening.until}
@@ -222,13 +218,13 @@ export function Guide(props: GuideProps) {
                 timeZone={timeZone}
                 copy={props.copy}
               />
-              <p>Nothing has changed yet: these settings apply when you press "{START}".</p>
+              <p>{t('wNothingYet', t(START))}</p>
             </>
           )}
         </section>
         {errors.length > 0 && (
           <div class="refused" role="alert">
-            <p>These settings could not be saved, and nothing changed:</p>
+            <p>{t('wNotSaved')}</p>
             <ul>
               {errors.map((error) => (
                 <li key={error}>{error}</li>
@@ -239,16 +235,16 @@ export function Guide(props: GuideProps) {
         <div class="step-nav">
           {step > 0 && (
             <button type="button" class="quiet" onClick={() => go(step - 1)}>
-              Back
+              {t('wBack')}
             </button>
           )}
           {last ? (
             <button type="button" class="primary" disabled={saving} onClick={() => void start()}>
-              {START}
+              {t(START)}
             </button>
           ) : (
             <button type="button" onClick={() => go(step + 1)}>
-              Next: {STEPS[step + 1]?.[1]}
+              {t('wNext', t(STEPS[step + 1]?.[1] ?? 'stTonight'))}
             </button>
           )}
         </div>

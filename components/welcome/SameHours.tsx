@@ -12,6 +12,8 @@ import { nextRange, shown, TimeField, weekdayName } from '@/components/options/H
 import { FieldError, isLocked, LockedNote, type SectionProps } from '@/components/options/shared';
 
 const DEFAULT_RANGES: Range[] = [['09:00', '17:00']];
+/** The focus key of a range's first field. */
+const rangeKey = (index: number) => `range-${index}`;
 const same = (a: readonly Range[], b: readonly Range[]) => JSON.stringify(a) === JSON.stringify(b);
 
 export function SameHours({ settings, update, locked }: SectionProps) {
@@ -54,7 +56,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
   const edit = (index: number, part: 0 | 1, value: string) => {
     const range = ranges[index];
     if (!range) return;
-    if (!value) return setErrors([`Enter ${part === 0 ? 'a start' : 'an end'} time, or remove the range.`]);
+    if (!value) return setErrors([t(part === 0 ? 'enterStart' : 'enterEnd')]);
     if (value === shown(range[part])) return setErrors([]);
     void apply(
       ranges.map((r, i) => (i === index ? (part === 0 ? [value, r[1]] : [r[0], value]) : r)),
@@ -62,13 +64,13 @@ export function SameHours({ settings, update, locked }: SectionProps) {
     );
   };
 
-  const label = (index: number) => (ranges.length > 1 ? `Range ${index + 1}` : 'Hours');
+  const label = (index: number) => (ranges.length > 1 ? t('rangeN', index + 1) : t('hoursWord'));
 
   return (
     <div class="same-hours" ref={root}>
       {disabled && <LockedNote id="same-hours-locked" />}
       <fieldset class="weekdays" disabled={disabled}>
-        <legend>The days you work</legend>
+        <legend>{t('shDays')}</legend>
         <ul class="checks">
           {WEEKDAYS.map((day) => (
             <li key={day}>
@@ -81,14 +83,14 @@ export function SameHours({ settings, update, locked }: SectionProps) {
         </ul>
       </fieldset>
       <fieldset class="shared-ranges" disabled={disabled} aria-describedby={differs ? 'same-hours-differ' : undefined}>
-        <legend>Your hours on those days</legend>
+        <legend>{t('shHours')}</legend>
         <ul class="ranges">
           {ranges.map((range, index) => {
             const note = describeDailyRange(t, range);
             return (
               <li key={`${index}`}>
                 <TimeField
-                  label={`${label(index)}, from`}
+                  label={t('from', label(index))}
                   value={range[0]}
                   focusKey={`range-${index}`}
                   invalid={errors.length > 0}
@@ -97,7 +99,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
                 />
                 <span aria-hidden="true">–</span>
                 <TimeField
-                  label={`${label(index)}, to`}
+                  label={t('to', label(index))}
                   value={range[1]}
                   focusKey={`range-${index}-end`}
                   invalid={errors.length > 0}
@@ -109,7 +111,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
                   <button
                     type="button"
                     class="quiet"
-                    aria-label={`Remove ${range[0]}–${range[1]}`}
+                    aria-label={t('csRemove', t('range', range[0], range[1]))}
                     onClick={async () => {
                       if (
                         await apply(
@@ -120,7 +122,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
                         setFocus('add-range');
                     }}
                   >
-                    Remove
+                    {t('remove')}
                   </button>
                 )}
               </li>
@@ -132,19 +134,16 @@ export function SameHours({ settings, update, locked }: SectionProps) {
           class="quiet"
           data-focus="add-range"
           onClick={async () => {
-            if (await apply([...ranges, nextRange(ranges)], working)) setFocus(`range-${ranges.length}`);
+            if (await apply([...ranges, nextRange(ranges)], working)) setFocus(rangeKey(ranges.length));
           }}
         >
-          Add another range
+          {t('shAddRange')}
         </button>
         <FieldError id="same-hours-error" messages={errors} />
-        <p class="hint">
-          A time is kept when you leave its field or press Enter. An end before the start runs past midnight, into the next morning; gaps between ranges are
-          breaks.
-        </p>
+        <p class="hint">{t('shHint')}</p>
         {differs && (
           <p class="hint" id="same-hours-differ">
-            Some of your days have other hours (see "Different hours on different days" below); changing the hours here gives every day you work these.
+            {t('shDiffer', t('wPerDay'))}
           </p>
         )}
       </fieldset>

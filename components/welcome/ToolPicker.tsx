@@ -2,10 +2,10 @@
  * The catalogue as the welcome guide shows it: searchable by name, by category, the usual work
  * tools ticked already, and the ones also used personally (Gmail, Zoom …) off, with why.
  */
+import { plural } from '@/utils/i18n';
 import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import { CATALOGUE } from '@/utils/catalogue';
-import { CATEGORY_NAMES } from '@/utils/names';
 import { nameList } from '@/utils/rule-budget';
 import { enabledSites, siteWarning } from '@/utils/sites';
 import { CATEGORIES } from '@/utils/types';
@@ -30,11 +30,10 @@ export function ToolPicker({ settings, update, locked }: SectionProps) {
   return (
     <div class="tool-picker">
       <p class="hint" id="shared-personal">
-        {nameList(t, SHARED)} start switched off: many people use them personally too, and once one is on, it is dimmed or blocked after hours for personal use
-        as well. Switch one on if you use it only for work.
+        {t('tpShared', nameList(t, SHARED))}
       </p>
       <div class="field search">
-        <label for="tool-search">Find a tool by name</label>
+        <label for="tool-search">{t('tpFind')}</label>
         <input
           id="tool-search"
           type="search"
@@ -45,18 +44,18 @@ export function ToolPicker({ settings, update, locked }: SectionProps) {
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
         <span class="hint" id="tool-count" role="status">
-          {wanted ? `${matches.length} ${matches.length === 1 ? 'tool matches' : 'tools match'}. ` : ''}
-          {chosen} {chosen === 1 ? 'tool' : 'tools'} chosen.
+          {wanted ? `${plural(t, matches.length, 'tpMatch_one', 'tpMatch_other')} ` : ''}
+          {plural(t, chosen, 'tpChosen_one', 'tpChosen_other')}
         </span>
       </div>
-      {matches.length === 0 && <p>No tool in the list is called "{query.trim()}". Add it below as a site of your own.</p>}
+      {matches.length === 0 && <p>{t('tpNone', query.trim())}</p>}
       <div class="catalogue">
         {CATEGORIES.map((category) => {
           const entries = matches.filter((entry) => entry.category === category);
           if (!entries.length) return null;
           return (
             <fieldset class="category" key={category}>
-              <legend>{CATEGORY_NAMES[category]}</legend>
+              <legend>{t(`catName_${category}`)}</legend>
               <ul class="sites">
                 {entries.map((entry) => {
                   const on = settings.sites.catalogue[entry.id] ?? entry.defaultOn;
@@ -75,7 +74,7 @@ export function ToolPicker({ settings, update, locked }: SectionProps) {
                         {entry.name}
                       </label>
                       {siteLocked && <LockedNote />}
-                      {shared && <span class="shared-tag">also used personally</span>}
+                      {shared && <span class="shared-tag">{t('tpSharedTag')}</span>}
                     </li>
                   );
                 })}

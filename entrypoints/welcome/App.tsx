@@ -3,6 +3,7 @@
  * and from the options page later. It reads the settings in force once and hands the guide a
  * draft; only "Start" writes, as the options page writes: validated, the practice's fields kept.
  */
+import { t } from '@/stores/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Guide } from '@/components/welcome/Guide';
@@ -19,7 +20,7 @@ export function App() {
     void readSettingsState().then(setState);
   }, []);
 
-  if (!state) return <p class="loading">Loading…</p>;
+  if (!state) return <p class="loading">{t('loading')}</p>;
   const { locked } = state;
   return (
     <Guide

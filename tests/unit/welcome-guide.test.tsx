@@ -6,6 +6,7 @@ import { applyManaged } from '../../utils/managed';
 import { defaultSettings, type Settings } from '../../utils/settings';
 import { toInstant } from '../../utils/zoned-time';
 import { settingsWith } from './options-fixtures';
+import { en } from './english';
 
 afterEach(cleanup);
 
@@ -73,7 +74,7 @@ describe('the welcome guide', () => {
     await screen.findAllByDisplayValue('20:00');
     for (let i = 0; i < 4; i++) next();
     expect(screen.getByText(/^Tonight at 20:00 /)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: START }));
+    fireEvent.click(screen.getByRole('button', { name: en(START) }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Clocked Out is on' })).toBeTruthy();
     const evening = [
       ['09:00', '17:00'],
@@ -91,7 +92,7 @@ describe('the welcome guide', () => {
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Saturday' }));
     await vi.waitFor(() => expect((screen.getByRole('checkbox', { name: 'Saturday' }) as HTMLInputElement).checked).toBe(true));
     for (let i = 0; i < 4; i++) next();
-    fireEvent.click(screen.getByRole('button', { name: START }));
+    fireEvent.click(screen.getByRole('button', { name: en(START) }));
     await screen.findByRole('heading', { level: 1 });
     expect(writes[0]?.week).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [['09:00', '02:00']], sun: [] });
   });
@@ -135,7 +136,7 @@ describe('the welcome guide', () => {
     fireEvent.input(search, { target: { value: 'gmail' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Gmail' }));
     for (let i = 0; i < 3; i++) next();
-    fireEvent.click(screen.getByRole('button', { name: START }));
+    fireEvent.click(screen.getByRole('button', { name: en(START) }));
     await screen.findByRole('heading', { level: 1 });
     expect(writes[0]?.sites.catalogue).toEqual({ doxy: false, gmail: true });
   });
@@ -148,7 +149,7 @@ describe('the welcome guide', () => {
     expect(props.hostAccess.request).toHaveBeenCalledWith('ehr.example-clinic.org');
     expect(await screen.findByText('Added ehr.example-clinic.org: EHR.')).toBeTruthy();
     for (let i = 0; i < 3; i++) next();
-    fireEvent.click(screen.getByRole('button', { name: START }));
+    fireEvent.click(screen.getByRole('button', { name: en(START) }));
     await screen.findByRole('heading', { level: 1 });
     expect(writes[0]?.sites.custom).toEqual([{ host: 'ehr.example-clinic.org', category: 'ehr' }]);
   });
@@ -166,7 +167,7 @@ describe('the welcome guide', () => {
     next();
     next();
     expect(screen.getByText(/^Tonight at 17:00 .* close until tomorrow 09:00; .* dim; Spruce and Hushmail stay open\.$/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: START }));
+    fireEvent.click(screen.getByRole('button', { name: en(START) }));
     await screen.findByRole('heading', { level: 1 });
     expect(writes[0]?.actions).toEqual({ ehr: 'block', practice: 'block', telehealth: 'dim', email: 'allow' });
   });
@@ -279,7 +280,7 @@ describe('the welcome guide', () => {
   it('a write refused is said, and the guide stays on its last step', async () => {
     guide({ write: vi.fn(async () => ['Your settings are too large to sync: 200 custom sites; remove some.']) });
     for (let i = 0; i < 4; i++) next();
-    fireEvent.click(screen.getByRole('button', { name: START }));
+    fireEvent.click(screen.getByRole('button', { name: en(START) }));
     expect((await screen.findByRole('alert')).textContent).toContain(
       'These settings could not be saved, and nothing changed:Your settings are too large to sync',
     );
