@@ -4,30 +4,30 @@
  * opening is absolute (a weekday, a date further ahead), never "tomorrow".
  */
 import { pad2 } from './clock';
-import { MONTH_LONG, WEEKDAY_LONG } from './names';
+import type { MessageKey, Translate } from './i18n';
 import { dayNumber, localParts } from './zoned-time';
 
 /** Where a template puts the next opening. */
 export const NEXT_PLACEHOLDER = '{next}';
-/** Said when no work hours lie ahead. */
-export const NO_OPENING = 'further notice';
+/** Said when no work hours lie ahead (a message). */
+export const NO_OPENING: MessageKey = 'furtherNotice';
 
 /**
  * The next opening in the words of a message to clients: "Monday 9:00 AM" within the coming six
  * days, "Monday, January 12, 9:00 AM" further ahead; `null` (no work ahead) is "further notice".
  */
-export function openingWords(instant: number | null, now: number, timeZone: string): string {
-  if (instant === null) return NO_OPENING;
+export function openingWords(t: Translate, instant: number | null, now: number, timeZone: string): string {
+  if (instant === null) return t(NO_OPENING);
   const at = localParts(instant, timeZone);
   const hours = Math.floor(at.minutes / 60);
   const time = `${hours % 12 || 12}:${pad2(at.minutes % 60)} ${hours < 12 ? 'AM' : 'PM'}`;
-  const day = WEEKDAY_LONG[at.weekday];
+  const day = t(`day_${at.weekday}`);
   const ahead = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
-  if (ahead >= 0 && ahead < 7) return `${day} ${time}`;
-  return `${day}, ${MONTH_LONG[Number(at.date.slice(5, 7)) - 1] ?? ''} ${Number(at.date.slice(8, 10))}, ${time}`;
+  if (ahead >= 0 && ahead < 7) return t('openingDay', day, time);
+  return t('openingDate', day, t(`month_${Number(at.date.slice(5, 7))}` as MessageKey), Number(at.date.slice(8, 10)), time);
 }
 
 /** The template with every `{next}` replaced by the next opening in words. */
-export function fillAfterHoursMessage(template: string, nextOpening: number | null, now: number, timeZone: string): string {
-  return template.split(NEXT_PLACEHOLDER).join(openingWords(nextOpening, now, timeZone));
+export function fillAfterHoursMessage(t: Translate, template: string, nextOpening: number | null, now: number, timeZone: string): string {
+  return template.split(NEXT_PLACEHOLDER).join(openingWords(t, nextOpening, now, timeZone));
 }

@@ -17,7 +17,7 @@ export function AfterHoursSection({ settings, update, locked, nextOpening, now, 
   const [errors, setErrors] = useState<string[]>([]);
   const [copied, setCopied] = useState('');
   const disabled = isLocked(locked, 'afterHoursMessage');
-  const filled = fillAfterHoursMessage(settings.afterHoursMessage, nextOpening, now, timeZone);
+  const filled = fillAfterHoursMessage(t, settings.afterHoursMessage, nextOpening, now, timeZone);
 
   const save = async (text: string) => {
     if (text === settings.afterHoursMessage) return;
