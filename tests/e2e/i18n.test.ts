@@ -1,9 +1,9 @@
 // Three languages in real Chromium (docs/ARCHITECTURE.md, "Languages"): with the browser in Spanish
-// and in Canadian French, the popup, the blocked page and the toolbar title read in that language,
-// from the same messages the unit tests hold complete.
+// and in Canadian French, the popup, the blocked page, the page guard's dim bar, the options page
+// and the toolbar title read in that language, from the same messages the unit tests hold complete.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchClockedOut } from './guard-helpers';
+import { guardButtons, launchClockedOut, untilCover } from './guard-helpers';
 import type { Harness } from './harness';
 
 interface Expected {
@@ -23,6 +23,11 @@ interface Expected {
   readonly title: string;
   /** The toolbar button's title, written by the worker. */
   readonly toolbar: RegExp;
+  /** The page guard's dim bar on a dimmed work site: its wrap-up button. */
+  readonly wrapUp: RegExp;
+  /** The options page: its heading and the first section's title. */
+  readonly options: string;
+  readonly hours: string;
 }
 
 /** A time as the clock formatter writes it ("18:00", "18 h 00", "6:00 PM"), today or tomorrow. */
@@ -43,6 +48,9 @@ const LANGUAGES: Record<string, Expected> = {
     opens: es('Vuelve a abrir WHEN\\.'),
     title: 'Fuera de horario — SimplePractice',
     toolbar: es('Clocked Out — Fuera de horario — de vuelta WHEN'),
+    wrapUp: /^Terminar — \d+ minutos más$/,
+    options: 'Configuración de Clocked Out',
+    hours: 'Horario de trabajo',
   },
   fr_CA: {
     ui: /^fr/,
@@ -51,11 +59,14 @@ const LANGUAGES: Record<string, Expected> = {
     crisisHeading: 'Exception de crise',
     openSettings: 'Ouvrir les paramètres',
     crisisOpener: 'Exception de crise…',
-    question: /^Ouvrir tous les sites de travail jusqu’à .+ \(\d+ minutes\) \? Elle compte comme du travail hors des heures et se referme d’elle-même\.$/,
+    question: /^Ouvrir tous les sites de travail jusqu’à .+ \(\d+ minutes\)\? Elle compte comme du travail hors des heures et se referme d’elle-même\.$/,
     closed: 'SimplePractice est fermé en dehors de vos heures',
     opens: fr('Réouverture : WHEN\\.'),
     title: 'Hors des heures de travail — SimplePractice',
     toolbar: fr('Clocked Out — Journée terminée — reprise : WHEN'),
+    wrapUp: /^Finaliser — \d+ minutes de plus$/,
+    options: 'Paramètres de Clocked Out',
+    hours: 'Heures de travail',
   },
 };
 
@@ -93,6 +104,28 @@ describe.each(Object.entries(LANGUAGES))('with the browser in %s', (language, ex
     await expect.poll(() => text(page, 'h1')).toBe(expected.closed);
     await expect.poll(() => text(page, 'p.opens')).toMatch(expected.opens);
     expect(await page.title()).toBe(expected.title);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.lang);
+    await page.close();
+  });
+
+  test("the page guard's dim bar on a dimmed work site speaks it", async () => {
+    // Telehealth dims after hours by default: the page stays, under the veil and its bar.
+    const page = await h.openPage('https://doxy.me/');
+    await untilCover(page, 'dim', 5000);
+    await expect.poll(() => guardButtons(page), { timeout: 5000 }).toContain(expected.crisisOpener);
+    const buttons = await guardButtons(page);
+    expect(
+      buttons.some((name) => expected.wrapUp.test(name)),
+      buttons.join(' | '),
+    ).toBe(true);
+    expect(buttons.filter((name) => /Wrap up|Crisis exception/.test(name))).toEqual([]);
+    await page.close();
+  });
+
+  test('the options page says its sections in it', async () => {
+    const page = await h.openPage(h.extensionUrl('options.html'));
+    await expect.poll(() => text(page, 'h1')).toBe(expected.options);
+    expect(await text(page, '#hours-title')).toBe(expected.hours);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.lang);
     await page.close();
   });
