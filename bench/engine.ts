@@ -6,9 +6,12 @@ import './resolve-ts.ts';
 
 const { decide } = await import('../utils/policy.ts');
 const { parseSettings } = await import('../utils/settings/index.ts');
+const { translator } = await import('../utils/i18n.ts');
+// The engine's words in English, as the unit tests read them (docs/ARCHITECTURE.md, "Languages").
+const english = translator(JSON.parse(readFileSync(new URL('../locales/en/messages.json', import.meta.url), 'utf8')));
 
 function settingsFrom(doc: object) {
-  const parsed = parseSettings({ format: 'clocked-out/settings', version: 1, ...doc });
+  const parsed = parseSettings(english, { format: 'clocked-out/settings', version: 1, ...doc });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.settings;
 }

@@ -10,6 +10,8 @@
  * wake-up, never loads the list (docs/ARCHITECTURE.md, "The settings document"). A stored host
  * that fails the syntax check is dropped by the repair, and `notice` says so.
  */
+import type { MessageKey } from '@/utils/i18n';
+import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import { defineItem } from './item';
 import { applyManaged } from '@/utils/managed';
@@ -62,7 +64,7 @@ async function readUser(): Promise<UserSettings> {
   try {
     items = await browser.storage.sync.get(null);
   } catch (error) {
-    return { settings: defaultSettings(), notices: [`Your settings could not be read (${String(error)}); the default hours apply.`], incomplete: [] };
+    return { settings: defaultSettings(), notices: [t('stUnreadable', String(error))], incomplete: [] };
   }
   const { doc, incomplete } = gather(items);
   if (doc === null || doc === undefined) return { settings: defaultSettings(), notices: [], incomplete };
@@ -73,13 +75,11 @@ async function readUser(): Promise<UserSettings> {
     const kept = incomplete.filter((field) => lastWhole.has(field));
     input = { ...doc, ...Object.fromEntries(kept.map((field) => [field, lastWhole.get(field)])) };
     if (incomplete.length) {
-      notices.push(
-        `Some settings are still arriving from your other computer (${incomplete.join(', ')}); ${kept.length === incomplete.length ? 'the previous ones' : 'the defaults'} apply until they do.`,
-      );
+      notices.push(t(kept.length === incomplete.length ? 'stArrivingPrevious' : 'stArrivingDefaults', incomplete.join(', ')));
     }
   }
-  const { settings, errors } = repairSettings(input);
-  if (errors.length) notices.push(`Some settings were invalid and the defaults apply for them: ${list(errors)}.`);
+  const { settings, errors } = repairSettings(t, input);
+  if (errors.length) notices.push(t('stInvalid', list(errors)));
   return { settings, notices, incomplete };
 }
 
@@ -105,9 +105,9 @@ async function readPolicy(): Promise<unknown> {
 /** The settings in force, what the clinician should be told, and which fields the practice set. */
 export async function readSettingsState(): Promise<SettingsState> {
   const [user, policy] = await Promise.all([readUser(), readPolicy()]);
-  const managed = applyManaged(user.settings, policy);
+  const managed = applyManaged(t, user.settings, policy);
   const notices = [...user.notices];
-  if (managed.errors.length) notices.push(`Your practice's policy has settings that could not be used, and yours apply for them: ${list(managed.errors)}.`);
+  if (managed.errors.length) notices.push(t('stPolicy', list(managed.errors)));
   return { settings: managed.settings, notice: notices.join(' ') || null, locked: managed.locked };
 }
 
@@ -139,15 +139,15 @@ export async function readExceptions(now: number): Promise<Exception[]> {
 
 /** "2,400 custom sites": the list that makes a document large, for the message that says so. */
 function largest(settings: Settings): string {
-  const lists: Array<[unknown[], string]> = [
-    [settings.sites.custom, 'custom sites'],
-    [settings.timeOff, 'days-off entries'],
-    [settings.selfCare.prompts, 'self-care prompts'],
-    [settings.selfCare.plan, 'self-care blocks'],
-    [Object.values(settings.week).flat(), 'ranges of hours'],
+  const lists: Array<[unknown[], MessageKey]> = [
+    [settings.sites.custom, 'lgCustom'],
+    [settings.timeOff, 'lgDaysOff'],
+    [settings.selfCare.prompts, 'lgPrompts'],
+    [settings.selfCare.plan, 'lgBlocks'],
+    [Object.values(settings.week).flat(), 'lgRanges'],
   ];
   const [items, what] = lists.reduce((a, b) => (JSON.stringify(b[0]).length > JSON.stringify(a[0]).length ? b : a));
-  return `${items.length.toLocaleString('en-US')} ${what}`;
+  return t(what, items.length.toLocaleString(t('locale')));
 }
 
 /** Stores valid settings in as many items as the quotas need; nothing changes if they do not fit. */
@@ -161,9 +161,7 @@ async function store(settings: Settings): Promise<WriteResult> {
     const kb = (n: number) => Math.ceil(n / 1024);
     return {
       ok: false,
-      errors: [
-        `Your settings are too large to sync: ${largest(settings)}; remove some. (They take ${kb(total)} KB; the browser syncs at most ${kb(QUOTA_BYTES)} KB.)`,
-      ],
+      errors: [t('stTooLarge', largest(settings), kb(total), kb(QUOTA_BYTES))],
     };
   }
   const stale = Object.keys(current).filter((key) => isSettingsKey(key) && !(key in items));
@@ -175,7 +173,7 @@ async function store(settings: Settings): Promise<WriteResult> {
     await sync.set(items);
     if (stale.length) await sync.remove(stale);
   } catch (error) {
-    return { ok: false, errors: [`Your settings could not be saved: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, errors: [t('stNotSaved', error instanceof Error ? error.message : String(error))] };
   }
   return { ok: true, settings };
 }
@@ -194,7 +192,7 @@ function serialised(run: () => Promise<WriteResult>): Promise<WriteResult> {
  */
 export function writeSettings(doc: unknown): Promise<WriteResult> {
   return serialised(async () => {
-    const parsed = parseStoredSettings(doc);
+    const parsed = parseStoredSettings(t, doc);
     return parsed.ok ? store(parsed.settings) : parsed;
   });
 }
@@ -208,8 +206,8 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
   return serialised(async () => {
     const { settings, incomplete } = await readUser();
     // Writing now would store the stand-in for a field over the value on its way.
-    if (incomplete.length) return { ok: false, errors: ['Your settings are still arriving from your other computer; try again in a moment.'] };
-    const next = parseStoredSettings(change(settings));
+    if (incomplete.length) return { ok: false, errors: [t('stStillArriving')] };
+    const next = parseStoredSettings(t, change(settings));
     return next.ok ? store(next.settings) : next;
   });
 }

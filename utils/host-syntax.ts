@@ -5,6 +5,7 @@
  * "The settings document"). Never keeps or echoes a path, query or fragment.
  */
 import { isIPv4, normalizeHostname } from './host-match';
+import { say } from './settings/values';
 
 export type HostResult = { ok: true; host: string } | { ok: false; error: string };
 
@@ -14,7 +15,6 @@ export type HostResult = { ok: true; host: string } | { ok: false; error: string
  */
 export type SuffixCheck = (base: string, wildcard: boolean) => string | null;
 
-const EXAMPLE = 'such as ehr.example-clinic.org';
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_HOST_LENGTH = 253;
 
@@ -29,16 +29,16 @@ const MAX_HOST_LENGTH = 253;
  */
 export function parseHostSyntax(input: string, suffix?: SuffixCheck): HostResult {
   const text = input.trim();
-  if (!text) return fail(`is empty: enter the site's address, ${EXAMPLE}`);
+  if (!text) return fail(say('hEmpty'));
 
   const scheme = schemeOf(text);
   if (scheme && scheme !== 'http' && scheme !== 'https') {
-    return fail(`uses "${scheme}:": only http and https sites can be guarded`);
+    return fail(say('hScheme', scheme));
   }
   const raw = rawHost(text);
-  if (/\s/.test(raw)) return fail('is not a web address: it contains a space');
+  if (/\s/.test(raw)) return fail(say('hSpace'));
   if (raw.startsWith('*.') && isIPv4(raw.slice(2).replace(/\.$/, ''))) {
-    return fail('puts a wildcard before an IP address: enter the address alone');
+    return fail(say('hWildIp'));
   }
 
   let hostname: string;
@@ -46,33 +46,33 @@ export function parseHostSyntax(input: string, suffix?: SuffixCheck): HostResult
     // Chromium's URL parser escapes `*` in a host as `%2A` (Node's keeps it): read both alike.
     hostname = new URL(scheme ? text : `http://${text}`).hostname.replace(/%2a/gi, '*');
   } catch {
-    return fail(`is not a web address (${EXAMPLE})`);
+    return fail(say('hNotAddress'));
   }
-  if (hostname.startsWith('[')) return fail('is an IPv6 address: enter a host name or an IPv4 address instead');
+  if (hostname.startsWith('[')) return fail(say('hIpv6'));
   const host = normalizeHostname(hostname);
 
   if (isIPv4(host)) {
     // The URL parser reads `010.0.0.5` as octal (8.0.0.5) and `123` as 0.0.0.123: only the usual form is meant.
-    if (normalizeHostname(raw) !== host) return fail('is not a web address: an IP address is four numbers from 0 to 255, such as 192.168.1.20');
+    if (normalizeHostname(raw) !== host) return fail(say('hIpv4'));
     return { ok: true, host };
   }
 
   const labels = host.split('.');
-  if (labels.every((label) => label === '*')) return fail('would match every site');
+  if (labels.every((label) => label === '*')) return fail(say('hEvery'));
   const wildcard = labels[0] === '*';
   const rest = wildcard ? labels.slice(1) : labels;
   if (host.indexOf('*', wildcard ? 1 : 0) !== -1) {
-    return fail('has a * in the wrong place: a wildcard can only be the whole first part, as in *.example-clinic.org');
+    return fail(say('hStar'));
   }
   const bad = rest.join('').match(/[^a-z0-9-]/);
-  if (bad) return fail(`is not a web address: it contains "${bad[0]}"`);
-  if (host.length > MAX_HOST_LENGTH || !rest.every((label) => LABEL.test(label))) return fail(`is not a web address (${EXAMPLE})`);
+  if (bad) return fail(say('hContains', bad[0]));
+  if (host.length > MAX_HOST_LENGTH || !rest.every((label) => LABEL.test(label))) return fail(say('hNotAddress'));
 
   const base = rest.join('.');
   const shared = suffix?.(base, wildcard);
   if (shared) return fail(shared);
   // `*.local`, `*.lan`, `*.com`: a whole top-level domain, in the public suffix list or not.
-  if (wildcard && rest.length === 1) return fail(`covers every site ending in ".${base}": enter your practice's own address`);
+  if (wildcard && rest.length === 1) return fail(say('hTld', base));
   return { ok: true, host };
 }
 

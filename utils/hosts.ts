@@ -7,16 +7,16 @@
  */
 import { parseHostSyntax, type HostResult } from './host-syntax';
 import { isPublicSuffix } from './public-suffixes';
+import type { Translate } from './i18n';
+import { say, speaking } from './settings/values';
 
 export { hostMatches, isIPv4, normalizeHostname } from './host-match';
 export type { HostResult } from './host-syntax';
 
-const OWN_ADDRESS = "it would match every site under it — enter your practice's own address";
-
 /** The error for a host that is, or a wildcard that covers, a suffix in the public-suffix list (ICANN or private). */
 function publicSuffix(base: string, wildcard: boolean): string | null {
   if (!isPublicSuffix(base)) return null;
-  return wildcard ? `covers the public suffix "${base}": ${OWN_ADDRESS}` : `is a public suffix: ${OWN_ADDRESS}`;
+  return say(wildcard ? 'hCoversSuffix' : 'hIsSuffix', base);
 }
 
 /**
@@ -24,6 +24,11 @@ function publicSuffix(base: string, wildcard: boolean): string | null {
  * public suffix or a wildcard over one. An error is a phrase about the entered value, never
  * repeating it.
  */
-export function parseHost(input: string): HostResult {
+export function parseHost(t: Translate, input: string): HostResult {
+  return speaking(t, () => checkEnteredHost(input));
+}
+
+/** The same, inside a parse that already speaks (an imported document's custom sites). */
+export function checkEnteredHost(input: string): HostResult {
   return parseHostSyntax(input, publicSuffix);
 }

@@ -3,6 +3,7 @@
  * settings document whose fields win over the clinician's own. Pure: the caller reads the policy.
  */
 import { SETTINGS_FORMAT, SETTINGS_VERSION } from './settings/migrations';
+import type { Translate } from './i18n';
 import { parseStoredSettings, SettingsSchema, type Settings } from './settings/schema';
 
 /**
@@ -53,14 +54,14 @@ function leaves(policy: Record<string, unknown>): Array<[string[], unknown]> {
  * on its own, but as the worker reads it (hosts for their syntax, not against the public-suffix list): an invalid one is ignored (the clinician's value stays, and editable) and named in
  * `errors`; unknown fields are ignored, as in an import. Never throws.
  */
-export function applyManaged(user: Settings, policy: unknown): Policy {
+export function applyManaged(t: Translate, user: Settings, policy: unknown): Policy {
   if (policy === null || policy === undefined) return { settings: user, locked: [], errors: [] };
-  if (!isPlainObject(policy)) return { settings: user, locked: [], errors: ['the policy is not an object of settings fields'] };
+  if (!isPlainObject(policy)) return { settings: user, locked: [], errors: [t('policyNotObject')] };
   let merged: Record<string, unknown> = user;
   const locked: string[] = [];
   const errors: string[] = [];
   for (const [path, value] of leaves(policy)) {
-    const parsed = parseStoredSettings(withValueAt({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION }, path, value));
+    const parsed = parseStoredSettings(t, withValueAt({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION }, path, value));
     if (!parsed.ok) {
       errors.push(...parsed.errors);
       continue;
@@ -71,7 +72,7 @@ export function applyManaged(user: Settings, policy: unknown): Policy {
     merged = withValueAt(merged, path, normalised);
     locked.push(path.join('.'));
   }
-  const result = parseStoredSettings(merged);
+  const result = parseStoredSettings(t, merged);
   if (!result.ok) return { settings: user, locked: [], errors: [...errors, ...result.errors] };
   return { settings: result.settings, locked: locked.sort(), errors };
 }

@@ -3,7 +3,7 @@
  * worker trusts no message blindly: each is checked against its schema before anything changes.
  */
 import * as v from 'valibot';
-import { missingOr as missingField, quote as quoteValue } from './settings/values';
+import { quote as quoteValue } from './settings/values';
 import { CATEGORIES, type ExceptionScope } from './types';
 
 export type Request =
@@ -34,7 +34,8 @@ export const MAX_ID_LENGTH = 100;
 /** A request's values are cut short in a message: it may carry anything. */
 const QUOTE_MAX = 40;
 const quote = (input: unknown) => quoteValue(input, QUOTE_MAX);
-const missingOr = (what: string) => missingField(what, QUOTE_MAX);
+// The request protocol's own messages (a page sending a malformed request is a bug, not a person's input): English.
+const missingOr = (what: string) => (issue: v.BaseIssue<unknown>) => (issue.expected === 'Object' ? `${quote(issue.input)} is not ${what}` : 'is missing');
 
 const text = (what: string, max: number) =>
   v.pipe(

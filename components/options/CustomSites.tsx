@@ -56,7 +56,7 @@ export function CustomSites({ settings, update, locked, access }: CustomSitesPro
   const add = (event: Event) => {
     event.preventDefault();
     setStatus(null);
-    const parsed = parseHost(address);
+    const parsed = parseHost(t, address);
     if (!parsed.ok) return setError(t('hostError', parsed.error));
     const host = parsed.host;
     if (custom.some((c) => c.host === host)) return setError(t('csAlready', host));

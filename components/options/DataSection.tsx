@@ -39,7 +39,7 @@ export async function readSettingsFile(file: Blob): Promise<{ ok: true; settings
   } catch (error) {
     return { ok: false, errors: [t('fileNotJson', error instanceof Error ? error.message : String(error))] };
   }
-  return parseSettings(doc);
+  return parseSettings(t, doc);
 }
 
 export function DataSection({ settings, replace, download, today }: DataProps) {

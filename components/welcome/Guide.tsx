@@ -96,7 +96,7 @@ export function Guide(props: GuideProps) {
 
   // The draft changes like the settings do on the options page: each change validated, nothing written.
   const update = async (change: Change) => {
-    const next = parseSettings(change(current.current));
+    const next = parseSettings(t, change(current.current));
     if (!next.ok) return next.errors;
     current.current = next.settings;
     setDraft(next.settings);

@@ -5,6 +5,7 @@
  */
 import { parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, type SettingsInput } from '../../utils/settings';
 import { WEEKDAYS, type Weekday } from '../../utils/types';
+import { en } from '../unit/english';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -35,7 +36,7 @@ export function settingsWith(overrides: Partial<SettingsInput> = {}): SettingsIn
     windDownMinutes: 0,
     ...overrides,
   };
-  const parsed = parseSettings(doc);
+  const parsed = parseSettings(en, doc);
   if (!parsed.ok) throw new Error(`settingsWith: invalid document: ${parsed.errors.join('; ')}`);
   return doc;
 }

@@ -6,6 +6,7 @@ import type { SettingsState, WriteResult } from '../../stores/storage';
 import { itemBytes, layOut } from '../../utils/sync-layout';
 import { untilGuard } from './guard-helpers';
 import { launch, neverWork, settingsWith, type Harness } from './harness';
+import { en } from '../unit/english';
 
 interface WorkerApi {
   readSettingsState(): Promise<SettingsState>;
@@ -25,7 +26,7 @@ const large = (tag: string, overrides: Partial<SettingsInput> = {}) =>
   });
 
 function parsed(doc: unknown): Settings {
-  const result = parseSettings(doc);
+  const result = parseSettings(en, doc);
   if (!result.ok) throw new Error(result.errors.join('; '));
   return result.settings;
 }

@@ -90,7 +90,7 @@ const evening: Array<[string, string]> = [
 ];
 /** What the keyboard test chooses: Mon–Thu with an evening range to 20:00, the usual tools (TherapyNotes on), email left open. */
 function expected(): Settings {
-  const parsed = parseSettings({
+  const parsed = parseSettings(en, {
     format: 'clocked-out/settings',
     version: 1,
     week: { mon: evening, tue: evening, wed: evening, thu: evening, fri: [], sat: [], sun: [] },
@@ -212,7 +212,7 @@ describe('the welcome guide', () => {
     // The stored document is exactly what was chosen, and the worker applies it.
     expect(await storedSettings(h)).toEqual(expected());
     await untilGuard(h, (s) => {
-      const applied = parseSettings(s.settings);
+      const applied = parseSettings(en, s.settings);
       return applied.ok && isDeepStrictEqual(applied.settings, expected());
     });
     const decision = decide(expected(), Date.now(), zone);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CustomSites, type HostAccess } from '../../components/options/CustomSites';
 import { MAX_CUSTOM_SITES, parseSettings, repairSettings } from '../../utils/settings';
 import { Live, settingsWith, storeOf } from './options-fixtures';
+import { en } from './english';
 
 afterEach(cleanup);
 
@@ -12,8 +13,8 @@ const doc = (n: number) => ({ format: 'clocked-out/settings', version: 1, sites:
 
 describe('the custom-site limit', () => {
   it('refuses a document with too many custom sites, naming the field and the sites over the limit', () => {
-    expect(parseSettings(doc(MAX_CUSTOM_SITES)).ok).toBe(true);
-    expect(parseSettings(doc(MAX_CUSTOM_SITES + 3))).toEqual({
+    expect(parseSettings(en, doc(MAX_CUSTOM_SITES)).ok).toBe(true);
+    expect(parseSettings(en, doc(MAX_CUSTOM_SITES + 3))).toEqual({
       ok: false,
       errors: [
         `sites.custom: lists ${MAX_CUSTOM_SITES + 3} sites, more than the ${MAX_CUSTOM_SITES} Clocked Out can guard (over the limit: s200.example.org, s201.example.org, s202.example.org)`,
@@ -22,7 +23,7 @@ describe('the custom-site limit', () => {
   });
 
   it('keeps the first sites of a stored document that has too many, and the rest of it', () => {
-    const { settings, errors } = repairSettings({ ...doc(MAX_CUSTOM_SITES + 50), windDownMinutes: 25 });
+    const { settings, errors } = repairSettings(en, { ...doc(MAX_CUSTOM_SITES + 50), windDownMinutes: 25 });
     expect(settings.sites.custom).toEqual(custom(MAX_CUSTOM_SITES));
     expect(settings.windDownMinutes).toBe(25);
     expect(errors).toEqual([expect.stringMatching(/^sites\.custom: lists 250 sites, .*s200\.example\.org, .* and 45 more\)$/)]);

@@ -10,7 +10,7 @@ const ZONE = 'Asia/Kathmandu';
 const at = (local: string, zone = ZONE) => toInstant(local.slice(0, 10), Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)), zone);
 
 function settingsWith(doc: object): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, timeZone: ZONE, ...doc });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, timeZone: ZONE, ...doc });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }

@@ -6,6 +6,7 @@ import type { Decision } from '@/utils/policy';
 import { defaultSettings, repairSettings } from '@/utils/settings';
 import type { Snapshot } from '@/stores/snapshot';
 import type { Exception } from '@/utils/types';
+import { en } from './english';
 
 const ZONE = 'America/New_York';
 // Wednesday 2026-12-02: 20:00 in New York (off hours) and 10:00 (work hours).
@@ -31,7 +32,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: 
     systemTimeZone: () => zone,
     readSettings: async () => {
       if (options.raw === undefined) return { settings: defaultSettings(), notice: null };
-      const { settings, errors } = repairSettings(options.raw);
+      const { settings, errors } = repairSettings(en, options.raw);
       return { settings, notice: errors.length ? `invalid: ${errors.join('; ')}` : null };
     },
     readExceptions: async (at) => {

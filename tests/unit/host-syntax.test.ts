@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseHostSyntax } from '../../utils/host-syntax';
 import { parseHost } from '../../utils/hosts';
+import { en } from './english';
+import { speaking } from '../../utils/settings/values';
+
+/** The syntax check in English, as inside a parse that speaks. */
+const hostSyntax = (...args: Parameters<typeof parseHostSyntax>) => speaking(en, () => parseHostSyntax(...args));
 
 const INPUTS = [
   'ehr.example-clinic.org',
@@ -37,7 +42,7 @@ const INPUTS = [
 
 describe('parseHostSyntax', () => {
   it.each(INPUTS)('reads %j exactly as parseHost does, when no public suffix is involved', (input) => {
-    expect(parseHostSyntax(input)).toEqual(parseHost(input));
+    expect(hostSyntax(input)).toEqual(parseHost(en, input));
   });
 
   it.each([
@@ -47,17 +52,17 @@ describe('parseHostSyntax', () => {
     ['a wildcard over a private suffix', '*.github.io'],
     ['a wildcard over a country suffix', '*.co.uk'],
   ])('takes %s as a host: only the public-suffix list knows better, and parseHost has it', (_, input) => {
-    expect(parseHostSyntax(input)).toEqual({ ok: true, host: input });
-    expect(parseHost(input).ok).toBe(false);
+    expect(hostSyntax(input)).toEqual({ ok: true, host: input });
+    expect(parseHost(en, input).ok).toBe(false);
   });
 
   it('refuses a wildcard over a whole top-level domain, in the list or not', () => {
-    expect(parseHostSyntax('*.com')).toEqual({ ok: false, error: 'covers every site ending in ".com": enter your practice\'s own address' });
+    expect(hostSyntax('*.com')).toEqual({ ok: false, error: 'covers every site ending in ".com": enter your practice\'s own address' });
   });
 
   it('asks the suffix check given, with the host without its wildcard', () => {
     const asked: Array<[string, boolean]> = [];
-    const result = parseHostSyntax('*.Clinic.Example', (base, wildcard) => {
+    const result = hostSyntax('*.Clinic.Example', (base, wildcard) => {
       asked.push([base, wildcard]);
       return 'is shared';
     });

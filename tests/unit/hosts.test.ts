@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hostMatches, parseHost } from '../../utils/hosts';
+import { en } from './english';
 
 describe('parseHost accepts', () => {
   it.each([
@@ -23,7 +24,7 @@ describe('parseHost accepts', () => {
     ['an intranet name of one label', 'http://emr/login', 'emr'],
     ['localhost with a port', 'localhost:3000', 'localhost'],
   ])('%s', (_, input, host) => {
-    expect(parseHost(input)).toEqual({ ok: true, host });
+    expect(parseHost(en, input)).toEqual({ ok: true, host });
   });
 });
 
@@ -69,13 +70,13 @@ describe('parseHost rejects, saying why', () => {
     ['a number that the URL parser would read as an IP address', '123', /an IP address is four numbers/],
     ['an IPv6 address', '[::1]', /^is an IPv6 address/],
   ])('%s', (_, input, error) => {
-    const result = parseHost(input);
+    const result = parseHost(en, input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(error);
   });
 
   it('never repeats a pasted URL in its message', () => {
-    const result = parseHost('gopher://ehr.example.org/clients/3f2a9c?name=Jane');
+    const result = parseHost(en, 'gopher://ehr.example.org/clients/3f2a9c?name=Jane');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).not.toMatch(/3f2a9c|Jane|ehr\.example/);
   });
@@ -116,10 +117,10 @@ describe('in Chromium, whose URL parser escapes * in a host as %2A', () => {
     ['*.example-clinic.org', '*.example-clinic.org'],
     ['https://*.example-clinic.org/login', '*.example-clinic.org'],
   ])('still accepts the wildcard %s', (input, host) => {
-    expect(parseHost(input)).toEqual({ ok: true, host });
+    expect(parseHost(en, input)).toEqual({ ok: true, host });
   });
 
   it('still refuses a wildcard over a public suffix', () => {
-    expect(parseHost('*.co.uk').ok).toBe(false);
+    expect(parseHost(en, '*.co.uk').ok).toBe(false);
   });
 });

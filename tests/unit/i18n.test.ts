@@ -55,7 +55,7 @@ describe('the catalogues', () => {
   });
 
   /** Messages that are the same word in English: French "minute", "exceptions", "sections". */
-  const COGNATES = ['fr minutes_one', 'fr minutes_other', 'fr unitMinutes', 'fr secExceptions', 'fr sections'];
+  const COGNATES = ['fr minutes_one', 'fr minutes_other', 'fr unitMinutes', 'fr secExceptions', 'fr sections', 'fr wMinutes', 'fr wExceptions'];
   /** What reads the same in all three languages, once the substitutions and the product's name are taken out: units and punctuation. */
   const SAME_EVERYWHERE = /^(min|h|[^\p{L}])*$/u;
 

@@ -5,7 +5,7 @@ import { defaultSettings, parseSettings, type Settings } from '../../utils/setti
 import { en } from './english';
 
 function parsed(doc: object): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, ...doc });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, ...doc });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }

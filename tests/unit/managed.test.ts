@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyManaged, isLocked } from '@/utils/managed';
 import { parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, type Settings } from '@/utils/settings';
+import { en } from './english';
 
 function settingsOf(fields: Record<string, unknown>): Settings {
-  const parsed = parseSettings({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...fields });
+  const parsed = parseSettings(en, { format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...fields });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.settings;
 }
@@ -20,13 +21,13 @@ const user = settingsOf({
 
 describe('a practice policy over the clinician settings', () => {
   it('replaces the hours whole: days it leaves out are not worked', () => {
-    const { settings, locked } = applyManaged(user, { week: { tue: [['08:00', '16:00']] } });
+    const { settings, locked } = applyManaged(en, user, { week: { tue: [['08:00', '16:00']] } });
     expect(settings.week).toEqual({ mon: [], tue: [['08:00', '16:00']], wed: [], thu: [], fri: [], sat: [], sun: [] });
     expect(locked).toEqual(['week']);
   });
 
   it('sets actions per category and catalogue sites per id, leaving the others to the clinician', () => {
-    const { settings, locked } = applyManaged(user, { actions: { ehr: 'block', email: 'dim' }, sites: { catalogue: { zoom: false } } });
+    const { settings, locked } = applyManaged(en, user, { actions: { ehr: 'block', email: 'dim' }, sites: { catalogue: { zoom: false } } });
     expect(settings.actions).toEqual({ ehr: 'block', practice: 'block', telehealth: 'block', email: 'dim' });
     expect(settings.sites.catalogue).toEqual({ gmail: true, zoom: false });
     expect(settings.sites.custom).toEqual(user.sites.custom);
@@ -34,13 +35,13 @@ describe('a practice policy over the clinician settings', () => {
   });
 
   it("replaces the custom sites with the practice's, normalised like an import", () => {
-    const { settings, locked } = applyManaged(user, { sites: { custom: [{ host: 'https://EHR.Clinic.example/login', category: 'ehr' }] } });
+    const { settings, locked } = applyManaged(en, user, { sites: { custom: [{ host: 'https://EHR.Clinic.example/login', category: 'ehr' }] } });
     expect(settings.sites.custom).toEqual([{ host: 'ehr.clinic.example', category: 'ehr' }]);
     expect(locked).toEqual(['sites.custom']);
   });
 
   it('sets exception and self-care fields one by one', () => {
-    const { settings, locked } = applyManaged(user, {
+    const { settings, locked } = applyManaged(en, user, {
       exceptions: { weeklyLimit: 3 },
       selfCare: { categories: { tech: false }, plan: [{ days: ['mon'], from: '12:00', to: '12:30' }] },
     });
@@ -52,7 +53,7 @@ describe('a practice policy over the clinician settings', () => {
   });
 
   it('ignores each invalid field alone, naming it, and keeps the valid ones', () => {
-    const { settings, locked, errors } = applyManaged(user, {
+    const { settings, locked, errors } = applyManaged(en, user, {
       timeZone: 'UTC',
       windDownMinutes: -5,
       actions: { ehr: 'nuke', practice: 'dim' },
@@ -71,14 +72,14 @@ describe('a practice policy over the clinician settings', () => {
   });
 
   it('ignores fields it does not know, and its format and version, as an import does', () => {
-    const result = applyManaged(user, { format: 'something', version: 7, colour: 'blue', actions: { chat: 'block' } });
+    const result = applyManaged(en, user, { format: 'something', version: 7, colour: 'blue', actions: { chat: 'block' } });
     expect(result).toEqual({ settings: user, locked: [], errors: [] });
   });
 
   it('is no policy when there is none, and a notice when it is not an object', () => {
-    expect(applyManaged(user, null)).toEqual({ settings: user, locked: [], errors: [] });
-    expect(applyManaged(user, {})).toEqual({ settings: user, locked: [], errors: [] });
-    expect(applyManaged(user, ['week'])).toEqual({ settings: user, locked: [], errors: ['the policy is not an object of settings fields'] });
+    expect(applyManaged(en, user, null)).toEqual({ settings: user, locked: [], errors: [] });
+    expect(applyManaged(en, user, {})).toEqual({ settings: user, locked: [], errors: [] });
+    expect(applyManaged(en, user, ['week'])).toEqual({ settings: user, locked: [], errors: ['the policy is not an object of settings fields'] });
   });
 
   it('reports a field as locked when it or a field containing it is set by the practice', () => {

@@ -6,6 +6,7 @@ import { decide } from '@/utils/policy';
 import { parseSettings, type Settings } from '@/utils/settings';
 import { enabledSites } from '@/utils/sites';
 import type { Exception } from '@/utils/types';
+import { en } from './english';
 
 const ZONE = 'America/New_York';
 // Wednesday 2026-12-02: 20:00 in New York (off hours) and 10:00 (work hours).
@@ -13,7 +14,7 @@ const EVENING = Date.parse('2026-12-03T01:00:00Z');
 const MORNING = Date.parse('2026-12-02T15:00:00Z');
 
 function settingsWith(doc: object): Settings {
-  const parsed = parseSettings({ format: 'clocked-out/settings', version: 1, ...doc });
+  const parsed = parseSettings(en, { format: 'clocked-out/settings', version: 1, ...doc });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.settings;
 }

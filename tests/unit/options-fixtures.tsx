@@ -3,9 +3,10 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Change, SectionProps } from '../../components/options/shared';
 import { parseSettings, type Settings } from '../../utils/settings';
+import { en } from './english';
 
 export function settingsWith(doc: object = {}): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, timeZone: 'Europe/Berlin', ...doc });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, timeZone: 'Europe/Berlin', ...doc });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }
@@ -19,7 +20,7 @@ export interface Store {
 export function Live({ store, locked = [], children }: { store: Store; locked?: string[]; children: (props: SectionProps) => ComponentChildren }) {
   const [settings, setSettings] = useState(store.current);
   const update = async (change: Change) => {
-    const result = parseSettings(change(store.current));
+    const result = parseSettings(en, change(store.current));
     if (!result.ok) return result.errors;
     store.current = result.settings;
     store.writes++;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, type Decision } from '../../utils/policy';
 import { parseSettings, type Settings } from '../../utils/settings';
 import type { Exception, State } from '../../utils/types';
+import { en } from './english';
 
 /*
  * decide() against a brute-force reference written independently of utils/: it walks whole
@@ -238,7 +239,7 @@ const caseArb = fc.record({ week, timeOff, plan, instant, exceptions: fc.array(e
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 // Built once through the real parser, then given each case's hours (valid by construction).
-const parsedBase = parseSettings({
+const parsedBase = parseSettings(en, {
   format: 'clocked-out/settings',
   version: 1,
   sites: { custom: [{ host: 'mail.example.org', category: 'email', action: 'allow' }] },

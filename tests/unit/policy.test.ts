@@ -3,6 +3,7 @@ import { decide, type Decision } from '../../utils/policy';
 import { parseSettings, type Settings } from '../../utils/settings';
 import type { Exception } from '../../utils/types';
 import { localParts, toInstant } from '../../utils/zoned-time';
+import { en } from './english';
 
 const LONDON = 'Europe/London';
 const empty = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
@@ -20,7 +21,7 @@ const designWeek = {
 };
 
 function settingsWith(doc: object): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, ...doc });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, ...doc });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }

@@ -1,11 +1,12 @@
 /** Settings and instants shared by the popup's component tests. */
 import { parseSettings, type Settings, type SettingsInput } from '../../utils/settings';
 import { toInstant } from '../../utils/zoned-time';
+import { en } from './english';
 
 export const ZONE = 'America/Chicago';
 
 export function settingsWith(doc: Partial<SettingsInput> = {}, timeZone = ZONE): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, timeZone, windDownMinutes: 0, ...doc });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, timeZone, windDownMinutes: 0, ...doc });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }

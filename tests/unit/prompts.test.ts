@@ -7,6 +7,7 @@ import french from '../../locales/fr/messages.json';
 import { translator } from '../../utils/i18n';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { toInstant } from '../../utils/zoned-time';
+import { en } from './english';
 
 const choice = (over: Partial<PromptChoice> = {}): PromptChoice => ({ moment: 'afterHours', date: '2026-03-04', areas: {}, own: [], shown: [], ...over });
 
@@ -84,7 +85,7 @@ describe('choosePrompt', () => {
 describe('momentFor', () => {
   const ZONE = 'Europe/Lisbon';
   const settings = (() => {
-    const result = parseSettings({
+    const result = parseSettings(en, {
       format: 'clocked-out/settings',
       version: 1,
       timeZone: ZONE,

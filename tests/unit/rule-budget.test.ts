@@ -100,7 +100,7 @@ function fakeDnr(limit: number, isSupported = (regex: string) => regex.length < 
 }
 
 const offHours = (custom: string[]) => {
-  const parsed = parseSettings({
+  const parsed = parseSettings(en, {
     format: 'clocked-out/settings',
     version: 1,
     timeZone: 'UTC',

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isDayOff, workIntervals } from '../../utils/schedule';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { toInstant } from '../../utils/zoned-time';
+import { en } from './english';
 
 const ZONE = 'Europe/London';
 
 function settingsWith(doc: object): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, ...doc });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, ...doc });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }

@@ -3,6 +3,7 @@ import { decide, type Decision } from '../../utils/policy';
 import { workIntervals } from '../../utils/schedule';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { localParts, toInstant } from '../../utils/zoned-time';
+import { en } from './english';
 
 const LONDON = 'Europe/London';
 const empty = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
@@ -17,7 +18,7 @@ const nineToFive = {
 const walk = { days: ['mon', 'wed', 'fri'], from: '12:00', to: '12:45', label: 'walk' };
 
 function settingsWith(doc: object): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, windDownMinutes: 0, ...doc });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, windDownMinutes: 0, ...doc });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }

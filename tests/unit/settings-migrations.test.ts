@@ -5,11 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION } from '../../utils/settings';
 import { SETTINGS_FIXTURES, settingsFixture } from './settings-fixtures';
+import { en } from './english';
 
 const doc = (fields: Record<string, unknown> = {}) => ({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...fields });
 
 function errorsOf(input: unknown): string[] {
-  const result = parseSettings(input);
+  const result = parseSettings(en, input);
   if (result.ok) throw new Error('expected the document to be rejected');
   return result.errors;
 }
@@ -41,7 +42,7 @@ describe('every settings version has one frozen fixture', () => {
   });
 
   it.each(versions)('fixture v%i migrates to the current version and parses', (version) => {
-    const result = parseSettings(settingsFixture(version));
+    const result = parseSettings(en, settingsFixture(version));
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(result.settings.version).toBe(SETTINGS_VERSION);
     expect(result.settings.format).toBe(SETTINGS_FORMAT);

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, repairSettings, SETTINGS_FORMAT, SETTINGS_VERSION } from '../../utils/settings';
 import { README_EXAMPLE, settingsFixture } from './settings-fixtures';
+import { en } from './english';
 
 const doc = (fields: Record<string, unknown> = {}) => ({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...fields });
 
 describe('repairSettings', () => {
   it('passes valid settings through with no errors', () => {
-    expect(repairSettings(settingsFixture(1))).toEqual({ settings: README_EXAMPLE, errors: [] });
+    expect(repairSettings(en, settingsFixture(1))).toEqual({ settings: README_EXAMPLE, errors: [] });
   });
 
   it('keeps valid fields, puts defaults in place of invalid ones and lists the errors', () => {
-    const { settings, errors } = repairSettings(doc({ timeZone: 'Nowhere', windDownMinutes: 15, actions: { ehr: 'dim', email: 'mute' } }));
+    const { settings, errors } = repairSettings(en, doc({ timeZone: 'Nowhere', windDownMinutes: 15, actions: { ehr: 'dim', email: 'mute' } }));
     expect(settings.timeZone).toBe('system');
     expect(settings.windDownMinutes).toBe(15);
     expect(settings.actions).toEqual({ ehr: 'dim', practice: 'block', telehealth: 'dim', email: 'dim' });
@@ -22,6 +23,7 @@ describe('repairSettings', () => {
 
   it('drops a bad range but keeps the rest of the day and the week', () => {
     const { settings, errors } = repairSettings(
+      en,
       doc({
         week: {
           mon: [
@@ -39,6 +41,7 @@ describe('repairSettings', () => {
 
   it('drops a bad custom site but keeps the others', () => {
     const { settings } = repairSettings(
+      en,
       doc({
         sites: {
           catalogue: { gmail: true },
@@ -54,6 +57,7 @@ describe('repairSettings', () => {
 
   it('drops a stored host whose syntax is bad, says which, and keeps the other sites', () => {
     const { settings, errors } = repairSettings(
+      en,
       doc({
         sites: {
           custom: [
@@ -69,11 +73,12 @@ describe('repairSettings', () => {
 
   it('keeps a stored host under a public suffix: the list is checked when a host is entered, not on every read', () => {
     const custom = [{ host: '*.github.io', category: 'ehr' as const }];
-    expect(repairSettings(doc({ sites: { custom } }))).toMatchObject({ settings: { sites: { custom } }, errors: [] });
+    expect(repairSettings(en, doc({ sites: { custom } }))).toMatchObject({ settings: { sites: { custom } }, errors: [] });
   });
 
   it('drops a bad day off but keeps the others', () => {
     const { settings } = repairSettings(
+      en,
       doc({
         timeOff: [
           { from: '2026-02-30', to: '2026-03-01' },
@@ -85,11 +90,11 @@ describe('repairSettings', () => {
   });
 
   it('puts the default week in place of a week that is not an object', () => {
-    expect(repairSettings(doc({ week: 'always' })).settings.week).toEqual(defaultSettings().week);
+    expect(repairSettings(en, doc({ week: 'always' })).settings.week).toEqual(defaultSettings().week);
   });
 
   it('reads what it understands of a document from a newer version', () => {
-    const { settings, errors } = repairSettings(doc({ version: 2, windDownMinutes: 20 }));
+    const { settings, errors } = repairSettings(en, doc({ version: 2, windDownMinutes: 20 }));
     expect(settings.windDownMinutes).toBe(20);
     expect(settings.version).toBe(SETTINGS_VERSION);
     expect(errors[0]).toMatch(/newer Clocked Out/);
@@ -100,14 +105,14 @@ describe('repairSettings', () => {
     ['a list', []],
     ['a number', 42],
   ])('falls back to the defaults for %s', (_, input) => {
-    const { settings, errors } = repairSettings(input);
+    const { settings, errors } = repairSettings(en, input);
     expect(settings).toEqual(defaultSettings());
     expect(errors).toHaveLength(1);
   });
 
   it('ignores a "__proto__" key rather than letting it reach the prototype', () => {
     const input: unknown = JSON.parse('{"format":"clocked-out/settings","version":1,"actions":{"__proto__":{"ehr":"allow"},"email":"mute"}}');
-    const { settings } = repairSettings(input);
+    const { settings } = repairSettings(en, input);
     expect(settings.actions.ehr).toBe('block');
   });
 });

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, type Settings } from '../../utils/settings';
 import { README_EXAMPLE, settingsFixture } from './settings-fixtures';
+import { en } from './english';
 
 const doc = (fields: Record<string, unknown> = {}) => ({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...fields });
 
 function errorsOf(input: unknown): string[] {
-  const result = parseSettings(input);
+  const result = parseSettings(en, input);
   if (result.ok) throw new Error('expected the document to be rejected');
   return result.errors;
 }
 
 function settingsOf(input: unknown): Settings {
-  const result = parseSettings(input);
+  const result = parseSettings(en, input);
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }

@@ -3,9 +3,10 @@ import { CATALOGUE, SHARED_PERSONAL_WARNING } from '../../utils/catalogue';
 import { defaultSettings, parseSettings, type Settings } from '../../utils/settings';
 import { enabledSites, matchSite, patternSpecificity, siteName, siteWarning, specificity } from '../../utils/sites';
 import type { Site } from '../../utils/types';
+import { en } from './english';
 
 function settingsWith(sites: unknown): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, sites });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, sites });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }

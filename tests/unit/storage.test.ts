@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isSettingsChange, policyCopyItem, readSettings, readSettingsState, updateSettings, writeSettings } from '@/stores/storage';
 import { defaultSettings, parseSettings, SETTINGS_FORMAT, SETTINGS_VERSION, type Settings } from '@/utils/settings';
 import { itemBytes, QUOTA_BYTES_PER_ITEM } from '@/utils/sync-layout';
+import { en } from './english';
 
 const doc = (fields: Record<string, unknown> = {}) => ({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...fields });
 // Long hosts: a document holds at most MAX_CUSTOM_SITES (200) custom sites, and must still be large.
@@ -12,7 +13,7 @@ const LATE_WEEK = { mon: [['10:00', '18:00']], tue: [], wed: [], thu: [], fri: [
 const syncItems = () => fakeBrowser.storage.sync.get(null);
 
 function settingsOf(input: unknown): Settings {
-  const parsed = parseSettings(input);
+  const parsed = parseSettings(en, input);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.settings;
 }
@@ -78,7 +79,7 @@ describe('settings in sync storage', () => {
   it('keeps the hours in the `settings` item of a split document, for an older version that reads only it', async () => {
     await writeSettings(doc({ week: LATE_WEEK, sites: { custom: customSites(200) } }));
     const { settings: core } = await fakeBrowser.storage.sync.get('settings');
-    const old = parseSettings(core);
+    const old = parseSettings(en, core);
     expect(old.ok && old.settings.week.mon).toEqual([['10:00', '18:00']]);
   });
 

@@ -14,7 +14,7 @@ const at = (local: string, zone = ZONE) => toInstant(local.slice(0, 10), Number(
 const only = (...ids: string[]) => Object.fromEntries(CATALOGUE.map((entry) => [entry.id, ids.includes(entry.id)]));
 
 function settingsWith(doc: object): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, timeZone: ZONE, ...doc });
+  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, timeZone: ZONE, ...doc });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }
@@ -152,7 +152,7 @@ describe('draftToWrite', () => {
 
   it("keeps the clinician's own value under each field the practice sets", () => {
     const policy = { week: monThu([['09:00', '17:00']]), actions: { ehr: 'dim' }, sites: { catalogue: { gmail: true } } };
-    const { settings: inForce, locked } = applyManaged(own, policy);
+    const { settings: inForce, locked } = applyManaged(en, own, policy);
     const draft: Settings = {
       ...inForce,
       timeZone: 'Europe/Paris',
@@ -165,8 +165,8 @@ describe('draftToWrite', () => {
     // The practice switched Gmail on; the clinician had said nothing about it, and still has not.
     expect(written.sites.catalogue).toEqual({ zoom: true, doxy: false });
     expect(written.timeZone).toBe('Europe/Paris');
-    expect(parseSettings(written).ok).toBe(true);
+    expect(parseSettings(en, written).ok).toBe(true);
     // And read back under the policy, what is in force is the draft.
-    expect(applyManaged(written, policy).settings).toEqual(draft);
+    expect(applyManaged(en, written, policy).settings).toEqual(draft);
   });
 });

@@ -253,7 +253,7 @@ describe('the welcome guide', () => {
   });
 
   it('what the practice sets is shown locked', () => {
-    const { settings, locked } = applyManaged(defaultSettings(), {
+    const { settings, locked } = applyManaged(en, defaultSettings(), {
       week: { mon: [['08:00', '16:00']] },
       actions: { ehr: 'block' },
       sites: { catalogue: { gmail: true } },

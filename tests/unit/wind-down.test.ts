@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createWindDownEffect } from '@/entrypoints/background/wind-down';
 import { decide } from '@/utils/policy';
 import { parseSettings, type Settings } from '@/utils/settings';
+import { en } from './english';
 
 const ZONE = 'Europe/London';
 function settings(week: Record<string, [string, string][]>): Settings {
-  const parsed = parseSettings({ format: 'clocked-out/settings', version: 1, timeZone: ZONE, week, windDownMinutes: 10 });
+  const parsed = parseSettings(en, { format: 'clocked-out/settings', version: 1, timeZone: ZONE, week, windDownMinutes: 10 });
   if (!parsed.ok) throw new Error(parsed.errors.join());
   return parsed.settings;
 }

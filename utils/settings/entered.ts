@@ -4,7 +4,7 @@
  * against the public-suffix list too (docs/ARCHITECTURE.md, "The settings document"). The list
  * is large: the worker and the page guard never import this file, and stores/ neither.
  */
-import { parseHost } from '../hosts';
+import { checkEnteredHost } from '../hosts';
 import { settingsParser, settingsSchema } from './schema';
 
 /**
@@ -12,4 +12,4 @@ import { settingsParser, settingsSchema } from './schema';
  * or one message per bad field naming it (`week.tue[1]: end "25:00" is not a time`,
  * `sites.custom[0].host: "*.co.uk" covers the public suffix "co.uk": …`). Unknown fields are ignored.
  */
-export const parseSettings = settingsParser(settingsSchema(parseHost));
+export const parseSettings = settingsParser(settingsSchema(checkEnteredHost));

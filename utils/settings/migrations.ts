@@ -8,7 +8,7 @@
  * file of that version says, and the point is that it still reads. A new version adds its
  * migration here and its own fixture (and that fixture's hash in the test), nothing else.
  */
-import { isPlainObject, quote } from './values';
+import { isPlainObject, quote, say } from './values';
 
 export const SETTINGS_FORMAT = 'clocked-out/settings';
 /** One more than the last migration's starting version. */
@@ -18,32 +18,29 @@ type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 /** `MIGRATIONS[n]` turns a version-n document into version n+1. Version 1 is the first. */
 const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
-const NOT_SETTINGS = 'this is not a Clocked Out settings file';
-
 export type Migrated = { ok: true; doc: Record<string, unknown> } | { ok: false; errors: string[] };
 
 /** Checks the format and version and brings an older document up to the current version. */
 export function migrate(input: unknown): Migrated {
   if (!isPlainObject(input)) {
-    const what = Array.isArray(input) ? 'a JSON array' : 'not a JSON object';
-    return { ok: false, errors: [`the document is ${what}: ${NOT_SETTINGS}`] };
+    return { ok: false, errors: [say(Array.isArray(input) ? 'mArray' : 'mNotObject')] };
   }
   let doc = input;
   if (doc.format !== SETTINGS_FORMAT) {
-    const found = doc.format === undefined ? 'is missing' : `${quote(doc.format)} is not "${SETTINGS_FORMAT}"`;
-    return { ok: false, errors: [`format: ${found}: ${NOT_SETTINGS}`] };
+    const found = doc.format === undefined ? say('vMissing') : say('mFormatIs', quote(doc.format), SETTINGS_FORMAT);
+    return { ok: false, errors: [`format: ${say('mNotSettings', found)}`] };
   }
   const version = doc.version;
-  if (version === undefined) return { ok: false, errors: ['version: is missing'] };
+  if (version === undefined) return { ok: false, errors: [`version: ${say('vMissing')}`] };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: [`version: ${quote(version)} is not a version number`] };
+    return { ok: false, errors: [`version: ${say('mNotVersion', quote(version))}`] };
   }
   if (version > SETTINGS_VERSION) {
-    return { ok: false, errors: [`version: ${version} was written by a newer Clocked Out (this one reads up to ${SETTINGS_VERSION}); update the extension`] };
+    return { ok: false, errors: [`version: ${say('mNewer', version, SETTINGS_VERSION)}`] };
   }
   for (let n = version; n < SETTINGS_VERSION; n++) {
     const step = MIGRATIONS[n];
-    if (!step) return { ok: false, errors: [`version: no migration from version ${n}`] };
+    if (!step) return { ok: false, errors: [`version: ${say('mNoStep', n)}`] };
     doc = { ...step(doc), version: n + 1 };
   }
   return { ok: true, doc };

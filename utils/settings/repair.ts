@@ -5,6 +5,7 @@
  * list), so that the worker, which repairs on every read, never loads the list.
  */
 import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
+import type { Translate } from '../i18n';
 import { defaultSettings, parseStoredSettings, SettingsSchema, type Settings } from './schema';
 import { isPlainObject } from './values';
 
@@ -16,15 +17,15 @@ const DROP = Symbol('drop');
  * range on Monday leaves the rest of the week, a bad custom site leaves the others. A document of
  * another format or a newer version is still read field by field, as far as the fields are understood.
  */
-export function repairSettings(input: unknown): { settings: Settings; errors: string[] } {
-  const whole = parseStoredSettings(input);
+export function repairSettings(t: Translate, input: unknown): { settings: Settings; errors: string[] } {
+  const whole = parseStoredSettings(t, input);
   if (whole.ok) return { settings: whole.settings, errors: [] };
   const defaults = defaultSettings();
   const migrated = migrate(input);
   const doc = migrated.ok ? migrated.doc : input;
   if (!isPlainObject(doc)) return { settings: defaults, errors: whole.errors };
 
-  const valid = (path: readonly string[], value: unknown) => parseStoredSettings(documentWith(path, value)).ok;
+  const valid = (path: readonly string[], value: unknown) => parseStoredSettings(t, documentWith(path, value)).ok;
   const salvage = (path: readonly string[], value: unknown): unknown => {
     if (valid(path, value)) return value;
     if (Array.isArray(value) && valid(path, [])) {
@@ -57,7 +58,7 @@ export function repairSettings(input: unknown): { settings: Settings; errors: st
     const value = salvage([key], doc[key]);
     if (value !== DROP) repaired[key] = value;
   }
-  const result = parseStoredSettings(repaired);
+  const result = parseStoredSettings(t, repaired);
   return { settings: result.ok ? result.settings : defaults, errors: whole.errors };
 }
 

@@ -12,15 +12,16 @@ import * as v from 'valibot';
 import { parseHostSyntax, type HostResult } from '../host-syntax';
 import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from '../types';
 import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
-import { isPlainObject, missingOr, quote } from './values';
+import type { MessageKey, Translate } from '../i18n';
+import { isPlainObject, missingOr, quote, say, speaking } from './values';
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /** An object schema that also refuses arrays (valibot's `object` takes `[]` for `{}`). */
-function section<const TEntries extends v.ObjectEntries>(entries: TEntries, what: string) {
+function section<const TEntries extends v.ObjectEntries>(entries: TEntries, what: MessageKey) {
   return v.pipe(
-    v.custom<v.InferInput<v.ObjectSchema<TEntries, undefined>>>(isPlainObject, (i) => `${quote(i.input)} is not ${what}`),
+    v.custom<v.InferInput<v.ObjectSchema<TEntries, undefined>>>(isPlainObject, (i) => say('vIsNot', quote(i.input), say(what))),
     v.object(entries, missingOr(what)),
   );
 }
@@ -29,18 +30,18 @@ function section<const TEntries extends v.ObjectEntries>(entries: TEntries, what
 const RangeSchema = v.pipe(
   v.custom<Range>(
     (input) => Array.isArray(input) && input.length === 2 && input.every((item) => typeof item === 'string'),
-    (i) => `${quote(i.input)} is not a range: expected ["HH:MM", "HH:MM"]`,
+    (i) => say('vNotRange', quote(i.input)),
   ),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const [start, end] = dataset.value;
-    if (!TIME.test(start)) addIssue({ message: `start ${quote(start)} is not a time (HH:MM)` });
-    if (!TIME.test(end) && end !== '24:00') addIssue({ message: `end ${quote(end)} is not a time (HH:MM, or 24:00)` });
+    if (!TIME.test(start)) addIssue({ message: say('vStart', quote(start)) });
+    if (!TIME.test(end) && end !== '24:00') addIssue({ message: say('vEnd', quote(end)) });
   }),
 );
 
 const DaySchema = v.optional(
-  v.array(RangeSchema, (i) => `${quote(i.input)} is not a list of ranges`),
+  v.array(RangeSchema, (i) => say('vIsNot', quote(i.input), say('wRanges'))),
   [],
 );
 
@@ -50,7 +51,7 @@ const isRealDate = (s: string) => {
 };
 const isDate = (s: string) => DATE.test(s) && isRealDate(s);
 const dateMessage = (i: v.BaseIssue<unknown>) =>
-  typeof i.input === 'string' && DATE.test(i.input) ? `${quote(i.input)} is not a day of the calendar` : `${quote(i.input)} is not a date (YYYY-MM-DD)`;
+  say('vIsNot', quote(i.input), say(typeof i.input === 'string' && DATE.test(i.input) ? 'wCalendarDay' : 'wDate'));
 const DateSchema = v.pipe(v.string(dateMessage), v.check(isDate, dateMessage));
 
 const TimeOffSchema = v.pipe(
@@ -58,44 +59,50 @@ const TimeOffSchema = v.pipe(
     {
       from: DateSchema,
       to: DateSchema,
-      label: v.optional(v.pipe(v.string('must be text'), v.maxLength(80, 'is longer than 80 characters')), ''),
+      label: v.optional(
+        v.pipe(
+          v.string(() => say('vMustText')),
+          v.maxLength(80, () => say('vLonger', 80)),
+        ),
+        '',
+      ),
     },
-    missingOr('a day-off range {from, to}'),
+    missingOr('wDayOff'),
   ),
   // Only once both are dates: a bad date is reported once, not also as a reversed range.
   v.check(
     (r) => !(isDate(r.from) && isDate(r.to)) || r.from <= r.to,
     (i) => {
       const r = i.input as { from: string; to: string };
-      return `to ${quote(r.to)} is before from ${quote(r.from)}`;
+      return say('vToBefore', quote(r.to), quote(r.from));
     },
   ),
 );
 
-const action = v.picklist(ACTIONS, (i) => `${quote(i.input)} is not an action (block, dim or allow)`);
-const category = v.picklist(CATEGORIES, (i) => `${quote(i.input)} is not a category (${CATEGORIES.join(', ')})`);
+const action = v.picklist(ACTIONS, (i) => say('vIsNot', quote(i.input), say('wAction')));
+const category = v.picklist(CATEGORIES, (i) => say('vIsNot', quote(i.input), say('wCategory', CATEGORIES.join(', '))));
 
 /** A whole number in `[min, max]`; `unit` reads in the message ("minutes"). */
-const count = (unit: string, min: number, max: number, fallback: number) =>
+const count = (unit: 'wMinutes' | 'wExceptions', min: number, max: number, fallback: number) =>
   v.optional(
     v.pipe(
-      v.number((i) => `${quote(i.input)} is not a number of ${unit}`),
+      v.number((i) => say('vNumberOf', quote(i.input), say(unit))),
       v.check(
         (n) => Number.isInteger(n) && n >= min && n <= max,
-        (i) => `${quote(i.input)} is not a whole number of ${unit} from ${min} to ${max}`,
+        (i) => say('vWholeOf', quote(i.input), say(unit), min, max),
       ),
     ),
     fallback,
   );
 
-const flag = v.boolean((i) => `${quote(i.input)} is not true or false`);
-const weekday = v.picklist(WEEKDAYS, (i) => `${quote(i.input)} is not a weekday (${WEEKDAYS.join(', ')})`);
+const flag = v.boolean((i) => say('vIsNot', quote(i.input), say('wBool')));
+const weekday = v.picklist(WEEKDAYS, (i) => say('vIsNot', quote(i.input), say('wWeekday', WEEKDAYS.join(', '))));
 const TimeSchema = (what: 'start' | 'end') =>
   v.pipe(
-    v.string((i) => `${what} ${quote(i.input)} is not a time`),
+    v.string((i) => say(what === 'start' ? 'vStartNotTime' : 'vEndNotTime', quote(i.input))),
     v.check(
       (t) => TIME.test(t) || (what === 'end' && t === '24:00'),
-      (i) => `${what} ${quote(i.input)} is not a time (HH:MM${what === 'end' ? ', or 24:00' : ''})`,
+      (i) => say(what === 'start' ? 'vStart' : 'vEnd', quote(i.input)),
     ),
   );
 
@@ -115,11 +122,11 @@ export const MAX_CUSTOM_SITES = 200;
 const tooManySites = (i: v.BaseIssue<unknown>) => {
   const list = Array.isArray(i.input) ? (i.input as unknown[]) : [];
   const over = list.slice(MAX_CUSTOM_SITES).map((c) => String((c as { host?: unknown } | null)?.host ?? '?'));
-  const named = over.length > 5 ? `${over.slice(0, 5).join(', ')} and ${over.length - 5} more` : over.join(', ');
-  return `lists ${list.length} sites, more than the ${MAX_CUSTOM_SITES} Clocked Out can guard (over the limit: ${named})`;
+  const named = over.length > 5 ? say('vAndMore', over.slice(0, 5).join(', '), over.length - 5) : over.join(', ');
+  return say('vTooMany', list.length, MAX_CUSTOM_SITES, named);
 };
 
-const timeZoneMessage = (i: v.BaseIssue<unknown>) => `${quote(i.input)} is not a time zone (e.g. "America/New_York", or "system")`;
+const timeZoneMessage = (i: v.BaseIssue<unknown>) => say('vIsNot', quote(i.input), say('wZone'));
 
 /**
  * Catalogue switches, site id → true/false, each bad one reported at its id
@@ -127,7 +134,7 @@ const timeZoneMessage = (i: v.BaseIssue<unknown>) => `${quote(i.input)} is not a
  * `record`, which would cost the worker most of a kilobyte for the same.
  */
 const CatalogueSwitches = v.pipe(
-  v.custom<Record<string, boolean>>(isPlainObject, (i) => `${quote(i.input)} is not an object of site id → true/false`),
+  v.custom<Record<string, boolean>>(isPlainObject, (i) => say('vIsNot', quote(i.input), say('wSwitches'))),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     // Keys that would reach the prototype are left out, as valibot's `record` leaves them out.
     const entries = Object.entries(dataset.value).filter(([key]) => key !== '__proto__' && key !== 'prototype' && key !== 'constructor');
@@ -135,7 +142,7 @@ const CatalogueSwitches = v.pipe(
     for (const [key, value] of entries) {
       if (typeof value === 'boolean') continue;
       valid = false;
-      addIssue({ message: `${quote(value)} is not true or false`, path: [{ type: 'object', origin: 'value', input: dataset.value, key, value }] });
+      addIssue({ message: say('vIsNot', quote(value), say('wBool')), path: [{ type: 'object', origin: 'value', input: dataset.value, key, value }] });
     }
     return valid ? (Object.fromEntries(entries) as Record<string, boolean>) : NEVER;
   }),
@@ -146,11 +153,11 @@ export type HostCheck = (input: string) => HostResult;
 
 const hostSchema = (checkHost: HostCheck) =>
   v.pipe(
-    v.string((i) => `${quote(i.input)} is not a web address`),
+    v.string((i) => say('vIsNot', quote(i.input), say('wAddress'))),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const parsed = checkHost(dataset.value);
       if (parsed.ok) return parsed.host;
-      addIssue({ message: `${quote(dataset.value)} ${parsed.error}` });
+      addIssue({ message: say('vHost', quote(dataset.value), parsed.error) });
       return NEVER;
     }),
   );
@@ -167,15 +174,11 @@ export const settingsSchema = (checkHost: HostCheck) =>
       ),
       'system',
     ),
-    week: v.optional(
-      section(
-        { mon: DaySchema, tue: DaySchema, wed: DaySchema, thu: DaySchema, fri: DaySchema, sat: DaySchema, sun: DaySchema },
-        'an object of weekdays (mon … sun)',
-      ),
-      () => defaultWeek(),
+    week: v.optional(section({ mon: DaySchema, tue: DaySchema, wed: DaySchema, thu: DaySchema, fri: DaySchema, sat: DaySchema, sun: DaySchema }, 'wWeek'), () =>
+      defaultWeek(),
     ),
     timeOff: v.optional(
-      v.array(TimeOffSchema, (i) => `${quote(i.input)} is not a list of day-off ranges`),
+      v.array(TimeOffSchema, (i) => say('vIsNot', quote(i.input), say('wDaysOff'))),
       [],
     ),
     actions: v.optional(
@@ -186,7 +189,7 @@ export const settingsSchema = (checkHost: HostCheck) =>
           telehealth: v.optional(action, 'dim'),
           email: v.optional(action, 'dim'),
         },
-        'an object of category → action',
+        'wActions',
       ),
       {},
     ),
@@ -196,31 +199,30 @@ export const settingsSchema = (checkHost: HostCheck) =>
           catalogue: v.optional(CatalogueSwitches, {}),
           custom: v.optional(
             v.pipe(
-              v.array(
-                v.object({ host: hostSchema(checkHost), category, action: v.optional(action) }, missingOr('a custom site {host, category}')),
-                (i) => `${quote(i.input)} is not a list of custom sites`,
+              v.array(v.object({ host: hostSchema(checkHost), category, action: v.optional(action) }, missingOr('wCustomSite')), (i) =>
+                say('vIsNot', quote(i.input), say('wCustomSites')),
               ),
               v.maxLength(MAX_CUSTOM_SITES, tooManySites),
             ),
             [],
           ),
         },
-        'an object {catalogue, custom}',
+        'wSites',
       ),
       {},
     ),
     exceptions: v.optional(
       section(
         {
-          defaultMinutes: count('minutes', 1, 240, 30),
-          weeklyLimit: count('exceptions', 0, 100, 5),
-          wrapUpMinutes: count('minutes', 1, 30, 5),
+          defaultMinutes: count('wMinutes', 1, 240, 30),
+          weeklyLimit: count('wExceptions', 0, 100, 5),
+          wrapUpMinutes: count('wMinutes', 1, 30, 5),
         },
-        'an object {defaultMinutes, weeklyLimit, wrapUpMinutes}',
+        'wExceptionsObj',
       ),
       {},
     ),
-    windDownMinutes: count('minutes', 0, 120, 10),
+    windDownMinutes: count('wMinutes', 0, 120, 10),
     selfCare: v.optional(
       section(
         {
@@ -234,7 +236,7 @@ export const settingsSchema = (checkHost: HostCheck) =>
                 timeOff: v.optional(flag, true),
                 support: v.optional(flag, true),
               },
-              'an object of prompt area → true/false',
+              'wAreas',
             ),
             {},
           ),
@@ -242,10 +244,13 @@ export const settingsSchema = (checkHost: HostCheck) =>
           prompts: v.optional(
             v.array(
               v.pipe(
-                v.string((i) => `${quote(i.input)} is not text`),
-                v.check((t) => t.trim().length > 0 && t.length <= 200, 'is empty or longer than 200 characters'),
+                v.string((i) => say('vIsNot', quote(i.input), say('wText'))),
+                v.check(
+                  (t) => t.trim().length > 0 && t.length <= 200,
+                  () => say('vEmptyOrLonger', 200),
+                ),
               ),
-              (i) => `${quote(i.input)} is not a list of prompts`,
+              (i) => say('vIsNot', quote(i.input), say('wPrompts')),
             ),
             [],
           ),
@@ -255,29 +260,35 @@ export const settingsSchema = (checkHost: HostCheck) =>
               v.object(
                 {
                   days: v.pipe(
-                    v.array(weekday, (i) => `${quote(i.input)} is not a list of weekdays`),
-                    v.minLength(1, 'names no weekday'),
+                    v.array(weekday, (i) => say('vIsNot', quote(i.input), say('wWeekdays'))),
+                    v.minLength(1, () => say('vNoWeekday')),
                   ),
                   from: TimeSchema('start'),
                   to: TimeSchema('end'),
-                  label: v.optional(v.pipe(v.string(), v.maxLength(80, 'is longer than 80 characters')), ''),
+                  label: v.optional(
+                    v.pipe(
+                      v.string(),
+                      v.maxLength(80, () => say('vLonger', 80)),
+                    ),
+                    '',
+                  ),
                 },
-                missingOr('a self-care block {days, from, to}'),
+                missingOr('wBlock'),
               ),
-              (i) => `${quote(i.input)} is not a list of self-care blocks`,
+              (i) => say('vIsNot', quote(i.input), say('wBlocks')),
             ),
             [],
           ),
         },
-        'an object {categories, prompts, plan}',
+        'wSelfCare',
       ),
       {},
     ),
     /** The after-hours auto-reply or voicemail template; `{next}` becomes the next opening. */
     afterHoursMessage: v.optional(
       v.pipe(
-        v.string((i) => `${quote(i.input)} is not text`),
-        v.maxLength(2000, 'is longer than 2000 characters'),
+        v.string((i) => say('vIsNot', quote(i.input), say('wText'))),
+        v.maxLength(2000, () => say('vLonger', 2000)),
       ),
       "Thank you for your message. I'm away until {next} and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.",
     ),
@@ -320,19 +331,20 @@ function fieldName(issue: v.BaseIssue<unknown>): string {
  */
 export const settingsParser =
   (schema: ReturnType<typeof settingsSchema>) =>
-  (input: unknown): ParseResult => {
-    const migrated = migrate(input);
-    if (!migrated.ok) return migrated;
-    const result = v.safeParse(schema, migrated.doc);
-    if (result.success) return { ok: true, settings: result.output };
-    return {
-      ok: false,
-      errors: result.issues.map((issue) => {
-        const field = fieldName(issue);
-        return field ? `${field}: ${issue.message}` : issue.message;
-      }),
-    };
-  };
+  (t: Translate, input: unknown): ParseResult =>
+    speaking(t, (): ParseResult => {
+      const migrated = migrate(input);
+      if (!migrated.ok) return migrated;
+      const result = v.safeParse(schema, migrated.doc);
+      if (result.success) return { ok: true, settings: result.output };
+      return {
+        ok: false,
+        errors: result.issues.map((issue) => {
+          const field = fieldName(issue);
+          return field ? `${field}: ${issue.message}` : issue.message;
+        }),
+      };
+    });
 
 /**
  * Validates (and migrates) a document read back from storage, a synced copy or a practice's
