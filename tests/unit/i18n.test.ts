@@ -11,6 +11,8 @@ import english from '../../locales/en/messages.json';
 import spanish from '../../locales/es/messages.json';
 import french from '../../locales/fr/messages.json';
 import { fill, plural, translator, type Catalogue } from '../../utils/i18n';
+import { parseHost } from '../../utils/hosts';
+import { parseStoredSettings } from '../../utils/settings/schema';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CATALOGUES: Record<string, Catalogue> = { en: english, es: spanish, fr: french };
@@ -77,6 +79,28 @@ describe('the catalogues', () => {
     expect(tab(french, 0)).toMatch(/^0 onglet de travail ouvert n’a pas/);
     expect(tab(spanish, 0)).toMatch(/^No se pudieron cubrir 0 pestañas/);
     expect(tab(spanish, 1)).toMatch(/^No se pudo cubrir 1 pestaña /);
+  });
+
+  it('say the settings validation in each language, the field names as in the document', () => {
+    const doc = { format: 'clocked-out/settings', version: 1, week: { tue: [['25:00', '17:00']] }, exceptions: { weeklyLimit: -1 } };
+    const said = (catalogue: Catalogue) => {
+      const result = parseStoredSettings(translator(catalogue), doc);
+      return result.ok ? [] : result.errors;
+    };
+    expect(said(english)).toEqual([
+      'week.tue[0]: start "25:00" is not a time (HH:MM)',
+      'exceptions.weeklyLimit: -1 is not a whole number of exceptions from 0 to 100',
+    ]);
+    expect(said(spanish)).toEqual([
+      'week.tue[0]: el inicio "25:00" no es una hora (HH:MM)',
+      'exceptions.weeklyLimit: -1 no es un número entero de excepciones del 0 al 100',
+    ]);
+    expect(said(french)).toEqual([
+      'week.tue[0]: le début "25:00" n’est pas une heure (HH:MM)',
+      'exceptions.weeklyLimit: -1 n’est pas un nombre entier (exceptions) de 0 à 100',
+    ]);
+    // Outside a parse, a host is checked in the language it is asked in.
+    expect(parseHost(translator(french), 'co.uk')).toEqual({ ok: false, error: expect.stringMatching(/^est un suffixe public/) });
   });
 
   it('fill substitutions as the browser does', () => {
