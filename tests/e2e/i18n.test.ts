@@ -28,6 +28,8 @@ interface Expected {
   /** The options page: its heading and the first section's title. */
   readonly options: string;
   readonly hours: string;
+  /** A public suffix typed as a custom site: refused, in words of the language. */
+  readonly suffix: RegExp;
 }
 
 /** A time as the clock formatter writes it ("18:00", "18 h 00", "6:00 PM"), today or tomorrow. */
@@ -51,6 +53,7 @@ const LANGUAGES: Record<string, Expected> = {
     wrapUp: /^Terminar — \d+ minutos más$/,
     options: 'Configuración de Clocked Out',
     hours: 'Horario de trabajo',
+    suffix: /^Esta dirección es un sufijo público: coincidiría con todos los sitios bajo él/,
   },
   fr_CA: {
     ui: /^fr/,
@@ -67,6 +70,7 @@ const LANGUAGES: Record<string, Expected> = {
     wrapUp: /^Finaliser — \d+ minutes de plus$/,
     options: 'Paramètres de Clocked Out',
     hours: 'Heures de travail',
+    suffix: /^Cette adresse est un suffixe public : il correspondrait à tous les sites en dessous/,
   },
 };
 
@@ -122,10 +126,14 @@ describe.each(Object.entries(LANGUAGES))('with the browser in %s', (language, ex
     await page.close();
   });
 
-  test('the options page says its sections in it', async () => {
+  test('the options page says its sections and its checks in it', async () => {
     const page = await h.openPage(h.extensionUrl('options.html'));
     await expect.poll(() => text(page, 'h1')).toBe(expected.options);
     expect(await text(page, '#hours-title')).toBe(expected.hours);
+    // The settings checks speak it too.
+    await page.locator('#custom-address').fill('co.uk');
+    await page.locator('#custom-address').press('Enter');
+    await expect.poll(() => text(page, '#custom-error')).toMatch(expected.suffix);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.lang);
     await page.close();
   });
