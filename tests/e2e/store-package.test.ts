@@ -50,7 +50,12 @@ describe('the Chrome Web Store package', () => {
 
   test('carries no signing key and no test hooks, while the build the tests load has them', () => {
     const manifest = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest.name).toBe('Clocked Out');
+    // The name is the browser's message in its language (docs/ARCHITECTURE.md, "Languages"), English by default.
+    expect(manifest).toMatchObject({ name: '__MSG_extName__', description: '__MSG_extDesc__', default_locale: 'en' });
+    for (const lang of ['en', 'es', 'fr']) {
+      const messages = JSON.parse(readFileSync(join(unpacked, `_locales/${lang}/messages.json`), 'utf8')) as Record<string, { message: string }>;
+      expect(messages.extName?.message, lang).toBe('Clocked Out');
+    }
     expect(manifest).not.toHaveProperty('key');
     expect(files(unpacked).some((file) => file.endsWith('background.js'))).toBe(true);
     expect(marked(unpacked)).toEqual([]);
