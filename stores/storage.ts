@@ -10,7 +10,7 @@
  * wake-up, never loads the list (docs/ARCHITECTURE.md, "The settings document"). A stored host
  * that fails the syntax check is dropped by the repair, and `notice` says so.
  */
-import type { MessageKey } from '@/utils/i18n';
+import { localeOf, type MessageKey } from '@/utils/i18n';
 import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import { defineItem } from './item';
@@ -147,7 +147,7 @@ function largest(settings: Settings): string {
     [Object.values(settings.week).flat(), 'lgRanges'],
   ];
   const [items, what] = lists.reduce((a, b) => (JSON.stringify(b[0]).length > JSON.stringify(a[0]).length ? b : a));
-  return t(what, items.length.toLocaleString(t('locale')));
+  return t(what, items.length.toLocaleString(localeOf(t)));
 }
 
 /** Stores valid settings in as many items as the quotas need; nothing changes if they do not fit. */

@@ -1,6 +1,6 @@
 /** A crisis exception: the choices offered, the words for each, and the one flow every page shows. */
 import { describeInstant } from './describe';
-import { plural, type Translate } from './i18n';
+import { localeOf, plural, type Translate } from './i18n';
 import { CATEGORIES, type Category, type ExceptionScope, type Site } from './types';
 import { MINUTE } from './zoned-time';
 
@@ -153,7 +153,7 @@ export interface CrisisView {
 
 /** "1st", "2nd", "3rd", "4th", "11th", "22nd" (English; "1.ª", "1re" …: the language's ordinal rules pick the message). */
 export function ordinal(t: Translate, n: number): string {
-  const form = new Intl.PluralRules(t('locale'), { type: 'ordinal' }).select(n);
+  const form = new Intl.PluralRules(localeOf(t), { type: 'ordinal' }).select(n);
   return t(form === 'one' ? 'ord_one' : form === 'two' ? 'ord_two' : form === 'few' ? 'ord_few' : 'ord_other', n);
 }
 

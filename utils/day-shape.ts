@@ -1,6 +1,6 @@
 /** Today's shape for the timeline: work spans and exceptions as fractions of the local day, and in words. */
 import { describeInstant } from '@/utils/describe';
-import type { Translate } from '@/utils/i18n';
+import { localeOf, type Translate } from '@/utils/i18n';
 import { clockTime, pad2 } from '@/utils/clock';
 import { isDayOff, workIntervals } from '@/utils/schedule';
 import type { Settings } from '@/utils/settings';
@@ -55,7 +55,7 @@ export function dayShape(t: Translate, settings: Settings, now: number, timeZone
     words: t('range', time(Math.max(e.startedAt, start)), e.endsAt > end ? describeInstant(t, e.endsAt, now, timeZone) : time(e.endsAt)),
   }));
 
-  const parts = new Intl.DateTimeFormat(t('locale'), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat(localeOf(t), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const label = `${part('weekday')} ${part('day')} ${part('month')}`.trim();
   const dayOff = isDayOff(settings, date);
@@ -63,7 +63,7 @@ export function dayShape(t: Translate, settings: Settings, now: number, timeZone
     dayOff
       ? t('todayOff', label)
       : work.length
-        ? t('workToday', label, new Intl.ListFormat(t('locale'), { type: 'conjunction' }).format(work.map((s) => s.words)))
+        ? t('workToday', label, new Intl.ListFormat(localeOf(t), { type: 'conjunction' }).format(work.map((s) => s.words)))
         : t('noWorkToday', label),
     ...exceptionSpans.map((s) => t('crisisSpan', s.words)),
     t('nowAt', time(now)),

@@ -29,10 +29,16 @@ export function translator(catalogue: Catalogue): Translate {
 }
 
 /**
+ * The catalogue's language (its `locale` message, `en-GB`, `es`, `fr-CA`) for `Intl`; the
+ * runtime's own where the messages are out of reach (a page guard whose extension was updated).
+ */
+export const localeOf = (t: Translate): string | undefined => t('locale') || undefined;
+
+/**
  * The plural form for `count` in the catalogue's language (its `locale` message), `one` or
  * `other`: the browser's messages have no plural rules of their own. French says "0 onglet", so
  * the rules decide, not `count === 1`.
  */
 export function plural(t: Translate, count: number, one: MessageKey, other: MessageKey, ...more: Sub[]): string {
-  return t(new Intl.PluralRules(t('locale')).select(count) === 'one' ? one : other, count, ...more);
+  return t(new Intl.PluralRules(localeOf(t)).select(count) === 'one' ? one : other, count, ...more);
 }

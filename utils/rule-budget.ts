@@ -4,7 +4,7 @@
  * whole set and keep yesterday's rules. Sites are taken in order (the catalogue first, then the
  * clinician's own) while they fit; the rest are named so the clinician knows they are unguarded.
  */
-import type { Translate } from './i18n';
+import { localeOf, type Translate } from './i18n';
 
 export type DropReason = 'unsupported' | 'limit';
 
@@ -44,7 +44,7 @@ export async function fitRules<S>(entries: readonly SiteRegexes<S>[], isSupporte
 /** "a, b, c and 7 more": names in a notice stay readable however many there are. */
 export function nameList(t: Translate, names: readonly string[], max = 10): string {
   const shown = names.length <= max ? names : [...names.slice(0, max), t('more', names.length - max)];
-  return new Intl.ListFormat(t('locale'), { type: 'conjunction' }).format(shown);
+  return new Intl.ListFormat(localeOf(t), { type: 'conjunction' }).format(shown);
 }
 
 /** The notice for dropped sites, by reason, naming them; null if none was dropped. */

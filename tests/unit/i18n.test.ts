@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import english from '../../locales/en/messages.json';
 import spanish from '../../locales/es/messages.json';
 import french from '../../locales/fr/messages.json';
-import { fill, plural, translator, type Catalogue } from '../../utils/i18n';
+import { fill, plural, translator, type Catalogue, type Translate } from '../../utils/i18n';
+import { ordinal } from '../../utils/crisis';
+import { nameList } from '../../utils/rule-budget';
 import { parseHost } from '../../utils/hosts';
 import { parseStoredSettings } from '../../utils/settings/schema';
 
@@ -101,6 +103,13 @@ describe('the catalogues', () => {
     ]);
     // Outside a parse, a host is checked in the language it is asked in.
     expect(parseHost(translator(french), 'co.uk')).toEqual({ ok: false, error: expect.stringMatching(/^est un suffixe public/) });
+  });
+
+  it('never throw when the messages are out of reach (a page guard whose extension was updated)', () => {
+    const silent: Translate = () => '';
+    expect(plural(silent, 2, 'uncov_one', 'uncov_other')).toBe('');
+    expect(() => nameList(silent, ['A', 'B', 'C'])).not.toThrow();
+    expect(() => ordinal(silent, 3)).not.toThrow();
   });
 
   it('fill substitutions as the browser does', () => {
