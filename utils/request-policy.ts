@@ -45,7 +45,7 @@ export function checkRequest(request: Request, sender: RequestSender, self: Self
   if (!site) return refuse(`${OWN_SITE_ONLY} This page is not a work site.`);
   const own =
     // It names no site and changes nothing but a check of the open tabs.
-    request.type === 'tabGuarded' ||
+    request.type === 'refresh' ||
     (request.type === 'wrapUp' && request.siteId === site.id) ||
     (request.type === 'startException' && request.scope.type === 'site' && request.scope.siteId === site.id);
   return own ? { ok: true } : refuse(OWN_SITE_ONLY);

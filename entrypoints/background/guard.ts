@@ -173,8 +173,9 @@ export function createGuard(deps: GuardDeps) {
           await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
           return { ok: true };
         });
-      case 'tabGuarded':
-        // A tab the last re-guard could not cover may be among them: the effects check again.
+      case 'refresh':
+        // A tab the last re-guard could not cover may be among them, or a site has just opened:
+        // the effects check again (the rules open it before the blocked page goes back to it).
         await refresh();
         return { ok: true };
       case 'extendException': {

@@ -19,6 +19,23 @@ const MAX_TIMER = 2 ** 31 - 1;
 /** What an unknown `?site=` gets besides the neutral heading: a clear message that names nothing. */
 export const UNKNOWN_SITE = 'Clocked Out does not guard a site by this name.';
 
+/** A return to the same site in this tab this recently is not tried again: the browser still turned it away. */
+const RETRY_MS = 10_000;
+
+/**
+ * Returns to `original` once the site has opened: first the worker brings the browser's rules up
+ * to date (docs/ARCHITECTURE.md, "Closed by default": a site opens in the browser's rules only when
+ * the worker says so), so the tab is not turned away again.
+ */
+async function goBackTo(original: string, siteId: string): Promise<void> {
+  const key = `returned:${siteId}`;
+  const last = Number(sessionStorage.getItem(key));
+  if (Date.now() - last < RETRY_MS) return;
+  await askWorker({ type: 'refresh' });
+  sessionStorage.setItem(key, String(Date.now()));
+  location.replace(original);
+}
+
 function GoBack() {
   if (history.length <= 1) return null;
   return (
@@ -41,7 +58,7 @@ export function App({ address }: { address: BlockedAddress }) {
   const open = site && decision ? !blocked : false;
 
   useEffect(() => {
-    if (open && original) location.replace(original);
+    if (open && original && site) void goBackTo(original, site.id);
   }, [open, original]);
 
   // A visit turned away counts in the week's balance: the site id and a time, nothing more. Judged

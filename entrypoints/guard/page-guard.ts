@@ -230,7 +230,7 @@ export function startPageGuard(): void {
     (value) => {
       // Open work tabs were left unguarded after an update, and this may be one, reloaded: the
       // worker looks again. (A guard the worker injected itself needs not say so.)
-      if (withPage && (value?.uncovered ?? 0) > 0) void send({ type: 'tabGuarded' });
+      if (withPage && (value?.uncovered ?? 0) > 0) void send({ type: 'refresh' });
       if (snapshot) return; // a newer one arrived through the watcher meanwhile
       snapshot = value;
       evaluate();

@@ -163,9 +163,15 @@ export function untilApplied(h: Harness, doc: { week?: Record<string, unknown> }
   );
 }
 
-/** The number of redirect rules in force (a blocked site's navigations never reach the network). */
+/**
+ * The number of redirect rules in force (a blocked site's navigations never reach the network):
+ * the closed set's (dynamic rules) that no opening (session rules) lets through.
+ */
 export const redirectRules = (h: Harness) =>
-  h.evalInExtension(async (b) => (await b.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect').length);
+  h.evalInExtension(async (b) => {
+    const opened = new Set((await b.declarativeNetRequest.getSessionRules()).map((r) => r.condition.regexFilter));
+    return (await b.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect' && !opened.has(r.condition.regexFilter)).length;
+  });
 
 /** Resolves once the redirect rules are (or are not) in force. */
 export async function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {

@@ -51,9 +51,15 @@ export async function untilGuard(h: Harness, predicate: (snapshot: Record<string
   }
 }
 
-/** The number of redirect rules in force (a blocked site's navigations never reach the network). */
+/**
+ * The number of redirect rules in force (a blocked site's navigations never reach the network):
+ * the closed set's (dynamic rules) that no opening (session rules) lets through.
+ */
 export const redirectRules = (h: Harness) =>
-  h.evalInWorker(async (chrome) => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect').length);
+  h.evalInWorker(async (chrome) => {
+    const opened = new Set((await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.condition.regexFilter));
+    return (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect' && !opened.has(r.condition.regexFilter)).length;
+  });
 
 /** Resolves once the redirect rules are (or are not) in force. */
 export async function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {

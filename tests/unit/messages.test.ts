@@ -11,7 +11,7 @@ describe('a runtime message', () => {
     { type: 'endException' },
     { type: 'endException', id: 'a1b2' },
     { type: 'extendException', id: 'a1b2', minutes: 15 },
-    { type: 'tabGuarded' },
+    { type: 'refresh' },
   ])('is taken as a request when it is well formed: %j', (message) => {
     expect(parseRequest(message)).toEqual({ ok: true, request: message });
   });
@@ -21,7 +21,7 @@ describe('a runtime message', () => {
       ok: true,
       request: { type: 'wrapUp', siteId: 'jane' },
     });
-    expect(parseRequest({ type: 'tabGuarded', title: 'Notes — client 7' })).toEqual({ ok: true, request: { type: 'tabGuarded' } });
+    expect(parseRequest({ type: 'refresh', title: 'Notes — client 7' })).toEqual({ ok: true, request: { type: 'refresh' } });
   });
 
   it.each([undefined, null, 'startException', 42, [], {}, { kind: 'startException' }, { type: 'somethingElse' }, { type: 7 }])(

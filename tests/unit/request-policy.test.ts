@@ -16,7 +16,7 @@ const WRAP_SIMPLEPRACTICE: Request = { type: 'wrapUp', siteId: 'simplepractice' 
 const WRAP_JANE: Request = { type: 'wrapUp', siteId: 'jane' };
 const END_ALL: Request = { type: 'endException' };
 const EXTEND: Request = { type: 'extendException', id: 'a1', minutes: 15 };
-const GUARDED: Request = { type: 'tabGuarded' };
+const GUARDED: Request = { type: 'refresh' };
 const EVERY = [ALL, EHRS, SIMPLEPRACTICE, JANE, WRAP_SIMPLEPRACTICE, WRAP_JANE, END_ALL, EXTEND, GUARDED];
 
 const check = (request: Request, sender: RequestSender) => checkRequest(request, sender, SELF, SITES);
