@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { history } from '@/stores/history';
+import { createHistoryLog } from '@/stores/history-log';
 import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
 import { exposeTestHooks } from '@/utils/test-hooks';
@@ -29,6 +29,7 @@ import { createWindDownEffect } from './wind-down';
 
 export default defineBackground(() => {
   let refresh: () => Promise<void> = async () => {};
+  const history = createHistoryLog();
   const access = createAccess(browser.permissions);
   // A tab closing may be one the guard could not get into after an update. Listened to from the
   // start, as every listener must be, and only while such tabs are left: otherwise closing a tab

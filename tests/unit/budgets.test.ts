@@ -24,15 +24,15 @@ function build(sizes: Record<string, number>): string {
 }
 
 describe('the size budgets', () => {
-  it('are 62 kB for the worker (its target is 60), 25 kB for the page guard and 350 kB for the package', () => {
-    expect(BUDGETS).toEqual({ worker: 62 * 1024, guard: 25 * 1024, package: 350 * 1024 });
+  it('are 60 kB for the worker, 25 kB for the page guard and 350 kB for the package', () => {
+    expect(BUDGETS).toEqual({ worker: 60 * 1024, guard: 25 * 1024, package: 350 * 1024 });
   });
 
   it('pass a build within them, printing each figure against its budget', () => {
     const lines: string[] = [];
     const dir = build({ 'background.js': 59 * 1024, 'guard.js': 20 * 1024, 'chunks/options.js': 200 * 1024 });
     expect(report(dir, (line: string) => lines.push(line))).toBe(0);
-    expect(lines[0]).toMatch(/^worker +59\.00 kB of +62\.00 kB {2}ok {2}\(background\.js\)$/);
+    expect(lines[0]).toMatch(/^worker +59\.00 kB of +60\.00 kB {2}ok {2}\(background\.js\)$/);
     expect(lines[1]).toMatch(/^guard +20\.00 kB of +25\.00 kB {2}ok/);
     expect(lines.at(-1)).toBe('budgets: all within');
   });
@@ -45,7 +45,7 @@ describe('the size budgets', () => {
   });
 
   it.each([
-    ['worker', { 'background.js': 62 * 1024 + 1, 'guard.js': 1 }],
+    ['worker', { 'background.js': 60 * 1024 + 1, 'guard.js': 1 }],
     ['guard', { 'background.js': 1, 'guard.js': 25 * 1024 + 1 }],
     ['package', { 'background.js': 1, 'guard.js': 1, 'chunks/big.js': 350 * 1024 }],
   ])('fail when the %s is over, saying by how much', (name, sizes) => {

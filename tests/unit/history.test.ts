@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuard } from '../../entrypoints/background/guard';
 import { createHistory, type History } from '../../stores/history';
+import { createHistoryLog } from '../../stores/history-log';
 import { cleanEvent, exceptionEvent, siteKey, type HistoryEvent } from '../../utils/history-events';
 import { defaultSettings } from '../../utils/settings';
 import type { Exception, Site } from '../../utils/types';
@@ -95,6 +96,43 @@ describe('the history store', () => {
     });
     try {
       expect(() => createHistory({ name: 'never-opened' })).not.toThrow();
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', { configurable: true, writable: true, value: original });
+    }
+  });
+});
+
+describe("the worker's history log (IndexedDB's own API, without idb)", () => {
+  it('writes and reads the same database as the pages, whichever opens it first', async () => {
+    const name = `history-test-${++dbs}`;
+    const log = createHistoryLog(name);
+    await log.record(event({ at: NOW - MINUTE }));
+    const pages = createHistory({ name, now: () => NOW });
+    open.push(pages);
+    await pages.record(event({ kind: 'blockedVisit', minutes: 0 }));
+    expect((await log.between(0, NOW + 1)).map((e) => e.kind)).toEqual(['exceptionStarted', 'blockedVisit']);
+    expect((await pages.between(0, NOW + 1)).map((e) => e.kind)).toEqual(['exceptionStarted', 'blockedVisit']);
+    expect(await log.between(NOW, NOW)).toEqual([]);
+  });
+
+  it('keeps an end reported at every wake-up once, and cleans what it is given', async () => {
+    const log = createHistoryLog(`history-test-${++dbs}`);
+    const ended = event({ kind: 'exceptionEnded', site: 'https://secure.simplepractice.com/clients/9?x=1' });
+    await log.record(ended);
+    await log.record({ ...ended });
+    expect(await log.between(0, NOW + 1)).toEqual([{ at: NOW, kind: 'exceptionEnded', site: 'secure.simplepractice.com', category: 'ehr', minutes: 30 }]);
+  });
+
+  it('opens nothing until it is first used', () => {
+    const original = globalThis.indexedDB;
+    Object.defineProperty(globalThis, 'indexedDB', {
+      configurable: true,
+      get: () => {
+        throw new Error('opened');
+      },
+    });
+    try {
+      expect(() => createHistoryLog('never-opened')).not.toThrow();
     } finally {
       Object.defineProperty(globalThis, 'indexedDB', { configurable: true, writable: true, value: original });
     }
