@@ -157,3 +157,23 @@ export function untilApplied(h: Harness, doc: { week?: Record<string, unknown> }
     timeoutMs,
   );
 }
+
+/**
+ * Watches, from the page's own world, for the guard's layers to be replaced: records when the page
+ * first holds exactly one layer and it is not one of those there now. An observer, not polling
+ * from here, so the timing costs the browser nothing and misses nothing.
+ */
+export const watchReplacement = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as { replacedAt?: number };
+    delete w.replacedAt;
+    const before = [...document.querySelectorAll('[data-clocked-out]')];
+    new MutationObserver((_, observer) => {
+      const now = [...document.querySelectorAll('[data-clocked-out]')];
+      if (now.length === 1 && !before.includes(now[0]!)) {
+        w.replacedAt = Date.now();
+        observer.disconnect();
+      }
+    }).observe(document.documentElement, { childList: true });
+    return before.length;
+  });

@@ -133,7 +133,8 @@ async function closeWelcome(context: BrowserContext, extensionId: string): Promi
   }
 }
 
-const CHROMIUM_ARGS = [
+/** The switches every launch passes (the bench's bare launch too). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

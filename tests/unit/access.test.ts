@@ -5,6 +5,7 @@ import { siteAccessOrigins } from '@/utils/patterns';
 import { decide } from '@/utils/policy';
 import { defaultSettings } from '@/utils/settings';
 import type { Site } from '@/utils/types';
+import { fakeAction } from './fake-action';
 
 const simplepractice: Site = { id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] };
 const ecw: Site = { id: 'ecw', name: 'eClinicalWorks', category: 'ehr', hosts: ['*.eclinicalweb.com', '*.ecwcloud.com'], pathPrefix: '/mobiledoc/' };
@@ -78,15 +79,7 @@ describe('createAccess', () => {
 describe('the badge', () => {
   const NOW = Date.UTC(2026, 0, 5, 15);
   const decision = decide(defaultSettings(), NOW, 'UTC');
-  const action = () => {
-    const state = { text: '', color: '', title: '' };
-    return {
-      state,
-      setBadgeText: async ({ text }: { text: string }) => void (state.text = text),
-      setBadgeBackgroundColor: async ({ color }: { color: string }) => void (state.color = color),
-      setTitle: async ({ title }: { title: string }) => void (state.title = title),
-    };
-  };
+  const action = fakeAction;
 
   it('shows "!" and names the unguarded sites instead of the state', async () => {
     const a = action();

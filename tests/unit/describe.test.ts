@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeInstant, opensAgain, statusLine } from '../../utils/describe';
 import { decide, type Decision } from '../../utils/policy';
-import { parseSettings, type Settings } from '../../utils/settings';
+import type { Settings, SettingsInput } from '../../utils/settings';
 import type { Exception } from '../../utils/types';
-import { toInstant } from '../../utils/zoned-time';
+import { DESIGN_WEEK, localAt, parsedSettings } from './settings-fixtures';
 
 const ZONE = 'Asia/Kathmandu';
-const at = (local: string, zone = ZONE) => toInstant(local.slice(0, 10), Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)), zone);
-
-function settingsWith(doc: object): Settings {
-  const result = parseSettings({ format: 'clocked-out/settings', version: 1, timeZone: ZONE, ...doc });
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return result.settings;
-}
+const at = (local: string, zone = ZONE) => localAt(local, zone);
+const settingsWith = (doc: Partial<SettingsInput>): Settings => parsedSettings({ timeZone: ZONE, ...doc });
 
 // Wednesday 2026-01-07, 20:00 local.
 const NOW = '2026-01-07 20:00';
@@ -38,18 +33,7 @@ describe('describeInstant', () => {
   });
 });
 
-const designWeek = {
-  mon: [
-    ['09:00', '12:30'],
-    ['13:30', '17:00'],
-  ],
-  tue: [['09:00', '17:00']],
-  wed: [['09:00', '17:00']],
-  thu: [['09:00', '17:00']],
-  fri: [['09:00', '15:00']],
-  sat: [],
-  sun: [],
-};
+const designWeek = DESIGN_WEEK;
 const settings = settingsWith({ week: designWeek, timeOff: [{ from: '2026-01-08', to: '2026-01-08' }] });
 const exception = (kind: Exception['kind'], from: string, to: string): Exception => ({
   id: kind,

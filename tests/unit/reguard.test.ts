@@ -10,6 +10,7 @@ import { GUARD_MARK } from '@/utils/guard-mark';
 import { decide } from '@/utils/policy';
 import { defaultSettings } from '@/utils/settings';
 import type { Site } from '@/utils/types';
+import { fakeAction } from './fake-action';
 
 const simplepractice: Site = { id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] };
 const hushmail: Site = { id: 'hushmail', name: 'Hushmail', category: 'email', hosts: ['secure.hushmail.com'] };
@@ -166,15 +167,7 @@ describe('what the clinician is told', () => {
 
   const NOW = Date.UTC(2026, 0, 5, 15);
   const decision = decide(defaultSettings(), NOW, 'UTC');
-  const action = () => {
-    const state = { text: '', color: '', title: '' };
-    return {
-      state,
-      setBadgeText: async ({ text }: { text: string }) => void (state.text = text),
-      setBadgeBackgroundColor: async ({ color }: { color: string }) => void (state.color = color),
-      setTitle: async ({ title }: { title: string }) => void (state.title = title),
-    };
-  };
+  const action = fakeAction;
 
   it('the badge shows "!" and the count in its title, with any site lacking access, until the tabs are guarded', async () => {
     const a = action();
