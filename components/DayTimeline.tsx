@@ -1,6 +1,7 @@
 import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
 import { dayShape } from '@/utils/day-shape';
+import './time-scale.css';
 
 export interface DayTimelineProps {
   settings: Settings;
@@ -28,7 +29,7 @@ export function DayTimeline({ settings, now, timeZone, exceptions = [] }: DayTim
         ))}
         <span class="timeline-now" style={{ left: percent(day.now) }} />
       </div>
-      <div class="timeline-ticks" aria-hidden="true">
+      <div class="timeline-ticks time-scale" aria-hidden="true">
         {day.ticks.map((t) => (
           <span key={t.label} style={{ left: percent(t.at) }}>
             {t.label}

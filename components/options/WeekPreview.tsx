@@ -2,6 +2,7 @@
 import { pad2 } from '@/utils/clock';
 import type { Settings } from '@/utils/settings';
 import { weekGrid, weekPreview } from '@/utils/week-preview';
+import '@/components/time-scale.css';
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 const HOURS = [0, 6, 12, 18, 24];
@@ -28,7 +29,7 @@ export function WeekPreview({ settings, now, timeZone }: WeekPreviewProps) {
       </ul>
       {/* The grid repeats the words above for the eye; assistive technology reads the list. */}
       <div class="grid" aria-hidden="true">
-        <div class="grid-scale">
+        <div class="grid-scale time-scale">
           {HOURS.map((h) => (
             <span key={h} style={{ left: percent(h / 24) }}>
               {pad2(h)}
