@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { ErrorAlert, useAction } from './Action';
 import { pad2 } from '@/utils/clock';
 import { describeInstant } from '@/utils/describe';
 import type { Exception, Site } from '@/utils/types';
@@ -28,14 +28,8 @@ export function timeLeft(ms: number): { clock: string; words: string } {
 
 /** A running crisis exception: what is open, a live countdown, "Add 15 minutes" and "End now". */
 export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onEnd }: CrisisCountdownProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: act } = useAction();
   const left = timeLeft(exception.endsAt - now);
-  const act = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setError(await action());
-    setBusy(false);
-  };
   return (
     <div class="running" role="group" aria-label="Running crisis exception">
       <p>
@@ -53,11 +47,7 @@ export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onE
           End now
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { openSettings, send, takeTodayOff, undoTodayOff } from './actions';
 import { useSnapshot } from '@/components/worker';
 import { useCurrentSite, useHistory, usePrompt, useTicker } from './hooks';
 import { todayOffChoice } from '@/utils/today-off';
+import { ErrorAlert } from '@/components/Action';
 
 /** The popup: today's boundary at a glance, a prompt, the crisis toggle and the day off. */
 export function App() {
@@ -55,11 +56,7 @@ export function App() {
         <button type="button" onClick={showSettings}>
           Open settings
         </button>
-        {settingsError && (
-          <p class="error" role="alert">
-            {settingsError}
-          </p>
-        )}
+        <ErrorAlert message={settingsError} />
       </>
     );
   }
@@ -106,11 +103,7 @@ export function App() {
         <button type="button" class="link" onClick={showSettings}>
           Open settings
         </button>
-        {settingsError && (
-          <p class="error" role="alert">
-            {settingsError}
-          </p>
-        )}
+        <ErrorAlert message={settingsError} />
       </footer>
     </>
   );
