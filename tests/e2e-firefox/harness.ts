@@ -52,6 +52,8 @@ export interface LaunchOptions {
   readonly grantHostAccess?: boolean;
   /** More Firefox preferences. */
   readonly prefs?: Record<string, unknown>;
+  /** The Firefox binary; `FIREFOX_PATH` when absent (a private copy of the installation, for its policies). */
+  readonly executablePath?: string;
 }
 
 export interface Harness {
@@ -168,7 +170,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: FIREFOX_PATH,
+      executablePath: options.executablePath ?? FIREFOX_PATH,
       headless: true,
       acceptInsecureCerts: true,
       defaultViewport: { width: 1280, height: 800 },
