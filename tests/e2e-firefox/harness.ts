@@ -5,8 +5,11 @@
  *
  * What differs from Chromium (tests/e2e/harness.ts), and why:
  * - The worker is an event page Firefox does not show the driver, so the extension API is reached
- *   from an extension page instead: a tab on `moz-extension://<uuid>/popup.html` kept open as the
- *   control page (`evalInExtension`). Storage, rules, badge and permissions are the same objects there.
+ *   from an extension page instead: a tab on `moz-extension://<uuid>/access.html` kept open as the
+ *   control page (`evalInExtension`). Storage, rules, badge and permissions are the same objects
+ *   there; the site-access page is the one that writes nothing (the popup records its prompt, and a
+ *   storage change wakes a stopped background). To stop the background itself, the harness uses
+ *   Firefox's own chrome context (`stopBackground`).
  * - The add-on's UUID is chosen before launch (pref `extensions.webextensions.uuids`), so its pages'
  *   addresses are known; opening them needs Firefox started with `--remote-allow-system-access`.
  * - Extension pages never report "load" to the driver, and `page.url()` never follows a tab onto
@@ -79,6 +82,13 @@ export interface Harness {
   setLocal(items: Record<string, unknown>): Promise<void>;
   /** The tabs open now, the control page excluded. */
   pages(): Promise<Page[]>;
+  /**
+   * Stops the background (an event page in Firefox) as Firefox does when it has been idle, or as
+   * about:debugging's "Terminate background script" does; resolves once it is stopped.
+   */
+  stopBackground(): Promise<void>;
+  /** Firefox's own word for the background's state: 'running', 'stopped', 'starting' … */
+  backgroundState(): Promise<string>;
   /** Closes the browser, the proxy (and the server if `launch` made it). */
   close(): Promise<void>;
 }
@@ -209,7 +219,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   let control: Page;
   try {
     await browser.installExtension(extensionDir);
-    control = await openExtensionPage('popup.html');
+    control = await openExtensionPage('access.html');
   } catch (error) {
     await browser.close();
     await proxy.close();
@@ -222,6 +232,25 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     const expression = `(${fn.toString()})(browser, ${JSON.stringify(arg) ?? 'undefined'})`;
     return withTimeout(control.evaluate(expression) as Promise<R>, EVAL_TIMEOUT_MS, 'evalInExtension');
   };
+
+  /**
+   * Runs `expression` with Firefox's own privileges, in the browser window's chrome context
+   * (WebDriver BiDi offers it with `--remote-allow-system-access`): how the harness reaches the
+   * background, which Firefox shows no driver.
+   */
+  const evalInChrome = async (expression: string): Promise<unknown> => {
+    const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: Array<{ context: string }> };
+    const context = tree.contexts[0]?.context;
+    if (!context) throw new Error('no chrome context to reach the background from');
+    const { result } = (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true })) as {
+      result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+    };
+    if (result.type !== 'success') throw new Error(`in Firefox's chrome: ${result.exceptionDetails?.text}`);
+    return result.result?.value;
+  };
+  const extension = `WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).extension`;
+  const backgroundState = async () => String(await evalInChrome(`${extension}.backgroundState`));
 
   return {
     browser,
@@ -241,6 +270,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     getLocal: <T>(key: string) => evalInExtension(async (b, k) => (await b.storage.local.get(k))[k], key) as Promise<T | undefined>,
     setLocal: (items) => evalInExtension((b, i) => b.storage.local.set(i), items),
     pages: async () => (await browser.pages()).filter((p) => p !== control),
+    backgroundState,
+    async stopBackground() {
+      await evalInChrome(`${extension}.terminateBackground()`);
+      const state = await backgroundState();
+      if (state !== 'stopped') throw new Error(`the background is ${state} after being stopped`);
+    },
     async close() {
       await browser.close().catch(() => {});
       await proxy.close();
