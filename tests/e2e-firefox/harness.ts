@@ -22,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'wxt/browser';
 import type { SettingsInput } from '../../utils/settings';
@@ -41,7 +42,10 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export type WebExt = typeof WebExtBrowser;
 
 export interface LaunchOptions {
-  /** The built extension to install; `EXTENSION_DIR` when absent. */
+  /**
+   * The built extension to install: a folder, or a package (.zip) as about:debugging's "Load
+   * Temporary Add-on…" takes it; `EXTENSION_DIR` when absent.
+   */
   readonly extensionDir?: string;
   /** Hostnames whose https and http requests the proxy sends to the test server; others are refused. */
   readonly hosts?: readonly string[];
@@ -122,11 +126,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The add-on id the built manifest declares. */
-export function addonId(dir: string): string {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+/** The add-on id the built manifest declares, in a folder or a package (.zip). */
+export function addonId(path: string): string {
+  const text = path.endsWith('.zip')
+    ? strFromU8(unzipSync(readFileSync(path), { filter: (file) => file.name === 'manifest.json' })['manifest.json'] ?? new Uint8Array())
+    : readFileSync(join(path, 'manifest.json'), 'utf8');
+  const manifest = JSON.parse(text || '{}') as { browser_specific_settings?: { gecko?: { id?: string } } };
   const id = manifest.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${dir}/manifest.json declares no gecko id`);
+  if (!id) throw new Error(`${path}: its manifest.json declares no gecko id`);
   return id;
 }
 
