@@ -156,4 +156,26 @@ describe('host access in Firefox', () => {
     await expect.poll(() => notGuarded(popup)).toBeNull();
     await popup.close();
   });
+
+  test('a custom site added and removed in the options page gives its access back, and opens no site-access page', async () => {
+    const host = 'ehr.example-clinic.org';
+    const origins = () => h.evalInExtension(async (b) => (await b.permissions.getAll()).origins ?? []);
+    const page = await h.openExtensionPage('options.html');
+    await page.waitForSelector('#custom-address');
+    await page.type('#custom-address', host);
+    await page.select('#custom-category', 'ehr');
+    // Asked for in the click; Firefox answers yes without a prompt.
+    await clickButton(page, 'Add site');
+    await expect.poll(async () => (await origins()).some((o) => o.includes(host))).toBe(true);
+    await untilGuard(h, (s) => JSON.stringify(s.settings).includes(host) && JSON.stringify(s.unguarded) === '[]');
+
+    await (await page.waitForSelector(`::-p-aria(Remove ${host})`))?.click();
+    await expect.poll(async () => (await origins()).some((o) => o.includes(host))).toBe(false);
+    await untilGuard(h, (s) => !JSON.stringify(s.settings).includes(host));
+    // Its access went with it; that is no work site left unguarded, so nothing opens.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await tabsOn(h, 'access.html')).toBe(0);
+    expect((await badge(h)).text).toBe('OFF');
+    await page.close();
+  });
 });
