@@ -101,8 +101,16 @@ export default defineBackground(() => {
     if (isSettingsChange(changes, area) || (area === 'local' && 'exceptions' in changes && !(SNAPSHOT_KEY in changes))) void refresh();
   });
   // Host access given or withdrawn (in the browser's menu, or by the popup's request): re-check.
+  // Withdrawn from a work site that had it: the site-access page says why and asks for it again
+  // (entrypoints/access; a custom site removed in the options page loses its access too, but is
+  // no longer among the sites, so nothing opens).
   browser.permissions.onAdded.addListener(() => void refresh());
-  browser.permissions.onRemoved.addListener(() => void refresh());
+  browser.permissions.onRemoved.addListener(() => {
+    const before = access.last();
+    void refresh().then(() => {
+      if (access.last().some((id) => !before.includes(id))) void browser.tabs.create({ url: browser.runtime.getURL('/access.html') });
+    });
+  });
   // Waking from sleep: missed alarms fire too, but the machine's time zone may have changed.
   browser.idle.onStateChanged.addListener((state) => {
     if (state === 'active') void refresh();

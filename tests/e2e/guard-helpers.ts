@@ -2,6 +2,9 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { HOUR, launch, nextMinuteBoundary, settingsWith, workFrom, type Harness, type LaunchOptions } from './harness';
+import { untilRedirects } from './guard-waits';
+
+export { untilApplied, untilGuard } from './guard-waits';
 
 /** A browser clocked out now and back in three hours, its blocking rules in force. */
 export async function launchClockedOut(options?: LaunchOptions): Promise<Harness> {
@@ -40,17 +43,6 @@ export function historyEvents(target: Pick<Page, 'evaluate'>): Promise<StoredEve
   );
 }
 
-/** Resolves once the worker has applied settings: its snapshot holds `predicate`'s truth. */
-export async function untilGuard(h: Harness, predicate: (snapshot: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    const snapshot = await h.getLocal<Record<string, unknown>>('guard');
-    if (snapshot && predicate(snapshot)) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`the guard did not settle within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /**
  * The number of redirect rules in force (a blocked site's navigations never reach the network):
  * the closed set's (dynamic rules) that no opening (session rules) lets through.
@@ -62,12 +54,8 @@ export const redirectRules = (h: Harness) =>
   });
 
 /** Resolves once the redirect rules are (or are not) in force. */
-export async function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while ((await redirectRules(h)) > 0 !== on) {
-    if (Date.now() - start > timeoutMs) throw new Error(`blocking did not turn ${on ? 'on' : 'off'} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {
+  return untilRedirects(() => redirectRules(h), on, timeoutMs);
 }
 
 interface AxNode {
@@ -142,20 +130,6 @@ export async function clickGuardButton(page: Page, name: RegExp): Promise<void> 
   } finally {
     await cdp.detach().catch(() => {});
   }
-}
-
-/** Resolves once the worker has applied a document with this week: rules, styles and snapshot. */
-export function untilApplied(h: Harness, doc: { week?: Record<string, unknown> }, timeoutMs = 5000): Promise<void> {
-  // Storage hands objects back with their keys sorted: compare day by day.
-  const days = Object.entries(doc.week ?? {});
-  return untilGuard(
-    h,
-    (s) => {
-      const week = (s.settings as { week?: Record<string, unknown> } | undefined)?.week ?? {};
-      return days.every(([day, ranges]) => JSON.stringify(week[day]) === JSON.stringify(ranges));
-    },
-    timeoutMs,
-  );
 }
 
 /**
