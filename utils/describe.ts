@@ -1,17 +1,17 @@
-/** Decisions in the words a person reads: "Clocked out — back Mon 09:00". 24-hour clock, local time. */
+/** Decisions in the words a person reads: "Clocked out — back Mon 09:00". Local time, in the clinician's clock. */
 import type { Decision } from './policy';
-import { clockTime, shortDate } from './clock';
+import { type Clock, clockTime, shortDate } from './clock';
 import { WEEKDAY_SHORT } from './names';
 import type { Exception } from './types';
 import { dayNumber, localParts, MINUTE } from './zoned-time';
 
 /**
  * When `instant` is, seen from `now` in `timeZone`: "17:00" the same day, "tomorrow 02:00",
- * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00".
+ * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00"; the time in `clock` ("Mon 9:00 AM").
  */
-export function describeInstant(instant: number, now: number, timeZone: string): string {
+export function describeInstant(instant: number, now: number, timeZone: string, clock: Clock): string {
   const at = localParts(instant, timeZone);
-  const time = clockTime(at.minutes);
+  const time = clockTime(at.minutes, clock);
   const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
   if (days === 0) return time;
   if (days === 1) return `tomorrow ${time}`;
@@ -39,8 +39,8 @@ function lastEnding(exceptions: readonly Exception[], kind: Exception['kind']): 
  * "Clocked out — back Mon 09:00", "Day off — back Tue 09:00", "Crisis exception — 23 min left",
  * "Wrapping up — 4 min left".
  */
-export function statusLine(decision: Decision, now: number, timeZone: string): string {
-  const when = (instant: number | null) => (instant === null ? null : describeInstant(instant, now, timeZone));
+export function statusLine(decision: Decision, now: number, timeZone: string, clock: Clock): string {
+  const when = (instant: number | null) => (instant === null ? null : describeInstant(instant, now, timeZone, clock));
   if (decision.state !== 'work') {
     const crisis = lastEnding(decision.activeExceptions, 'crisis');
     if (crisis) return `Crisis exception — ${timeLeft(crisis.endsAt - now)} left`;
@@ -68,10 +68,10 @@ export function statusLine(decision: Decision, now: number, timeZone: string): s
 }
 
 /** For a blocked or dimmed site: "Opens again Mon 09:00", "Open now" during work hours. */
-export function opensAgain(decision: Decision, now: number, timeZone: string): string {
+export function opensAgain(decision: Decision, now: number, timeZone: string, clock: Clock): string {
   if (decision.state === 'work') return 'Open now';
   if (decision.nextWorkAt === null) return 'No work hours scheduled';
-  return `Opens again ${describeInstant(decision.nextWorkAt, now, timeZone)}`;
+  return `Opens again ${describeInstant(decision.nextWorkAt, now, timeZone, clock)}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CLOCK_24H } from '@/utils/clock';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { tonight } from '../../utils/tonight';
 import { decide } from '../../utils/policy';
@@ -196,7 +197,7 @@ describe('the welcome guide', () => {
 
     // 5. Tonight, in the words of the same engine, then Start.
     const zone = systemTimeZone();
-    await expect.poll(async () => (await page.locator('p.tonight').textContent()) === tonight(expected(), Date.now(), zone).text).toBe(true);
+    await expect.poll(async () => (await page.locator('p.tonight').textContent()) === tonight(expected(), Date.now(), zone, CLOCK_24H).text).toBe(true);
     await page.getByText(/^If a client is in crisis after hours/).waitFor();
     if (process.env.CLOCKED_OUT_DOCS_SHOTS === '1') {
       await page.evaluate(() => window.scrollTo(0, 0));
