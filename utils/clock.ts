@@ -11,51 +11,24 @@ import type { LocalDate } from './types';
 export const CLOCK_CHOICES = ['locale', '12h', '24h'] as const;
 export type ClockChoice = (typeof CLOCK_CHOICES)[number];
 
-/** How times are written: a language and a choice, resolved once (`clockOf`). */
+/** How times are written: the settings' choice in a language (`clockOf`). */
 export interface Clock {
   /** A BCP 47 language tag, the browser's language ("en-US", "fr"). */
   readonly locale: string;
   readonly choice: ClockChoice;
-  /** Whether this clock writes AM and PM. */
-  readonly hour12: boolean;
 }
 
 const DAY_MINUTES = 24 * 60;
-// A formatter is costly to make and a page writes hundreds of times: one per language and choice.
-const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatOf(locale: string, choice: ClockChoice): Intl.DateTimeFormat {
-  const key = `${locale}|${choice}`;
-  let format = formats.get(key);
-  if (!format) {
-    // The language's own short time ("5:00 PM", "17:00", "17 h 00"); a chosen clock keeps the
-    // language's separators and day periods but not its hours: "5:00 pm" in en-GB, "17:00" in en-US.
-    const options: Intl.DateTimeFormatOptions =
-      choice === 'locale'
-        ? { timeStyle: 'short' }
-        : choice === '12h'
-          ? { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }
-          : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    formats.set(key, format);
-  }
-  return format;
+/** The clock for a `clock` choice in a language (the browser's, passed in: this engine reads none). */
+export const clockOf = (choice: ClockChoice, locale: string): Clock => ({ locale, choice });
+
+/** Whether `clock` writes AM and PM. */
+export function isHour12({ locale, choice }: Clock): boolean {
+  if (choice !== 'locale') return choice === '12h';
+  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h12' || cycle === 'h11';
 }
-
-/** The clock for a `clock` choice in a language; a tag Intl cannot read is taken as English. */
-export function clockOf(choice: ClockChoice, locale: string): Clock {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = formatOf(locale, choice);
-  } catch {
-    return clockOf(choice, 'en-US');
-  }
-  const cycle = format.resolvedOptions().hourCycle;
-  return { locale, choice, hour12: cycle === 'h12' || cycle === 'h11' };
-}
-
-/** A 24-hour clock in English: what tests and machine-read text (the CSV) write. */
-export const CLOCK_24H: Clock = { locale: 'en-GB', choice: '24h', hour12: false };
 
 /** "07" of 7. */
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -65,14 +38,22 @@ export const pad2 = (n: number): string => String(n).padStart(2, '0');
  * "12:00 AM" or "00:00". 1440, a range's end at midnight, is "24:00" on a 24-hour clock and
  * "12:00 AM" on a 12-hour one, which has no 24.
  */
-export function clockTime(minutes: number, clock: Clock): string {
-  const format = formatOf(clock.locale, clock.choice);
-  const at = Date.UTC(2000, 0, 1, 0, minutes % DAY_MINUTES);
-  if (minutes < DAY_MINUTES || clock.hour12) return format.format(at);
-  return format
-    .formatToParts(at)
-    .map((part) => (part.type === 'hour' ? '24' : part.value))
-    .join('');
+export function clockTime(minutes: number, { locale, choice }: Clock): string {
+  const h12 = choice === '12h';
+  // The language's own short time ("5:00 PM", "17:00", "17 h 00"); a chosen clock keeps the
+  // language's separators and day periods but not its hours: "5:00 pm" in en-GB, "17:00" in en-US.
+  // A formatter per call, no cache: a page writes a few dozen times a minute, and the worker,
+  // which loads this at every wake-up, has no bytes to spare.
+  const format = new Intl.DateTimeFormat(
+    locale,
+    choice === 'locale'
+      ? { timeStyle: 'short', timeZone: 'UTC' }
+      : { hour: h12 ? 'numeric' : '2-digit', minute: '2-digit', hourCycle: h12 ? 'h12' : 'h23', timeZone: 'UTC' },
+  );
+  // Minutes after the epoch's midnight, in UTC: the wall-clock time itself, in no zone.
+  const text = format.format((minutes % DAY_MINUTES) * 60_000);
+  // Midnight as a range's end: "00:00", "0:00" or "00 h 00" become 24; "12:00 AM" has no 24.
+  return minutes < DAY_MINUTES ? text : text.replace(/^0?0(?=\D)/, '24');
 }
 
 /** A settings `HH:MM` as the clinician reads it: "17:00" → "5:00 PM" (en-US); "24:00" → "24:00" or "12:00 AM". */
@@ -82,7 +63,7 @@ export function showTime(time: string, clock: Clock): string {
 
 /** An hour for a scale's tick: "6 PM" on a 12-hour clock, "18" on a 24-hour one; 24 is midnight. */
 export function clockHour(hour: number, clock: Clock): string {
-  if (!clock.hour12) return pad2(hour);
+  if (!isHour12(clock)) return pad2(hour);
   return new Intl.DateTimeFormat(clock.locale, { hour: 'numeric', hourCycle: 'h12', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, hour % 24));
 }
 

@@ -1,6 +1,6 @@
 // The crisis exception as one pure flow: its steps, durations, choices and every line it says.
 import { describe, expect, it } from 'vitest';
-import { CLOCK_24H } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import {
   choose,
   CRISIS_STEPS,

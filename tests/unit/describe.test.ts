@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_24H, clockOf } from '@/utils/clock';
+import { clockOf } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { describeInstant, opensAgain, statusLine } from '../../utils/describe';
 import { decide, type Decision } from '../../utils/policy';
 import { parseSettings, type Settings } from '../../utils/settings';

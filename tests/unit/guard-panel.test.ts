@@ -2,7 +2,7 @@
 // The page guard's panel (overlay and dim bar): the crisis exception's steps and words from
 // utils/crisis.ts in plain DOM, acting on a person's events only.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOCK_24H } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { renderPanel, type PanelMemory, type PanelModel } from '../../entrypoints/guard/panel';
 import { crisisView, initialChoice, type CrisisInput, type WeekCount } from '../../utils/crisis';
 import type { Response } from '../../utils/messages';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_24H, clockOf } from '@/utils/clock';
+import { clockOf } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { dayWords, daysOffWords, rangeWords, summarizeChanges } from '../../utils/import-summary';
 import { defaultSettings, parseSettings, type Settings } from '../../utils/settings';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOCK_24H } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { CrisisCountdown, timeLeft } from '../../components/CrisisCountdown';
 import { CrisisFlow, type CrisisFlowProps } from '../../components/CrisisFlow';
 import { enabledSites } from '../../utils/sites';

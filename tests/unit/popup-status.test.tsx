@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOCK_24H } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { StatusLine } from '../../components/StatusLine';
 import { decide } from '../../utils/policy';
 import type { Settings } from '../../utils/settings';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOCK_24H } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { dayShape } from '../../utils/day-shape';
 import { DayTimeline } from '../../components/DayTimeline';
 import type { Exception } from '../../utils/types';

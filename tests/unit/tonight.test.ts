@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_24H } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { applyManaged } from '../../utils/managed';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { draftToWrite } from '../../utils/setup-draft';

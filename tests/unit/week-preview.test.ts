@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_24H, clockOf } from '@/utils/clock';
+import { clockOf } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { describeDailyRange, describeRange, weekGrid, weekPreview } from '../../utils/week-preview';
 import { toInstant } from '../../utils/zoned-time';
