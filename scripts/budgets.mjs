@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 export const BUDGETS = {
   /**
    * The service worker's script (the manifest's `background.service_worker`). The target is 60 kB;
-   * the re-guard of open tabs after an update and the welcome guide took the worker to 61.7 kB, so CI holds it at 62 kB
+   * the re-guard of open tabs after an update, the welcome guide and the clinician's clock took the worker to 62.0 kB, so CI holds it at 62 kB
    * until that is won back (ARCHITECTURE.md, "Where to change what": a size budget is over).
    */
   worker: 62 * 1024,
