@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clockOf } from '@/utils/clock';
+import { clockOf } from '../../utils/clock';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { tonight } from '../../utils/tonight';
 import { decide } from '../../utils/policy';
