@@ -173,6 +173,18 @@ describe('the hours editor', () => {
     expect(store.current.clock).toBe('locale');
   });
 
+  it('shows a clock the practice sets as such, and its choices disabled', async () => {
+    render(
+      <Live store={storeOf(settingsWith({ clock: '24h' }))} locked={['clock']}>
+        {(props) => <ClockSection {...props} />}
+      </Live>,
+    );
+    expect(await screen.findByText('Set by your practice')).toBeTruthy();
+    const chosen = screen.getByRole('radio', { name: '24-hour (17:00)' }) as HTMLInputElement;
+    expect(chosen.checked).toBe(true);
+    expect((chosen.closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
+  });
+
   it('refuses text that is no time with an example in the clinician’s clock, and saves nothing', async () => {
     const store = editor({ thu: [['09:00', '17:00']] }, [], 'locale');
     const field = await screen.findByLabelText('Thursday, to');
