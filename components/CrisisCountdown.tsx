@@ -1,5 +1,5 @@
 import { ErrorAlert, useAction } from './Action';
-import { pad2 } from '@/utils/clock';
+import { type Clock, pad2 } from '@/utils/clock';
 import { describeInstant } from '@/utils/describe';
 import type { Exception, Site } from '@/utils/types';
 import { SECOND } from '@/utils/zoned-time';
@@ -10,6 +10,7 @@ export interface CrisisCountdownProps {
   sites: readonly Site[];
   now: number;
   timeZone: string;
+  clock: Clock;
   /** Each resolves to an error message, or null when done. */
   onExtend(id: string, minutes: number): Promise<string | null>;
   onEnd(id: string): Promise<string | null>;
@@ -27,14 +28,14 @@ export function timeLeft(ms: number): { clock: string; words: string } {
 }
 
 /** A running crisis exception: what is open, a live countdown, "Add 15 minutes" and "End now". */
-export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onEnd }: CrisisCountdownProps) {
+export function CrisisCountdown({ exception, sites, now, timeZone, clock, onExtend, onEnd }: CrisisCountdownProps) {
   const { busy, error, run: act } = useAction();
   const left = timeLeft(exception.endsAt - now);
   return (
     <div class="running" role="group" aria-label="Running crisis exception">
       <p>
         <strong>{scopeWords(exception.scope, sites).replace(/^./, (c) => c.toUpperCase())}</strong> open until{' '}
-        {describeInstant(exception.endsAt, now, timeZone)}
+        {describeInstant(exception.endsAt, now, timeZone, clock)}
       </p>
       <p class="countdown" role="timer" aria-label={left.words}>
         {left.clock}

@@ -2,6 +2,7 @@ import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
 import { dayShape } from '@/utils/day-shape';
 import './time-scale.css';
+import { pageClock } from './clock';
 
 export interface DayTimelineProps {
   settings: Settings;
@@ -17,7 +18,7 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
  * and a now marker. The bar is a picture; the sentence under it says the same in words.
  */
 export function DayTimeline({ settings, now, timeZone, exceptions = [] }: DayTimelineProps) {
-  const day = dayShape(settings, now, timeZone, exceptions);
+  const day = dayShape(settings, now, timeZone, pageClock(settings.clock), exceptions);
   return (
     <section class="timeline" aria-label="Today">
       <div class="timeline-bar" aria-hidden="true">

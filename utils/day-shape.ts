@@ -1,6 +1,6 @@
 /** Today's shape for the timeline: work spans and exceptions as fractions of the local day, and in words. */
 import { describeInstant } from '@/utils/describe';
-import { clockTime, pad2 } from '@/utils/clock';
+import { type Clock, clockHour, clockTime } from '@/utils/clock';
 import { isDayOff, workIntervals } from '@/utils/schedule';
 import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
@@ -10,7 +10,7 @@ export interface Span {
   /** Fractions of the day, 0 at local midnight, 1 at the next. */
   readonly from: number;
   readonly to: number;
-  /** "09:00–17:00", "00:00–06:00 (from last night)". */
+  /** "09:00–17:00", "00:00–06:00 (from last night)", in the clinician's clock. */
   readonly words: string;
 }
 
@@ -22,26 +22,24 @@ export interface DayShape {
   readonly exceptions: readonly Span[];
   /** Where now is, as a fraction of the day. */
   readonly now: number;
-  /** Tick marks at 00, 06, 12, 18 and 24 local time (a daylight-saving day is 23 or 25 hours long). */
+  /** Tick marks at 00, 06, 12, 18 and 24 local time ("6 PM" on a 12-hour clock; a daylight-saving day is 23 or 25 hours long). */
   readonly ticks: ReadonlyArray<{ readonly at: number; readonly label: string }>;
   /** The same, in a sentence or two for screen readers and for anyone who reads rather than looks. */
   readonly text: string;
 }
-
-const clock = clockTime;
 
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
-/** The local day around `now` in `timeZone`, from the settings and the exceptions on record. */
-export function dayShape(settings: Settings, now: number, timeZone: string, exceptions: readonly Exception[] = []): DayShape {
+/** The local day around `now` in `timeZone`, from the settings and the exceptions on record, its times in `clock`. */
+export function dayShape(settings: Settings, now: number, timeZone: string, clock: Clock, exceptions: readonly Exception[] = []): DayShape {
   const { date } = localParts(now, timeZone);
   const start = toInstant(date, 0, timeZone);
   const end = toInstant(date, 24 * 60, timeZone);
   const fraction = (instant: number) => Math.min(1, Math.max(0, (instant - start) / (end - start)));
-  const time = (instant: number) => (instant >= end ? '24:00' : clock(localParts(instant, timeZone).minutes));
+  const time = (instant: number) => clockTime(instant >= end ? 24 * 60 : localParts(instant, timeZone).minutes, clock);
   // The whole intervals around today, to say where a span crossing midnight comes from or goes to.
   const whole = workIntervals(settings, start - DAY, end + DAY, timeZone);
 
@@ -49,14 +47,14 @@ export function dayShape(settings: Settings, now: number, timeZone: string, exce
     const full = whole.find((w) => w.start <= interval.start && w.end >= interval.end) ?? interval;
     let words = `${time(interval.start)}–${time(interval.end)}`;
     if (full.start < start) words += ' (from last night)';
-    if (full.end > end) words += ` (until ${describeInstant(full.end, now, timeZone)})`;
+    if (full.end > end) words += ` (until ${describeInstant(full.end, now, timeZone, clock)})`;
     return { from: fraction(interval.start), to: fraction(interval.end), words };
   });
   const running = exceptions.filter((e) => e.kind === 'crisis' && e.endsAt > start && e.startedAt < end && e.endsAt > now);
   const exceptionSpans = running.map((e): Span => ({
     from: fraction(e.startedAt),
     to: fraction(e.endsAt),
-    words: `${time(Math.max(e.startedAt, start))}–${e.endsAt > end ? describeInstant(e.endsAt, now, timeZone) : time(e.endsAt)}`,
+    words: `${time(Math.max(e.startedAt, start))}–${e.endsAt > end ? describeInstant(e.endsAt, now, timeZone, clock) : time(e.endsAt)}`,
   }));
 
   const [weekday, day, month] = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' })
@@ -70,6 +68,6 @@ export function dayShape(settings: Settings, now: number, timeZone: string, exce
     ...exceptionSpans.map((s) => `Crisis exception ${s.words}.`),
     `Now ${time(now)}.`,
   ];
-  const ticks = [0, 6, 12, 18, 24].map((h) => ({ at: fraction(toInstant(date, h * 60, timeZone)), label: pad2(h) }));
+  const ticks = [0, 6, 12, 18, 24].map((h) => ({ at: fraction(toInstant(date, h * 60, timeZone)), label: clockHour(h, clock) }));
   return { label, dayOff, work, exceptions: exceptionSpans, now: fraction(now), ticks, text: sentences.join(' ') };
 }

@@ -1,17 +1,17 @@
-/** Decisions in the words a person reads: "Clocked out — back Mon 09:00". 24-hour clock, local time. */
+/** Decisions in the words a person reads: "Clocked out — back Mon 09:00". Local time, in the clinician's clock. */
 import type { Decision } from './policy';
-import { clockTime, shortDate } from './clock';
+import { type Clock, clockTime, shortDate } from './clock';
 import { WEEKDAY_SHORT } from './names';
 import type { Exception } from './types';
 import { dayNumber, localParts, MINUTE } from './zoned-time';
 
 /**
  * When `instant` is, seen from `now` in `timeZone`: "17:00" the same day, "tomorrow 02:00",
- * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00".
+ * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00"; the time in `clock` ("Mon 9:00 AM").
  */
-export function describeInstant(instant: number, now: number, timeZone: string): string {
+export function describeInstant(instant: number, now: number, timeZone: string, clock: Clock): string {
   const at = localParts(instant, timeZone);
-  const time = clockTime(at.minutes);
+  const time = clockTime(at.minutes, clock);
   const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
   if (days === 0) return time;
   if (days === 1) return `tomorrow ${time}`;
@@ -34,44 +34,39 @@ function lastEnding(exceptions: readonly Exception[], kind: Exception['kind']): 
   return found;
 }
 
+/** Per state: the words before the time it lasts until, and the words when no time is ahead. */
+const STATE_WORDS: Readonly<Record<Decision['state'], readonly [string, string]>> = {
+  work: ['Clocked in until', 'Clocked in'],
+  break: ['On a break until', 'On a break'],
+  off: ['Clocked out — back', 'Clocked out'],
+  timeOff: ['Day off — back', 'Day off'],
+};
+
 /**
  * One line for the popup and the toolbar title: "Clocked in until 17:00", "On a break until 13:30",
  * "Clocked out — back Mon 09:00", "Day off — back Tue 09:00", "Crisis exception — 23 min left",
  * "Wrapping up — 4 min left".
  */
-export function statusLine(decision: Decision, now: number, timeZone: string): string {
-  const when = (instant: number | null) => (instant === null ? null : describeInstant(instant, now, timeZone));
-  if (decision.state !== 'work') {
+export function statusLine(decision: Decision, now: number, timeZone: string, clock: Clock): string {
+  const { state } = decision;
+  if (state !== 'work') {
     const crisis = lastEnding(decision.activeExceptions, 'crisis');
     if (crisis) return `Crisis exception — ${timeLeft(crisis.endsAt - now)} left`;
     const wrapUp = lastEnding(decision.activeExceptions, 'wrapUp');
     if (wrapUp) return `Wrapping up — ${timeLeft(wrapUp.endsAt - now)} left`;
   }
-  switch (decision.state) {
-    case 'work': {
-      const until = when(decision.stateEndsAt);
-      return until ? `Clocked in until ${until}` : 'Clocked in';
-    }
-    case 'break': {
-      const until = when(decision.stateEndsAt);
-      return until ? `On a break until ${until}` : 'On a break';
-    }
-    case 'off': {
-      const back = when(decision.nextWorkAt);
-      return back ? `Clocked out — back ${back}` : 'Clocked out';
-    }
-    case 'timeOff': {
-      const back = when(decision.nextWorkAt);
-      return back ? `Day off — back ${back}` : 'Day off';
-    }
-  }
+  // At work or on a break, until the state ends; off or on a day off, until work starts again.
+  // One table rather than a branch per state: the worker loads this at every wake-up.
+  const at = state === 'work' || state === 'break' ? decision.stateEndsAt : decision.nextWorkAt;
+  const [until, alone] = STATE_WORDS[state];
+  return at === null ? alone : `${until} ${describeInstant(at, now, timeZone, clock)}`;
 }
 
 /** For a blocked or dimmed site: "Opens again Mon 09:00", "Open now" during work hours. */
-export function opensAgain(decision: Decision, now: number, timeZone: string): string {
+export function opensAgain(decision: Decision, now: number, timeZone: string, clock: Clock): string {
   if (decision.state === 'work') return 'Open now';
   if (decision.nextWorkAt === null) return 'No work hours scheduled';
-  return `Opens again ${describeInstant(decision.nextWorkAt, now, timeZone)}`;
+  return `Opens again ${describeInstant(decision.nextWorkAt, now, timeZone, clock)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The after-hours history as CSV, for a spreadsheet: local date and time, what, which site, minutes. Pure. */
 import type { HistoryEvent } from '@/utils/history-events';
-import { clockTime } from './clock';
+import { hhmm } from './clock';
 import { localParts } from './zoned-time';
 
 const KIND_WORDS: Record<HistoryEvent['kind'], string> = {
@@ -24,7 +24,8 @@ export function historyCsv(events: readonly HistoryEvent[], timeZone: string): s
   const lines = [['date', 'time', 'event', 'site', 'category', 'minutes'].join(',')];
   for (const event of [...events].sort((a, b) => a.at - b.at)) {
     const { date, minutes } = localParts(event.at, timeZone);
-    const time = clockTime(minutes);
+    // A spreadsheet reads 24-hour HH:MM, whatever the clinician's clock.
+    const time = hhmm(minutes);
     const site = event.site === null ? 'all work sites' : event.site.replace(/^custom:/, '');
     lines.push([date, time, KIND_WORDS[event.kind], site, event.category ?? '', Math.round(event.minutes * 10) / 10].map(field).join(','));
   }

@@ -5,7 +5,7 @@
 import { CATALOGUE } from './catalogue';
 import type { Settings } from './settings';
 import { CATEGORIES, type Range, type Weekday, WEEKDAYS } from './types';
-import { shortDate } from './clock';
+import { type Clock, showTime, shortDate } from './clock';
 import { CATEGORY_NAMES, WEEKDAY_SHORT } from './names';
 
 export type SelfCareArea = keyof Settings['selfCare']['categories'];
@@ -17,15 +17,15 @@ export const SELF_CARE_NAMES: Record<SelfCareArea, string> = {
   support: 'Support network',
 };
 
-/** "09:00–17:00", "22:00–02:00 (past midnight)", "08:00–08:00 (24 hours)". */
-export function rangeWords([start, end]: Range): string {
+/** "09:00–17:00", "22:00–02:00 (past midnight)", "08:00–08:00 (24 hours)", in `clock`. */
+export function rangeWords([start, end]: Range, clock: Clock): string {
   const note = end === start ? ' (24 hours)' : end < start && end !== '00:00' ? ' (past midnight)' : '';
-  return `${start}–${end}${note}`;
+  return `${showTime(start, clock)}–${showTime(end, clock)}${note}`;
 }
 
 /** A weekday's hours: "09:00–12:30, 13:30–17:00", or "off". */
-export function dayWords(ranges: readonly Range[]): string {
-  return ranges.length ? ranges.map(rangeWords).join(', ') : 'off';
+export function dayWords(ranges: readonly Range[], clock: Clock): string {
+  return ranges.length ? ranges.map((range) => rangeWords(range, clock)).join(', ') : 'off';
 }
 
 /** "Mon/Wed/Fri". */
@@ -34,6 +34,18 @@ export function weekdaysWords(days: readonly Weekday[]): string {
     .map((d) => WEEKDAY_SHORT[d])
     .join('/');
 }
+
+/** A self-care block: "Mon/Wed/Fri 12:00–12:45 walk", in `clock`. */
+export function planWords(block: Settings['selfCare']['plan'][number], clock: Clock): string {
+  return `${weekdaysWords(block.days)} ${showTime(block.from, clock)}–${showTime(block.to, clock)}${block.label ? ` ${block.label}` : ''}`;
+}
+
+/** The settings' `clock` choices as the options page names them. */
+export const CLOCK_NAMES: Record<Settings['clock'], string> = {
+  locale: "the browser language's",
+  '12h': '12-hour',
+  '24h': '24-hour',
+};
 
 /** "24 Dec 2026 – 1 Jan 2027 Holidays", "3 Mar 2026". */
 export function daysOffWords(entry: Settings['timeOff'][number]): string {
@@ -58,12 +70,13 @@ function numberLine(label: string, before: number, after: number, unit = '') {
 
 /**
  * What changes from `before` to `after`, one line each ("Mon: 09:00–17:00 → 08:00–16:00",
- * "Switched on: Gmail"), in the order of the options page. Empty when nothing changes.
+ * "Switched on: Gmail"), in the order of the options page, times in `clock`. Empty when nothing changes.
  */
-export function summarizeChanges(before: Settings, after: Settings): string[] {
+export function summarizeChanges(before: Settings, after: Settings, clock: Clock): string[] {
   const lines: string[] = [];
   for (const day of WEEKDAYS) {
-    if (json(before.week[day]) !== json(after.week[day])) lines.push(`${WEEKDAY_SHORT[day]}: ${dayWords(before.week[day])} → ${dayWords(after.week[day])}`);
+    if (json(before.week[day]) !== json(after.week[day]))
+      lines.push(`${WEEKDAY_SHORT[day]}: ${dayWords(before.week[day], clock)} → ${dayWords(after.week[day], clock)}`);
   }
   if (before.timeZone !== after.timeZone) lines.push(`Time zone: ${zoneWords(before.timeZone)} → ${zoneWords(after.timeZone)}`);
 
@@ -101,7 +114,7 @@ export function summarizeChanges(before: Settings, after: Settings): string[] {
   const prompts = diff(before.selfCare.prompts, after.selfCare.prompts, (p) => p);
   if (prompts.added.length) lines.push(`Own prompts added: ${prompts.added.map((p) => `"${p}"`).join(', ')}`);
   if (prompts.removed.length) lines.push(`Own prompts removed: ${prompts.removed.map((p) => `"${p}"`).join(', ')}`);
-  const block = (b: Settings['selfCare']['plan'][number]) => `${weekdaysWords(b.days)} ${b.from}–${b.to}${b.label ? ` ${b.label}` : ''}`;
+  const block = (b: Settings['selfCare']['plan'][number]) => planWords(b, clock);
   const plan = diff(before.selfCare.plan, after.selfCare.plan, json);
   if (plan.added.length) lines.push(`Self-care plan added: ${plan.added.map(block).join('; ')}`);
   if (plan.removed.length) lines.push(`Self-care plan removed: ${plan.removed.map(block).join('; ')}`);
@@ -109,5 +122,6 @@ export function summarizeChanges(before: Settings, after: Settings): string[] {
   if (before.afterHoursMessage !== after.afterHoursMessage) lines.push('After-hours message changed');
   if (before.muteNotifications !== after.muteNotifications)
     lines.push(`Do not disturb: ${before.muteNotifications ? 'on' : 'off'} → ${after.muteNotifications ? 'on' : 'off'}`);
+  if (before.clock !== after.clock) lines.push(`Clock: ${CLOCK_NAMES[before.clock]} → ${CLOCK_NAMES[after.clock]}`);
   return lines;
 }

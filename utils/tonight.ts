@@ -3,7 +3,7 @@
  * "Tonight at 17:00 SimplePractice and TherapyNotes close until tomorrow 09:00; Gmail dims."
  * Pure: the same `decide` the worker runs, on the settings the clinician is about to confirm.
  */
-import { clockTime, shortDate } from './clock';
+import { type Clock, clockTime, shortDate } from './clock';
 import { describeInstant } from './describe';
 import { WEEKDAY_SHORT } from './names';
 import { decide, type Decision } from './policy';
@@ -32,10 +32,10 @@ export interface Tonight {
 }
 
 /** "Tonight at 17:00", "Today at 12:30", "Tonight at midnight", "Tomorrow at 02:00", "On Thu at 17:00", "On Mon 5 Jan at 17:00". */
-export function closingWords(instant: number, now: number, timeZone: string): string {
+export function closingWords(instant: number, now: number, timeZone: string, clock: Clock): string {
   const at = localParts(instant, timeZone);
   const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
-  const time = clockTime(at.minutes);
+  const time = clockTime(at.minutes, clock);
   if (days === 0) return `${at.minutes >= 17 * 60 ? 'Tonight' : 'Today'} at ${time}`;
   if (days === 1) return at.minutes === 0 ? 'Tonight at midnight' : `Tomorrow at ${time}`;
   const weekday = WEEKDAY_SHORT[at.weekday];
@@ -63,9 +63,9 @@ const VERBS: Record<Action, { one: string; many: string; oneNow: string; manyNow
 
 /**
  * The sentence for `settings` seen at `now` in `timeZone` (resolved, never "system"): when the
- * work tools close, which close and which dim until when, and which stay open.
+ * work tools close, which close and which dim until when, and which stay open; times in `clock`.
  */
-export function tonight(settings: Settings, now: number, timeZone: string): Tonight {
+export function tonight(settings: Settings, now: number, timeZone: string, clock: Clock): Tonight {
   const sites = enabledSites(settings);
   const found = evening(settings, now, timeZone);
   if (!found) {
@@ -84,16 +84,16 @@ export function tonight(settings: Settings, now: number, timeZone: string): Toni
     return result(
       already
         ? 'It is after hours now, but you have chosen no work tools, so nothing is closed.'
-        : `${closingWords(at, now, timeZone)} your work hours end, but you have chosen no work tools, so nothing closes.`,
+        : `${closingWords(at, now, timeZone, clock)} your work hours end, but you have chosen no work tools, so nothing closes.`,
     );
   if (!lists.block.length && !lists.dim.length) {
     return result(
       already
         ? 'It is after hours now, and you left every work tool open.'
-        : `${closingWords(at, now, timeZone)} your work hours end; you left every work tool open, so nothing closes.`,
+        : `${closingWords(at, now, timeZone, clock)} your work hours end; you left every work tool open, so nothing closes.`,
     );
   }
-  const untilWords = until === null ? ', with no work hours ahead' : ` until ${describeInstant(until, now, timeZone)}`;
+  const untilWords = until === null ? ', with no work hours ahead' : ` until ${describeInstant(until, now, timeZone, clock)}`;
   const clauses: string[] = [];
   for (const action of ['block', 'dim', 'allow'] as const) {
     const list = lists[action];
@@ -102,7 +102,7 @@ export function tonight(settings: Settings, now: number, timeZone: string): Toni
     const words = list.length === 1 ? (already ? verb.oneNow : verb.one) : already ? verb.manyNow : verb.many;
     clauses.push(`${nameList(list, NAMES)} ${words}${clauses.length === 0 ? untilWords : ''}`);
   }
-  return result(`${already ? 'It is after hours now:' : closingWords(at, now, timeZone)} ${clauses.join('; ')}.`);
+  return result(`${already ? 'It is after hours now:' : closingWords(at, now, timeZone, clock)} ${clauses.join('; ')}.`);
 }
 
 /** A category's sites as the subject of a sentence. */

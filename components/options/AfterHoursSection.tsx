@@ -1,6 +1,7 @@
 /** The after-hours auto-reply or voicemail script, with the next opening filled in and a copy button. */
 import { useState } from 'preact/hooks';
 import { fillAfterHoursMessage, NEXT_PLACEHOLDER } from '@/utils/after-hours-message';
+import { pageClock } from '../clock';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
 export interface AfterHoursProps extends SectionProps {
@@ -16,7 +17,7 @@ export function AfterHoursSection({ settings, update, locked, nextOpening, now, 
   const [errors, setErrors] = useState<string[]>([]);
   const [copied, setCopied] = useState('');
   const disabled = isLocked(locked, 'afterHoursMessage');
-  const filled = fillAfterHoursMessage(settings.afterHoursMessage, nextOpening, now, timeZone);
+  const filled = fillAfterHoursMessage(settings.afterHoursMessage, nextOpening, now, timeZone, pageClock(settings.clock));
 
   const save = async (text: string) => {
     if (text === settings.afterHoursMessage) return;

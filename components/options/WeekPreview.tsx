@@ -1,5 +1,6 @@
 /** The coming week as the guard will see it: in words, and as a grid of days. */
-import { pad2 } from '@/utils/clock';
+import { clockHour } from '@/utils/clock';
+import { pageClock } from '../clock';
 import type { Settings } from '@/utils/settings';
 import { weekGrid, weekPreview } from '@/utils/week-preview';
 import '@/components/time-scale.css';
@@ -15,7 +16,8 @@ export interface WeekPreviewProps {
 }
 
 export function WeekPreview({ settings, now, timeZone }: WeekPreviewProps) {
-  const lines = weekPreview(settings, now, timeZone);
+  const clock = pageClock(settings.clock);
+  const lines = weekPreview(settings, now, timeZone, clock);
   const grid = weekGrid(settings, now, timeZone);
   return (
     <div class="preview">
@@ -32,7 +34,7 @@ export function WeekPreview({ settings, now, timeZone }: WeekPreviewProps) {
         <div class="grid-scale time-scale">
           {HOURS.map((h) => (
             <span key={h} style={{ left: percent(h / 24) }}>
-              {pad2(h)}
+              {clockHour(h, clock)}
             </span>
           ))}
         </div>

@@ -11,7 +11,8 @@ import { AfterHoursSection } from '@/components/options/AfterHoursSection';
 import { HoursEditor } from '@/components/options/HoursEditor';
 import type { Change } from '@/components/options/shared';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
-import { clockTime } from '@/utils/clock';
+import { clockTime, showTime } from '@/utils/clock';
+import { pageClock } from '@/components/clock';
 import { decide } from '@/utils/policy';
 import { defaultSettings, parseSettings, type Settings } from '@/utils/settings';
 import { enabledSites } from '@/utils/sites';
@@ -100,7 +101,8 @@ export function Guide(props: GuideProps) {
   };
   const common = { settings: draft, update, locked };
   const timeZone = resolveTimeZone(draft.timeZone, systemTimeZone);
-  const evening = tonight(draft, now, timeZone);
+  const clock = pageClock(draft.clock);
+  const evening = tonight(draft, now, timeZone, clock);
 
   const start = async () => {
     setSaving(true);
@@ -123,8 +125,12 @@ export function Guide(props: GuideProps) {
         <h1 tabIndex={-1} ref={heading}>
           {done === 'started' ? 'Clocked Out is on' : isDefault ? 'Clocked Out runs with the defaults' : 'Your settings stay as they were'}
         </h1>
-        {done === 'skipped' && isDefault && <p>Monday to Friday, 09:00 to 17:00, with the usual work tools.</p>}
-        <p class="tonight">{tonight(inForce, now, inForceZone).text}</p>
+        {done === 'skipped' && isDefault && (
+          <p>
+            Monday to Friday, {showTime('09:00', clock)} to {showTime('17:00', clock)}, with the usual work tools.
+          </p>
+        )}
+        <p class="tonight">{tonight(inForce, now, inForceZone, pageClock(inForce.clock)).text}</p>
         <p>
           You can change anything at any time in <a href={props.optionsUrl}>Clocked Out settings</a>, or from the toolbar button.
         </p>
@@ -186,8 +192,8 @@ export function Guide(props: GuideProps) {
               </details>
               <h3>Time zone</h3>
               <p>
-                Your computer says it is in <strong>{systemTimeZone}</strong>, where it is {clockTime(system.minutes)} now. If that is where you work, keep
-                "Follow this computer".
+                Your computer says it is in <strong>{systemTimeZone}</strong>, where it is {clockTime(system.minutes, clock)} now. If that is where you work,
+                keep "Follow this computer".
               </p>
               <TimeZoneSection {...common} systemTimeZone={systemTimeZone} zones={zones} />
             </>

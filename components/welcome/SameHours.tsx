@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Range, Weekday } from '@/utils/types';
 import { WEEKDAYS } from '@/utils/types';
 import { describeDailyRange } from '@/utils/week-preview';
-import { nextRange, shown, TimeField, WEEKDAY_NAMES } from '@/components/options/HoursEditor';
+import { nextRange, shown, TimeField, unreadable, WEEKDAY_NAMES } from '@/components/options/HoursEditor';
+import { pageClock } from '@/components/clock';
+import { showTime } from '@/utils/clock';
 import { FieldError, isLocked, LockedNote, type SectionProps } from '@/components/options/shared';
 
 const DEFAULT_RANGES: Range[] = [['09:00', '17:00']];
@@ -25,6 +27,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
   }, [first ? JSON.stringify(week[first]) : '']);
   const differs = working.some((day) => !same(week[day], ranges));
   const disabled = isLocked(locked, 'week');
+  const clock = pageClock(settings.clock);
   const [errors, setErrors] = useState<string[]>([]);
   const [focus, setFocus] = useState<string | null>(null);
   const root = useRef<HTMLDivElement | null>(null);
@@ -83,7 +86,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
         <legend>Your hours on those days</legend>
         <ul class="ranges">
           {ranges.map((range, index) => {
-            const note = describeDailyRange(range);
+            const note = describeDailyRange(range, clock);
             return (
               <li key={`${index}`}>
                 <TimeField
@@ -92,7 +95,9 @@ export function SameHours({ settings, update, locked }: SectionProps) {
                   focusKey={`range-${index}`}
                   invalid={errors.length > 0}
                   describedBy={errors.length ? 'same-hours-error' : undefined}
+                  clock={clock}
                   onCommit={(v) => edit(index, 0, v)}
+                  onUnreadable={(text) => setErrors([unreadable(text, clock)])}
                 />
                 <span aria-hidden="true">–</span>
                 <TimeField
@@ -101,14 +106,16 @@ export function SameHours({ settings, update, locked }: SectionProps) {
                   focusKey={`range-${index}-end`}
                   invalid={errors.length > 0}
                   describedBy={errors.length ? 'same-hours-error' : undefined}
+                  clock={clock}
                   onCommit={(v) => edit(index, 1, v)}
+                  onUnreadable={(text) => setErrors([unreadable(text, clock)])}
                 />
                 {note && <span class="note">{note}</span>}
                 {ranges.length > 1 && (
                   <button
                     type="button"
                     class="quiet"
-                    aria-label={`Remove ${range[0]}–${range[1]}`}
+                    aria-label={`Remove ${showTime(range[0], clock)}–${showTime(range[1], clock)}`}
                     onClick={async () => {
                       if (
                         await apply(

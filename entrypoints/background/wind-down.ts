@@ -1,4 +1,5 @@
 /** The wind-down notice: once per work range, N minutes before it ends. */
+import { clockOf } from '@/utils/clock';
 import { describeInstant } from '@/utils/describe';
 import { decide, type Decision } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
@@ -14,7 +15,7 @@ export function createWindDownEffect(notifications: NotifyApi, iconUrl: string, 
     if (!windDown || (await store.get()) === windDown.endsAt) return;
     await store.set(windDown.endsAt);
     const minutes = Math.max(1, Math.round((windDown.endsAt - now) / MINUTE));
-    const until = describeInstant(windDown.endsAt, now, timeZone);
+    const until = describeInstant(windDown.endsAt, now, timeZone, clockOf(settings.clock, navigator.language));
     const ending = decide(settings, windDown.endsAt, timeZone).state === 'break' ? 'Break starts' : 'Work day ends';
     await notifications.create(`wind-down-${windDown.endsAt}`, {
       type: 'basic',

@@ -4,6 +4,7 @@
  * guard and records a visit only when that site really is blocked.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { pageClock } from '@/components/clock';
 import { CrisisFlow } from '@/components/CrisisFlow';
 import { askWorker, useSnapshot } from '@/components/worker';
 import { weekCount } from '@/utils/crisis';
@@ -107,11 +108,12 @@ export function App({ address }: { address: BlockedAddress }) {
     );
   }
   const today = localParts(now, snapshot.timeZone).date;
+  const clock = pageClock(snapshot.settings.clock);
 
   return (
     <>
       <h1>{site.name} is closed for the evening</h1>
-      <p class="opens">{opensAgain(decision, now, snapshot.timeZone)}.</p>
+      <p class="opens">{opensAgain(decision, now, snapshot.timeZone, clock)}.</p>
       <p class="prompt">
         {
           choosePrompt({
@@ -131,6 +133,7 @@ export function App({ address }: { address: BlockedAddress }) {
           defaultMinutes={snapshot.settings.exceptions.defaultMinutes}
           week={weekCount(snapshot.crisisWeek, now)}
           timeZone={snapshot.timeZone}
+          clock={clock}
           onStart={(scope, minutes) => askWorker({ type: 'startException', scope, minutes })}
         />
       </div>

@@ -10,6 +10,7 @@
  */
 import { APP_PATHS, type AppPath } from '@/utils/app-paths';
 import { weekCount } from '@/utils/crisis';
+import { clockOf } from '@/utils/clock';
 import { opensAgain } from '@/utils/describe';
 import { GUARD_MARK } from '@/utils/guard-mark';
 import type { Request, Response } from '@/utils/messages';
@@ -183,9 +184,11 @@ export function startPageGuard(): void {
     const now = Date.now();
     const decision = decideFor(sites, settings, now, timeZone, { exceptions });
     const action = site ? (decision.siteActions[site.id] ?? 'allow') : 'allow';
+    // The clinician's clock in the browser's language (docs/ARCHITECTURE.md, "Time").
+    const clock = clockOf(settings.clock, navigator.language);
     const model: PanelModel | null = site && {
       siteName: site.name,
-      opensAgain: opensAgain(decision, now, timeZone),
+      opensAgain: opensAgain(decision, now, timeZone, clock),
       wrapUpMinutes: settings.exceptions.wrapUpMinutes,
       wrapUpUsed: wrapUps[site.id] === decision.stateStartedAt,
       // The same flow as the popup's and the blocked page's, with the week's count the worker left.
@@ -197,6 +200,7 @@ export function startPageGuard(): void {
         week: weekCount(crisisWeek, at),
         now: at,
         timeZone,
+        clock,
       }),
       wrapUp: () => send({ type: 'wrapUp', siteId: site.id }),
       startException: (scope, minutes) => send({ type: 'startException', scope, minutes }),

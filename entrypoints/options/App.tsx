@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AfterHoursSection } from '@/components/options/AfterHoursSection';
 import { CustomSites } from '@/components/options/CustomSites';
+import { ClockSection } from '@/components/options/ClockSection';
 import { DataSection, type ReplaceResult } from '@/components/options/DataSection';
 import { DaysOffSection } from '@/components/options/DaysOffSection';
 import { DoNotDisturbSection } from '@/components/options/DoNotDisturbSection';
@@ -30,6 +31,7 @@ import { copyText, downloadText, hasNotificationControl, hostAccess, requestNoti
 const SECTIONS = [
   ['hours', 'Work hours'],
   ['time-zone', 'Time zone'],
+  ['clock', 'Clock'],
   ['days-off', 'Days off'],
   ['sites', 'Work sites'],
   ['exceptions', 'Exceptions'],
@@ -125,6 +127,9 @@ export function App() {
         </Section>
         <Section id="time-zone" title="Time zone">
           <TimeZoneSection {...common} systemTimeZone={system} zones={zones} />
+        </Section>
+        <Section id="clock" title="Clock" intro="How every time is written, here, in the toolbar popup, on blocked pages and in notifications.">
+          <ClockSection {...common} />
         </Section>
         <Section id="days-off" title="Days off" intro="Whole days without work: nothing is open, not even the tail of the night before.">
           <DaysOffSection {...common} today={today} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { pageClock } from '@/components/clock';
 import { CrisisCountdown } from '@/components/CrisisCountdown';
 import { CrisisFlow } from '@/components/CrisisFlow';
 import { DayTimeline } from '@/components/DayTimeline';
@@ -61,6 +62,7 @@ export function App() {
     );
   }
   const offChoice = todayOffChoice(settings, today, timeZone);
+  const clock = pageClock(settings.clock);
   // The sites left without rules are named in the notice already.
   const unguarded = unguardedOf(snapshot);
   return (
@@ -71,7 +73,7 @@ export function App() {
         </p>
       )}
       <Unguarded sites={unguarded.sites} uncovered={unguarded.uncovered} request={(origins) => browser.permissions.request({ origins })} />
-      <StatusLine decision={decision} now={now} timeZone={timeZone} />
+      <StatusLine decision={decision} now={now} timeZone={timeZone} clock={clock} />
       <DayTimeline settings={settings} now={now} timeZone={timeZone} exceptions={snapshot.exceptions} />
       <PromptCard prompt={prompt} moment={moment} />
       <section class="crisis" aria-labelledby="crisis-heading">
@@ -83,6 +85,7 @@ export function App() {
             sites={sites}
             now={now}
             timeZone={timeZone}
+            clock={clock}
             onExtend={(id, minutes) => send({ type: 'extendException', id, minutes })}
             onEnd={(id) => send({ type: 'endException', id })}
           />
@@ -93,6 +96,7 @@ export function App() {
           currentSiteId={currentSiteId}
           week={weekCount(snapshot.crisisWeek, now)}
           timeZone={timeZone}
+          clock={clock}
           another={running.length > 0}
           onStart={(scope, minutes) => send({ type: 'startException', scope, minutes })}
         />

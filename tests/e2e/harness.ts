@@ -55,6 +55,12 @@ export interface LaunchOptions {
   readonly developerMode?: boolean;
   /** More Chromium switches (`--restore-last-session`, …); `restart` passes them again. */
   readonly args?: readonly string[];
+  /**
+   * The browser's language, as a clinician's system sets it ("en_US", "en_GB", "fr"): Chromium
+   * on Linux takes its UI language, and so `navigator.language` and Intl's, from the LANGUAGE
+   * environment variable, not from `--lang`. Absent, the machine's own applies.
+   */
+  readonly language?: string;
 }
 
 export interface Harness {
@@ -201,6 +207,7 @@ async function launchOwning(options: LaunchOptions, owns: { server: boolean; pro
       `--host-resolver-rules=${resolverRules(hosts, server)}`,
       ...(options.args ?? []),
     ],
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
   });
   const control = await createWorkerControl(context);
   let worker = await control.extensionWorker(unpackedExtensionId(extensionDir)).catch(async (error: unknown) => {

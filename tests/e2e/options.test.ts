@@ -212,7 +212,7 @@ describe('the options page', () => {
     await start.press('Tab');
     const end = page.getByLabel(`${day}, to`);
     await end.fill(to.time);
-    // Tab moves between the hour and minute parts of a time field; Enter saves at once.
+    // Enter saves at once.
     await end.press('Enter');
 
     const short = (d: string) => d.charAt(0).toUpperCase() + d.slice(1);

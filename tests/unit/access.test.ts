@@ -84,7 +84,7 @@ describe('the badge', () => {
   it('shows "!" and names the unguarded sites instead of the state', async () => {
     const a = action();
     const badge = createBadge(a, async () => [simplepractice, clinic]);
-    await badge.effect(decision, [simplepractice, clinic], { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, [simplepractice, clinic], { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state).toEqual({
       text: '!',
       color: '#b91c1c',
@@ -95,7 +95,7 @@ describe('the badge', () => {
   it('shows the state when every site is guarded, and an announced notice after it', async () => {
     const a = action();
     const badge = createBadge(a, async () => []);
-    await badge.effect(decision, [simplepractice], { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, [simplepractice], { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state.text).toBe('');
     expect(a.state.title).toMatch(/^Clocked Out — /);
     await badge.announce('Some settings were invalid.');
@@ -106,7 +106,7 @@ describe('the badge', () => {
   it('keeps the unguarded sites in the title when a notice is announced', async () => {
     const a = action();
     const badge = createBadge(a, async () => [simplepractice]);
-    await badge.effect(decision, [simplepractice], { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, [simplepractice], { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     await badge.announce('Could not guard x.');
     expect(a.state.title).toBe(`${unguardedTitle(['SimplePractice'])} — Could not guard x.`);
   });

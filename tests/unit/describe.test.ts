@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { clockOf } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { describeInstant, opensAgain, statusLine } from '../../utils/describe';
 import { decide, type Decision } from '../../utils/policy';
 import type { Settings, SettingsInput } from '../../utils/settings';
@@ -23,13 +25,22 @@ describe('describeInstant', () => {
     ['next year', '2027-01-04 09:30', 'Mon 4 Jan 09:30'],
     ['yesterday, with the date', '2026-01-06 17:00', 'Tue 6 Jan 17:00'],
   ])('%s: %s reads "%s"', (_name, instant, words) => {
-    expect(describeInstant(at(instant), at(NOW), ZONE)).toBe(words);
+    expect(describeInstant(at(instant), at(NOW), ZONE, CLOCK_24H)).toBe(words);
+  });
+
+  it('writes the time in the clinician’s clock', () => {
+    const us = clockOf('locale', 'en-US');
+    expect(describeInstant(at('2026-01-07 23:05'), at(NOW), ZONE, us)).toBe('11:05 PM');
+    expect(describeInstant(at('2026-01-08 00:00'), at(NOW), ZONE, us)).toBe('tomorrow 12:00 AM');
+    expect(describeInstant(at('2026-01-09 12:00'), at(NOW), ZONE, us)).toBe('Fri 12:00 PM');
+    expect(describeInstant(at('2026-01-09 09:00'), at(NOW), ZONE, clockOf('locale', 'en-GB'))).toBe('Fri 09:00');
+    expect(describeInstant(at('2026-01-09 17:00'), at(NOW), ZONE, clockOf('24h', 'en-US'))).toBe('Fri 17:00');
   });
 
   it('reads the local clock of the zone it is given', () => {
     const instant = Date.parse('2026-01-08T03:15:00Z');
-    expect(describeInstant(instant, Date.parse('2026-01-07T12:00:00Z'), 'Asia/Kathmandu')).toBe('tomorrow 09:00');
-    expect(describeInstant(instant, Date.parse('2026-01-07T12:00:00Z'), 'America/New_York')).toBe('22:15');
+    expect(describeInstant(instant, Date.parse('2026-01-07T12:00:00Z'), 'Asia/Kathmandu', CLOCK_24H)).toBe('tomorrow 09:00');
+    expect(describeInstant(instant, Date.parse('2026-01-07T12:00:00Z'), 'America/New_York', CLOCK_24H)).toBe('22:15');
   });
 });
 
@@ -67,20 +78,20 @@ describe('statusLine', () => {
       'Clocked in until 17:00',
     ],
   ])('%s', (_name, now, exceptions, line) => {
-    expect(statusLine(decide(settings, at(now), ZONE, { exceptions }), at(now), ZONE)).toBe(line);
+    expect(statusLine(decide(settings, at(now), ZONE, { exceptions }), at(now), ZONE, CLOCK_24H)).toBe(line);
   });
 
   it('rounds what is left up, so a running exception never reads 0 min', () => {
     const now = at(NOW) + 59_000;
     const d = decide(settings, now, ZONE, { exceptions: [exception('crisis', '2026-01-07 19:50', '2026-01-07 20:01')] });
-    expect(statusLine(d, now, ZONE)).toBe('Crisis exception — 1 min left');
+    expect(statusLine(d, now, ZONE, CLOCK_24H)).toBe('Crisis exception — 1 min left');
   });
 
   it('says just "Clocked out" or "Day off" when no work lies ahead', () => {
     const none = settingsWith({ week: { ...designWeek, mon: [], tue: [], wed: [], thu: [], fri: [] } });
-    expect(statusLine(decide(none, at(NOW), ZONE), at(NOW), ZONE)).toBe('Clocked out');
+    expect(statusLine(decide(none, at(NOW), ZONE), at(NOW), ZONE, CLOCK_24H)).toBe('Clocked out');
     const off: Decision = { ...decide(none, at(NOW), ZONE), state: 'timeOff' };
-    expect(statusLine(off, at(NOW), ZONE)).toBe('Day off');
+    expect(statusLine(off, at(NOW), ZONE, CLOCK_24H)).toBe('Day off');
   });
 });
 
@@ -92,11 +103,11 @@ describe('opensAgain', () => {
     ['on a lunch break', '2026-01-05 12:40', 'Opens again 13:30'],
     ['during work', '2026-01-07 10:00', 'Open now'],
   ])('%s', (_name, now, words) => {
-    expect(opensAgain(decide(settings, at(now), ZONE), at(now), ZONE)).toBe(words);
+    expect(opensAgain(decide(settings, at(now), ZONE), at(now), ZONE, CLOCK_24H)).toBe(words);
   });
 
   it('says so when nothing is scheduled', () => {
     const none = settingsWith({ week: { ...designWeek, mon: [], tue: [], wed: [], thu: [], fri: [] } });
-    expect(opensAgain(decide(none, at(NOW), ZONE), at(NOW), ZONE)).toBe('No work hours scheduled');
+    expect(opensAgain(decide(none, at(NOW), ZONE), at(NOW), ZONE, CLOCK_24H)).toBe('No work hours scheduled');
   });
 });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { clockOf } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { dayWords, daysOffWords, rangeWords, summarizeChanges } from '../../utils/import-summary';
 import { defaultSettings, parseSettings, type Settings } from '../../utils/settings';
 
@@ -11,17 +13,28 @@ function parsed(doc: object): Settings {
 
 describe('summarizeChanges', () => {
   it('says nothing changes when the document matches', () => {
-    expect(summarizeChanges(defaultSettings(), defaultSettings())).toEqual([]);
+    expect(summarizeChanges(defaultSettings(), defaultSettings(), CLOCK_24H)).toEqual([]);
   });
 
   it('reads the v1 fixture against the defaults, one line per change, in the order of the page', () => {
     const fixture = parsed(JSON.parse(readFileSync(new URL('../fixtures/settings/v1.json', import.meta.url), 'utf8')));
-    expect(summarizeChanges(defaultSettings(), fixture)).toEqual([
+    expect(summarizeChanges(defaultSettings(), fixture, CLOCK_24H)).toEqual([
       'Mon: 09:00–17:00 → 09:00–12:30, 13:30–17:00',
       'Fri: 09:00–17:00 → 09:00–15:00',
       'Days off added: 24 Dec 2026 – 1 Jan 2027 (Holidays)',
       'Switched on: Gmail',
       'Custom sites added: ehr.example-clinic.org (EHR)',
+    ]);
+  });
+
+  it('writes the hours in the clinician’s clock and names a change of clock', () => {
+    const after = parsed({
+      week: { mon: [['08:00', '16:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+      clock: '12h',
+    });
+    expect(summarizeChanges(defaultSettings(), after, clockOf('12h', 'en-US'))).toEqual([
+      'Mon: 9:00 AM–5:00 PM → 8:00 AM–4:00 PM',
+      "Clock: the browser language's → 12-hour",
     ]);
   });
 
@@ -37,7 +50,7 @@ describe('summarizeChanges', () => {
       afterHoursMessage: 'Away until {next}.',
       muteNotifications: true,
     });
-    expect(summarizeChanges(defaultSettings(), after)).toEqual([
+    expect(summarizeChanges(defaultSettings(), after, CLOCK_24H)).toEqual([
       'Mon: 09:00–17:00 → off',
       'Fri: 09:00–17:00 → 22:00–02:00 (past midnight)',
       "Time zone: the computer's zone → Europe/Berlin",
@@ -60,7 +73,7 @@ describe('summarizeChanges', () => {
       timeOff: [{ from: '2026-03-03', to: '2026-03-03' }],
       sites: { custom: [{ host: 'ehr.example.org', category: 'practice', action: 'dim' }] },
     });
-    expect(summarizeChanges(after, defaultSettings())).toEqual([
+    expect(summarizeChanges(after, defaultSettings(), CLOCK_24H)).toEqual([
       'Days off removed: 3 Mar 2026',
       'Custom sites removed: ehr.example.org (Practice management and billing, dim)',
     ]);
@@ -75,11 +88,11 @@ describe('words for settings', () => {
     [['18:00', '24:00'], '18:00–24:00'],
     [['08:00', '08:00'], '08:00–08:00 (24 hours)'],
   ] as const)('range %j reads %s', (range, words) => {
-    expect(rangeWords(range)).toBe(words);
+    expect(rangeWords(range, CLOCK_24H)).toBe(words);
   });
 
   it('reads a day without hours as off, and a day off with or without its label', () => {
-    expect(dayWords([])).toBe('off');
+    expect(dayWords([], CLOCK_24H)).toBe('off');
     expect(daysOffWords({ from: '2026-12-24', to: '2027-01-01', label: 'Holidays' })).toBe('24 Dec 2026 – 1 Jan 2027 (Holidays)');
     expect(daysOffWords({ from: '2026-03-03', to: '2026-03-03', label: '' })).toBe('3 Mar 2026');
   });

@@ -70,6 +70,15 @@ describe('a practice policy over the clinician settings', () => {
     ]);
   });
 
+  it('sets the clock for every clinician, and ignores a clock it cannot read', () => {
+    expect(applyManaged(user, { clock: '24h' })).toMatchObject({ settings: { clock: '24h' }, locked: ['clock'], errors: [] });
+    expect(applyManaged(user, { clock: 'AM/PM' })).toEqual({
+      settings: user,
+      locked: [],
+      errors: ['clock: "AM/PM" is not a clock ("locale", "12h" or "24h")'],
+    });
+  });
+
   it('ignores fields it does not know, and its format and version, as an import does', () => {
     const result = applyManaged(user, { format: 'something', version: 7, colour: 'blue', actions: { chat: 'block' } });
     expect(result).toEqual({ settings: user, locked: [], errors: [] });
@@ -118,6 +127,7 @@ describe("Chrome's managed-storage schema", () => {
       sites: { catalogue: { gmail: true }, custom: [{ host: 'ehr.example.org', category: 'ehr', action: 'dim' }] },
       selfCare: { prompts: ['Walk'], plan: [{ days: ['mon'], from: '12:00', to: '12:45', label: 'walk' }] },
       muteNotifications: true,
+      clock: '12h',
     });
     expect(undeclared(MANAGED_SCHEMA, full, '')).toEqual([]);
   });

@@ -178,16 +178,16 @@ describe('what the clinician is told', () => {
       async () => missing,
       async () => count,
     );
-    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state).toEqual({ text: '!', color: '#b91c1c', title: 'Clocked Out: 2 open work tabs could not be covered — reload them.' });
     missing = [hushmail];
-    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state.title).toBe(
       'Clocked Out is not guarding: Hushmail. Open Clocked Out to allow access. Clocked Out: 2 open work tabs could not be covered — reload them.',
     );
     missing = [];
     count = 0;
-    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state.text).not.toBe('!');
     expect(a.state.title).toMatch(/^Clocked Out — /);
   });

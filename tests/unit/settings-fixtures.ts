@@ -51,4 +51,5 @@ export const README_EXAMPLE: Settings = {
   selfCare: { categories: { boundaries: true, basics: true, tech: true, timeOff: true, support: true }, prompts: [], plan: [] },
   afterHoursMessage: defaultSettings().afterHoursMessage,
   muteNotifications: false,
+  clock: 'locale',
 };

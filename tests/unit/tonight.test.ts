@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLOCK_24H } from './clocks';
 import { applyManaged } from '../../utils/managed';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { draftToWrite } from '../../utils/setup-draft';
@@ -24,7 +25,7 @@ const monThu = (ranges: [string, string][]) => ({ mon: ranges, tue: ranges, wed:
 describe('tonight', () => {
   it('says when the tools close, which close and which dim, until when', () => {
     const settings = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only('simplepractice', 'therapynotes', 'gmail') } });
-    const result = tonight(settings, at('2026-01-07 10:00'), ZONE);
+    const result = tonight(settings, at('2026-01-07 10:00'), ZONE, CLOCK_24H);
     expect(result.text).toBe('Tonight at 17:00 SimplePractice and TherapyNotes close until tomorrow 09:00; Gmail dims.');
     expect(result.at).toBe(at('2026-01-07 17:00'));
     expect(result.until).toBe(at('2026-01-08 09:00'));
@@ -40,7 +41,7 @@ describe('tonight', () => {
       actions: { email: 'allow' },
       sites: { catalogue: only('therapynotes', 'doxy', 'hushmail', 'spruce') },
     });
-    expect(tonight(settings, at('2026-01-08 11:00'), ZONE).text).toBe(
+    expect(tonight(settings, at('2026-01-08 11:00'), ZONE, CLOCK_24H).text).toBe(
       'Tonight at 20:00 TherapyNotes closes until Mon 09:00; Doxy.me dims; Spruce and Hushmail stay open.',
     );
   });
@@ -53,18 +54,18 @@ describe('tonight', () => {
       ]),
       sites: { catalogue: only('jane') },
     });
-    expect(tonight(settings, at('2026-01-07 12:45'), ZONE).text).toBe('Tonight at 17:00 Jane closes until tomorrow 09:00.');
+    expect(tonight(settings, at('2026-01-07 12:45'), ZONE, CLOCK_24H).text).toBe('Tonight at 17:00 Jane closes until tomorrow 09:00.');
   });
 
   it('speaks in the present when it is after hours already', () => {
     const settings = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only('simplepractice', 'doxy', 'zoom') } });
-    expect(tonight(settings, at('2026-01-07 21:00'), ZONE).text).toBe(
+    expect(tonight(settings, at('2026-01-07 21:00'), ZONE, CLOCK_24H).text).toBe(
       'It is after hours now: SimplePractice is closed until tomorrow 09:00; Doxy.me and Zoom are dimmed.',
     );
   });
 
   it('names a few sites and counts the rest', () => {
-    const text = tonight(settingsWith({ week: monThu([['09:00', '17:00']]) }), at('2026-01-07 10:00'), ZONE).text;
+    const text = tonight(settingsWith({ week: monThu([['09:00', '17:00']]) }), at('2026-01-07 10:00'), ZONE, CLOCK_24H).text;
     expect(text).toMatch(
       /^Tonight at 17:00 SimplePractice, TherapyNotes, TheraNest \(Ensora\) and \d+ more close until tomorrow 09:00; SimplePractice Telehealth, Doxy\.me, Jane video and \d+ more dim\.$/,
     );
@@ -73,27 +74,29 @@ describe('tonight', () => {
   it('an overnight shift closes the next morning; a day ending at midnight closes "tonight at midnight"', () => {
     const sites = { catalogue: only('athena') };
     const night = settingsWith({ week: { mon: [], tue: [], wed: [['22:00', '07:00']], thu: [['22:00', '07:00']], fri: [], sat: [], sun: [] }, sites });
-    expect(tonight(night, at('2026-01-07 23:00'), ZONE).text).toBe('Tomorrow at 07:00 athenaOne closes until tomorrow 22:00.');
+    expect(tonight(night, at('2026-01-07 23:00'), ZONE, CLOCK_24H).text).toBe('Tomorrow at 07:00 athenaOne closes until tomorrow 22:00.');
     const late = settingsWith({ week: monThu([['16:00', '24:00']]), sites });
-    expect(tonight(late, at('2026-01-07 18:00'), ZONE).text).toBe('Tonight at midnight athenaOne closes until tomorrow 16:00.');
+    expect(tonight(late, at('2026-01-07 18:00'), ZONE, CLOCK_24H).text).toBe('Tonight at midnight athenaOne closes until tomorrow 16:00.');
   });
 
   it('says so when nothing closes: everything left open, no tools, hours around the clock', () => {
     const open = settingsWith({ week: monThu([['09:00', '17:00']]), actions: { ehr: 'allow', practice: 'allow', telehealth: 'allow', email: 'allow' } });
-    expect(tonight(open, at('2026-01-07 10:00'), ZONE).text).toBe('Tonight at 17:00 your work hours end; you left every work tool open, so nothing closes.');
+    expect(tonight(open, at('2026-01-07 10:00'), ZONE, CLOCK_24H).text).toBe(
+      'Tonight at 17:00 your work hours end; you left every work tool open, so nothing closes.',
+    );
     const none = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only() } });
-    expect(tonight(none, at('2026-01-07 10:00'), ZONE).text).toBe(
+    expect(tonight(none, at('2026-01-07 10:00'), ZONE, CLOCK_24H).text).toBe(
       'Tonight at 17:00 your work hours end, but you have chosen no work tools, so nothing closes.',
     );
     const always = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]));
-    const result = tonight(settingsWith({ week: always }), at('2026-01-07 10:00'), ZONE);
+    const result = tonight(settingsWith({ week: always }), at('2026-01-07 10:00'), ZONE, CLOCK_24H);
     expect(result.text).toBe('Your hours run around the clock for weeks ahead, so nothing closes.');
     expect(result.at).toBeNull();
   });
 
   it('without any work hours ahead, says the tools stay closed', () => {
     const settings = settingsWith({ week: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, sites: { catalogue: only('kareo') } });
-    expect(tonight(settings, at('2026-01-07 10:00'), ZONE).text).toBe('It is after hours now: Kareo / Tebra is closed, with no work hours ahead.');
+    expect(tonight(settings, at('2026-01-07 10:00'), ZONE, CLOCK_24H).text).toBe('It is after hours now: Kareo / Tebra is closed, with no work hours ahead.');
   });
 
   it('a custom site keeps its own action', () => {
@@ -101,14 +104,16 @@ describe('tonight', () => {
       week: monThu([['09:00', '17:00']]),
       sites: { catalogue: only('simplepractice'), custom: [{ host: 'ehr.example-clinic.org', category: 'ehr', action: 'dim' }] },
     });
-    expect(tonight(settings, at('2026-01-07 10:00'), ZONE).text).toBe(
+    expect(tonight(settings, at('2026-01-07 10:00'), ZONE, CLOCK_24H).text).toBe(
       'Tonight at 17:00 SimplePractice closes until tomorrow 09:00; ehr.example-clinic.org dims.',
     );
   });
 
   it('reads the wall clock of the zone it is given', () => {
     const settings = settingsWith({ timeZone: 'Europe/Berlin', week: monThu([['09:00', '17:00']]), sites: { catalogue: only('owl') } });
-    expect(tonight(settings, Date.parse('2026-01-07T09:00:00Z'), 'Europe/Berlin').text).toBe('Tonight at 17:00 Owl Practice closes until tomorrow 09:00.');
+    expect(tonight(settings, Date.parse('2026-01-07T09:00:00Z'), 'Europe/Berlin', CLOCK_24H).text).toBe(
+      'Tonight at 17:00 Owl Practice closes until tomorrow 09:00.',
+    );
   });
 });
 
@@ -121,7 +126,7 @@ describe('closingWords', () => {
     ['2026-01-09 17:00', 'On Fri at 17:00'],
     ['2026-01-15 17:00', 'On Thu 15 Jan at 17:00'],
   ])('%s reads "%s"', (instant, words) => {
-    expect(closingWords(at(instant), at('2026-01-07 10:00'), ZONE)).toBe(words);
+    expect(closingWords(at(instant), at('2026-01-07 10:00'), ZONE, CLOCK_24H)).toBe(words);
   });
 });
 

@@ -9,6 +9,7 @@
  * document as it is entered (an import, the options page). This file never imports that list.
  */
 import * as v from 'valibot';
+import { CLOCK_CHOICES } from '../clock';
 import { parseHostSyntax, type HostResult } from '../host-syntax';
 import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from '../types';
 import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
@@ -283,6 +284,11 @@ export const settingsSchema = (checkHost: HostCheck) =>
     ),
     /** Mute work sites' web notifications outside work hours (needs the optional contentSettings permission). */
     muteNotifications: v.optional(flag, false),
+    /** How every time is written: the browser language's 12- or 24-hour convention, or always one of them (utils/clock.ts). */
+    clock: v.optional(
+      v.picklist(CLOCK_CHOICES, (i) => `${quote(i.input)} is not a clock ("locale", "12h" or "24h")`),
+      'locale',
+    ),
   });
 
 /** The schema as the worker checks a stored document: hosts for their syntax only. */
