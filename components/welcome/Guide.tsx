@@ -125,6 +125,8 @@ export function Guide(props: GuideProps) {
         </h1>
         {done === 'skipped' && isDefault && <p>Monday to Friday, 09:00 to 17:00, with the usual work tools.</p>}
         <p class="tonight">{tonight(inForce, now, inForceZone).text}</p>
+        {/* Skipped, or started without the access step's answer: the sites still withheld are asked for here. */}
+        <AccessCheck sites={enabledSites(inForce)} contains={props.contains} request={props.request} onlyIfWithheld />
         <p>
           You can change anything at any time in <a href={props.optionsUrl}>Clocked Out settings</a>, or from the toolbar button.
         </p>

@@ -179,3 +179,26 @@ describe('host access in Firefox', () => {
     await page.close();
   });
 });
+
+describe('host access withheld at install in Firefox, the welcome guide skipped', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch({ grantHostAccess: false });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test("the guide's last page still asks for the sites, with one button", async () => {
+    const guide = await untilTabOn(h, 'welcome.html');
+    await untilAt(guide, h.extensionUrl('welcome.html'));
+    await clickButton(guide, 'Skip — keep the defaults');
+    await expect.poll(() => textOf(guide, 'h1')).toBe('Clocked Out runs with the defaults');
+    await expect.poll(() => textOf(guide, '.access p')).toMatch(/^Your browser has not let Clocked Out see \d+ of the sites you chose\./);
+    expect((await buttonNames(guide)).filter((name) => name === 'Allow access')).toHaveLength(1);
+    await clickButton(guide, 'Allow access');
+    await expect.poll(() => hasSimplePractice(h)).toBe(true);
+    await untilGuard(h, (s) => JSON.stringify(s.unguarded) === '[]', 2000);
+    await guide.close();
+  });
+});
