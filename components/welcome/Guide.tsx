@@ -131,6 +131,8 @@ export function Guide(props: GuideProps) {
           </p>
         )}
         <p class="tonight">{tonight(inForce, now, inForceZone, pageClock(inForce.clock)).text}</p>
+        {/* Skipped, or started without the access step's answer: the sites still withheld are asked for here. */}
+        <AccessCheck sites={enabledSites(inForce)} contains={props.contains} request={props.request} onlyIfWithheld />
         <p>
           You can change anything at any time in <a href={props.optionsUrl}>Clocked Out settings</a>, or from the toolbar button.
         </p>

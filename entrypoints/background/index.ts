@@ -103,12 +103,12 @@ export default defineBackground(() => {
   // Host access given or withdrawn (in the browser's menu, or by the popup's request): re-check.
   // Withdrawn from a work site that had it: the site-access page says why and asks for it again
   // (entrypoints/access; a custom site removed in the options page loses its access too, but is
-  // no longer among the sites, so nothing opens).
+  // no longer among the sites, so nothing opens). "Had it" is the last snapshot's word, which
+  // outlives a stopped background; the read goes out before the refresh writes a new one.
   browser.permissions.onAdded.addListener(() => void refresh());
   browser.permissions.onRemoved.addListener(() => {
-    const before = access.last();
-    void refresh().then(() => {
-      if (access.last().some((id) => !before.includes(id))) void browser.tabs.create({ url: browser.runtime.getURL('/access.html') });
+    void Promise.all([snapshotItem.getValue(), refresh()]).then(([before]) => {
+      if (access.last().some((id) => !before?.unguarded?.includes(id))) void browser.tabs.create({ url: browser.runtime.getURL('/access.html') });
     });
   });
   // Waking from sleep: missed alarms fire too, but the machine's time zone may have changed.

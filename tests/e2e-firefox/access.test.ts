@@ -116,6 +116,8 @@ describe('host access in Firefox', () => {
   });
 
   test('withdrawn later: the site-access page opens, says in one sentence why, and its one button gives access back', async () => {
+    // Firefox stops an idle background: the withdrawal wakes it.
+    await h.stopBackground();
     await withdrawSimplePractice(h);
     const page = await untilTabOn(h, 'access.html');
     await untilAt(page, h.extensionUrl('access.html'));
@@ -157,7 +159,7 @@ describe('host access in Firefox', () => {
     await popup.close();
   });
 
-  test('a custom site added and removed in the options page gives its access back, and opens no site-access page', async () => {
+  test('a custom site removed in the options page gives its access back and opens no site-access page, even with another site withheld and the background stopped', async () => {
     const host = 'ehr.example-clinic.org';
     const origins = () => h.evalInExtension(async (b) => (await b.permissions.getAll()).origins ?? []);
     const page = await h.openExtensionPage('options.html');
@@ -169,13 +171,42 @@ describe('host access in Firefox', () => {
     await expect.poll(async () => (await origins()).some((o) => o.includes(host))).toBe(true);
     await untilGuard(h, (s) => JSON.stringify(s.settings).includes(host) && JSON.stringify(s.unguarded) === '[]');
 
+    // SimplePractice withheld already (its page was shown), and the background stopped since.
+    await withdrawSimplePractice(h);
+    await (await untilTabOn(h, 'access.html')).close();
+    await untilGuard(h, (s) => JSON.stringify(s.unguarded) === '["simplepractice"]');
+    await h.stopBackground();
+
     await (await page.waitForSelector(`::-p-aria(Remove ${host})`))?.click();
     await expect.poll(async () => (await origins()).some((o) => o.includes(host))).toBe(false);
     await untilGuard(h, (s) => !JSON.stringify(s.settings).includes(host));
-    // Its access went with it; that is no work site left unguarded, so nothing opens.
+    // Its access went with it; that leaves no work site newly unguarded, so nothing opens.
     await new Promise((r) => setTimeout(r, 1000));
     expect(await tabsOn(h, 'access.html')).toBe(0);
-    expect((await badge(h)).text).toBe('OFF');
+    expect(await badge(h)).toEqual({ text: '!', title: 'Clocked Out is not guarding: SimplePractice. Open Clocked Out to allow access.' });
     await page.close();
+  });
+});
+
+describe('host access withheld at install in Firefox, the welcome guide skipped', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch({ grantHostAccess: false });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test("the guide's last page still asks for the sites, with one button", async () => {
+    const guide = await untilTabOn(h, 'welcome.html');
+    await untilAt(guide, h.extensionUrl('welcome.html'));
+    await clickButton(guide, 'Skip — keep the defaults');
+    await expect.poll(() => textOf(guide, 'h1')).toBe('Clocked Out runs with the defaults');
+    await expect.poll(() => textOf(guide, '.access p')).toMatch(/^Your browser has not let Clocked Out see \d+ of the sites you chose\./);
+    expect((await buttonNames(guide)).filter((name) => name === 'Allow access')).toHaveLength(1);
+    await clickButton(guide, 'Allow access');
+    await expect.poll(() => hasSimplePractice(h)).toBe(true);
+    await untilGuard(h, (s) => JSON.stringify(s.unguarded) === '[]', 2000);
+    await guide.close();
   });
 });

@@ -242,6 +242,27 @@ describe('the welcome guide', () => {
     expect(props.write).not.toHaveBeenCalled();
   });
 
+  it('skipped with sites withheld, the last page asks for them with the one button; with none withheld it says nothing of access', async () => {
+    const contains = vi.fn(async (origins: string[]) => !origins.some((o) => o.includes('simplepractice')));
+    const request = vi.fn(async (_origins: string[]) => true);
+    guide({ contains, request });
+    fireEvent.click(screen.getByRole('button', { name: 'Skip — keep the defaults' }));
+    await screen.findByRole('heading', { level: 1, name: 'Clocked Out runs with the defaults' });
+    expect(await screen.findByText(/has not let Clocked Out see 2 of the sites you chose/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(request.mock.calls[0]?.[0]).toEqual(expect.arrayContaining(['https://*.secure.simplepractice.com/*', 'https://*.video.simplepractice.com/*']));
+    cleanup();
+
+    const all = vi.fn(async () => true);
+    guide({ contains: all });
+    fireEvent.click(screen.getByRole('button', { name: 'Skip — keep the defaults' }));
+    await screen.findByRole('heading', { level: 1, name: 'Clocked Out runs with the defaults' });
+    await vi.waitFor(() => expect(all).toHaveBeenCalled());
+    expect(screen.queryByText(/Checking what the browser|lets Clocked Out guard all|has not let Clocked Out see/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
+  });
+
   it('set up again over settings of your own: starts from them, and Skip keeps them', async () => {
     const own = settingsWith({ week: { mon: [['08:00', '12:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } });
     guide({ settings: own });
