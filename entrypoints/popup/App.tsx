@@ -9,7 +9,8 @@ import { TodayOff } from '@/components/TodayOff';
 import { Unguarded, unguardedOf } from '@/components/Unguarded';
 import { WeekBalance } from '@/components/WeekBalance';
 import { weekCount } from '@/utils/crisis';
-import { isHeavy, rollUpWeek, weekBounds } from '@/utils/ledger';
+import { balanceOf, BALANCE_WEEKS } from '@/utils/balance';
+import { weekBounds } from '@/utils/ledger';
 import { decide } from '@/utils/policy';
 import { momentFor } from '@/utils/prompts';
 import { enabledSites } from '@/utils/sites';
@@ -32,13 +33,11 @@ export function App() {
 
   const sites = settings ? enabledSites(settings) : [];
   const currentSiteId = useCurrentSite(sites);
-  const week = weekBounds(now, timeZone);
-  // Read again whenever exceptions start, change or end.
-  const events = useHistory(week.from, JSON.stringify(snapshot?.exceptions ?? []));
-  const limit = settings?.exceptions.weeklyLimit ?? 0;
-  const ledger = events && rollUpWeek(events, { now, timeZone, weeklyLimit: limit, running: snapshot?.exceptions ?? [] });
+  // The balance runs over 8 weeks; read again whenever exceptions start, change or end.
+  const events = useHistory(weekBounds(now, timeZone, BALANCE_WEEKS - 1).from, JSON.stringify(snapshot?.exceptions ?? []));
+  const balance = events && settings ? balanceOf(events, settings, { now, timeZone }) : null;
   const today = localParts(now, timeZone).date;
-  const moment = decision ? momentFor(decision, now, ledger ? isHeavy(ledger) : false) : 'afterHours';
+  const moment = decision ? momentFor(decision, now, balance?.heavy ?? false) : 'afterHours';
   const prompt = usePrompt(settings ? { moment, date: today, areas: settings.selfCare.categories, own: settings.selfCare.prompts } : null);
 
   useEffect(() => {
@@ -100,7 +99,7 @@ export function App() {
           onStart={(scope, minutes) => send({ type: 'startException', scope, minutes })}
         />
       </section>
-      <WeekBalance ledger={ledger} />
+      <WeekBalance balance={balance} />
       <footer class="footer">
         {offChoice && <TodayOff choice={offChoice} onTake={() => takeTodayOff(today)} onUndo={() => undoTodayOff(today, timeZone)} />}
         <button type="button" class="link" onClick={showSettings}>

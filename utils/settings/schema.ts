@@ -215,8 +215,10 @@ export const settingsSchema = (checkHost: HostCheck) =>
           defaultMinutes: count('minutes', 1, 240, 30),
           weeklyLimit: count('exceptions', 0, 100, 5),
           wrapUpMinutes: count('minutes', 1, 30, 5),
+          /** Minutes owed (utils/balance.ts) above which a week is heavy and the prompts turn to recovery. */
+          heavyWeekMinutes: count('minutes', 0, 6000, 120),
         },
-        'an object {defaultMinutes, weeklyLimit, wrapUpMinutes}',
+        'an object {defaultMinutes, weeklyLimit, wrapUpMinutes, heavyWeekMinutes}',
       ),
       {},
     ),
