@@ -11,8 +11,15 @@ import { DAY } from '@/utils/zoned-time';
 export const RETENTION_MS = 366 * DAY;
 
 interface HistorySchema extends DBSchema {
-  events: { key: number; value: HistoryEvent; indexes: { at: number } };
+  events: { key: number; value: HistoryEvent; indexes: { at: number; kindAt: [EventKind, number] } };
 }
+
+/**
+ * Version 1 held the events with an index by time. Version 2 adds one by kind and time (the
+ * foreground-use spells are most of the events; a count of exceptions reads only those); its
+ * upgrade keeps every event.
+ */
+export const HISTORY_VERSION = 2;
 
 const same = (a: HistoryEvent, b: HistoryEvent) =>
   a.at === b.at && a.kind === b.kind && a.site === b.site && a.category === b.category && a.minutes === b.minutes;
@@ -27,9 +34,11 @@ export interface HistoryOptions {
 export function createHistory({ name = 'clocked-out-history', now = Date.now, retentionMs = RETENTION_MS }: HistoryOptions = {}) {
   let opened: Promise<IDBPDatabase<HistorySchema>> | null = null;
   const db = () =>
-    (opened ??= openDB<HistorySchema>(name, 1, {
-      upgrade(database) {
-        database.createObjectStore('events', { autoIncrement: true }).createIndex('at', 'at');
+    (opened ??= openDB<HistorySchema>(name, HISTORY_VERSION, {
+      upgrade(database, from, _to, tx) {
+        const events = from < 1 ? database.createObjectStore('events', { autoIncrement: true }) : tx.objectStore('events');
+        if (from < 1) events.createIndex('at', 'at');
+        if (from < 2) events.createIndex('kindAt', ['kind', 'at']);
       },
     }).then(async (database) => {
       await prune(database);
@@ -64,16 +73,19 @@ export function createHistory({ name = 'clocked-out-history', now = Date.now, re
       if (!(to > from)) return [];
       return (await db()).getAllFromIndex('events', 'at', IDBKeyRange.bound(from, to, false, true));
     },
+    /** How many events of `kind` have `from <= at < to`. */
+    async count(kind: EventKind, from: number, to: number): Promise<number> {
+      if (!(to > from)) return 0;
+      return (await db()).countFromIndex('events', 'kindAt', IDBKeyRange.bound([kind, from], [kind, to], false, true));
+    },
     /** Removes the events of `kind` with `from <= at < to` (undoing a day off); returns how many. */
     async forget(kind: EventKind, from: number, to: number): Promise<number> {
       const tx = (await db()).transaction('events', 'readwrite');
       let removed = 0;
-      let cursor = await tx.store.index('at').openCursor(IDBKeyRange.bound(from, to, false, true));
+      let cursor = await tx.store.index('kindAt').openCursor(IDBKeyRange.bound([kind, from], [kind, to], false, true));
       while (cursor) {
-        if (cursor.value.kind === kind) {
-          await cursor.delete();
-          removed++;
-        }
+        await cursor.delete();
+        removed++;
         cursor = await cursor.continue();
       }
       await tx.done;
