@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { SELF_CARE_NAMES, type SelfCareArea, weekdaysWords } from '@/utils/import-summary';
 import { type Weekday, WEEKDAYS } from '@/utils/types';
 import { WEEKDAY_SHORT } from '@/utils/names';
+import { shortDate } from '@/utils/clock';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
 const AREAS = Object.keys(SELF_CARE_NAMES) as SelfCareArea[];
@@ -109,7 +110,7 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
         {plan.length > 0 && (
           <ul class="list">
             {plan.map((block, index) => {
-              const words = `${weekdaysWords(block.days)} ${block.from}–${block.to}${block.label ? ` ${block.label}` : ''}`;
+              const words = `${block.date ? `On ${shortDate(block.date)}` : weekdaysWords(block.days)} ${block.from}–${block.to}${block.label ? ` ${block.label}` : ''}`;
               return (
                 <li key={`${index}-${words}`}>
                   <span>{words}</span>

@@ -263,6 +263,8 @@ export const settingsSchema = (checkHost: HostCheck) =>
                   from: TimeSchema('start'),
                   to: TimeSchema('end'),
                   label: v.optional(v.pipe(v.string(), v.maxLength(80, 'is longer than 80 characters')), ''),
+                  /** On this date only (a one-off block, as the popup's weekly review adds); `days` then names its weekday. */
+                  date: v.optional(DateSchema),
                 },
                 missingOr('a self-care block {days, from, to}'),
               ),
