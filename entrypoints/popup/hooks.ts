@@ -6,6 +6,7 @@ import type { HistoryEvent } from '@/utils/history-events';
 import { matchSite } from '@/utils/sites';
 import type { Site } from '@/utils/types';
 import { promptForToday } from '@/stores/prompt-store';
+import type { Item } from '@/stores/item';
 import type { Prompt, PromptChoice } from '@/utils/prompts';
 import { MINUTE, SECOND } from '@/utils/zoned-time';
 
@@ -71,4 +72,19 @@ export function usePrompt(choice: Omit<PromptChoice, 'shown'> | null): Prompt | 
     };
   }, [key]);
   return prompt;
+}
+
+/** A stored value (undefined until read) and a way to change it. */
+export function useItem<T>(item: Item<T>): [T | undefined, (value: T) => void] {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    void item.getValue().then(setValue, () => undefined);
+  }, [item]);
+  return [
+    value,
+    (next: T) => {
+      setValue(next);
+      void item.setValue(next).catch(() => undefined);
+    },
+  ];
 }
