@@ -55,7 +55,7 @@ describe('the history buttons', () => {
     const props = view();
     fireEvent.click(await screen.findByRole('button', { name: 'Export history (CSV)' }));
     expect(await screen.findByText('Exported 5 events.')).toBeTruthy();
-    expect(props.download).toHaveBeenCalledWith('clocked-out-history-2026-11-26.csv', historyCsv(EVENTS, ZONE), 'text/csv');
+    expect(props.download).toHaveBeenCalledWith('clocked-out-history-2026-11-26.csv', historyCsv(EVENTS, ZONE, Date.now()), 'text/csv');
   });
 
   it('clears only after a confirmation', async () => {
