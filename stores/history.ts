@@ -7,6 +7,16 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { cleanEvent, type EventKind, type HistoryEvent } from '@/utils/history-events';
 import { DAY } from '@/utils/zoned-time';
 
+/** Told of each event added, so an open popup or options page reads the history again (`watchHistory`). */
+const CHANNEL = 'clocked-out-history';
+
+/** Calls `changed` whenever any page or the worker adds an event, until the returned function is called. */
+export function watchHistory(changed: () => void): () => void {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = changed;
+  return () => channel.close();
+}
+
 /** How long events are kept by default. */
 export const RETENTION_MS = 366 * DAY;
 
@@ -67,6 +77,9 @@ export function createHistory({ name = 'clocked-out-history', now = Date.now, re
       const twins = clean.kind === 'exceptionEnded' ? await tx.store.index('at').getAll(clean.at) : [];
       if (!twins.some((e) => same(e, clean))) await tx.store.add(clean);
       await tx.done;
+      const channel = new BroadcastChannel(CHANNEL);
+      channel.postMessage(0);
+      channel.close();
     },
     /** Events with `from <= at < to`, oldest first. */
     async between(from: number, to: number): Promise<HistoryEvent[]> {

@@ -21,7 +21,7 @@ import { SitesSection } from '@/components/options/SitesSection';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
 import { WeekPreview } from '@/components/options/WeekPreview';
 import { Unguarded, useUnguarded } from '@/components/Unguarded';
-import { history } from '@/stores/history';
+import { history, watchHistory } from '@/stores/history';
 import { balanceOf, BALANCE_WEEKS, type Balance } from '@/utils/balance';
 import type { HistoryEvent } from '@/utils/history-events';
 import { weekBounds } from '@/utils/ledger';
@@ -93,6 +93,8 @@ export function App() {
 
   // The balance, from the history itself: read again with each settings change and each minute.
   const [events, setEvents] = useState<HistoryEvent[] | null>(null);
+  const [added, setAdded] = useState(0);
+  useEffect(() => watchHistory(() => setAdded((n) => n + 1)), []);
   useEffect(() => {
     let live = true;
     history.between(0, Number.POSITIVE_INFINITY).then(
@@ -102,7 +104,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [state, now]);
+  }, [state, now, added]);
 
   if (!state) return <p class="loading">Loading your settings…</p>;
   const { settings, locked, notice } = state;

@@ -1,7 +1,7 @@
 /** The popup's live inputs: the worker's snapshot, a clock that ticks when something changes, the current tab's site. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { history } from '@/stores/history';
+import { history, watchHistory } from '@/stores/history';
 import type { HistoryEvent } from '@/utils/history-events';
 import { matchSite } from '@/utils/sites';
 import type { Site } from '@/utils/types';
@@ -46,6 +46,9 @@ export function useCurrentSite(sites: readonly Site[]): string | null {
 /** History events from `from` on, read again whenever `version` changes; null until read (or unreadable). */
 export function useHistory(from: number, version: string): HistoryEvent[] | null {
   const [events, setEvents] = useState<HistoryEvent[] | null>(null);
+  // And whenever an event is added anywhere (the worker records a spell of use as the tab leaves the foreground).
+  const [added, setAdded] = useState(0);
+  useEffect(() => watchHistory(() => setAdded((n) => n + 1)), []);
   useEffect(() => {
     let live = true;
     history.between(from, Number.POSITIVE_INFINITY).then(
@@ -55,7 +58,7 @@ export function useHistory(from: number, version: string): HistoryEvent[] | null
     return () => {
       live = false;
     };
-  }, [from, version]);
+  }, [from, version, added]);
   return events;
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGuard } from '../../entrypoints/background/guard';
-import { createHistory, HISTORY_VERSION, type History } from '../../stores/history';
+import { createHistory, HISTORY_VERSION, watchHistory, type History } from '../../stores/history';
 import { cleanEvent, exceptionEvent, siteKey, type HistoryEvent } from '../../utils/history-events';
 import { defaultSettings } from '../../utils/settings';
 import type { Exception, Site } from '../../utils/types';
@@ -125,6 +125,18 @@ describe('the history store', () => {
     });
     expect(version).toBe(HISTORY_VERSION);
     expect(HISTORY_VERSION).toBe(2);
+  });
+
+  it('tells every open page when an event is added, so a popup reads the history again', async () => {
+    const h = store();
+    let told = 0;
+    const unwatch = watchHistory(() => told++);
+    await h.record(event({ kind: 'usage', minutes: 1 }));
+    await vi.waitFor(() => expect(told).toBe(1));
+    unwatch();
+    await h.record(event({ kind: 'usage', minutes: 2 }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(told).toBe(1);
   });
 
   it('opens nothing until it is first used', () => {
