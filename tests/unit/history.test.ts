@@ -134,8 +134,11 @@ describe('the history store', () => {
     await h.record(event({ kind: 'usage', minutes: 1 }));
     await vi.waitFor(() => expect(told).toBe(1));
     unwatch();
+    let later = 0;
+    const unwatchLater = watchHistory(() => later++);
     await h.record(event({ kind: 'usage', minutes: 2 }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(later).toBe(1));
+    unwatchLater();
     expect(told).toBe(1);
   });
 
