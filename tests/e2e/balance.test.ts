@@ -10,6 +10,7 @@ import { parseSettings } from '../../utils/settings';
 import { addDays, localParts } from '../../utils/zoned-time';
 import { HOUR, launch, MINUTE, nextMinuteBoundary, SECOND, settingsWith, sleep, systemTimeZone, workFrom, type Harness } from './harness';
 import { historyEvents, untilBlocking } from './guard-helpers';
+import { seriousViolations } from './axe';
 
 const ADDRESS = 'https://secure.simplepractice.com/clients/4f1e2d3c4b5a6978/notes?tab=progress#draft';
 const TITLE = 'Jane Q. Client — progress note';
@@ -141,5 +142,23 @@ describe('the balance over weeks', () => {
       })
       .toBe(0);
     await popup.close();
+  });
+
+  test('the Balance section and the weekly review are axe clean in light and dark, the chart named and its table read', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const options = await h.context.newPage();
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.goto(h.extensionUrl('options.html#balance'));
+      await options.getByRole('table', { name: 'The last 8 weeks' }).waitFor();
+      expect(await options.getByRole('img', { name: /^After-hours minutes and time paid back, the last 8 weeks/ }).count()).toBe(1);
+      expect(await seriousViolations(options)).toEqual([]);
+      await options.close();
+      const popup = await h.context.newPage();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.goto(h.extensionUrl('popup.html'));
+      await popup.getByRole('region', { name: /^Your week of / }).waitFor({ timeout: 5000 });
+      expect(await seriousViolations(popup)).toEqual([]);
+      await popup.close();
+    }
   });
 });

@@ -16,7 +16,7 @@ const SHOTS = fileURLToPath(new URL('../../test-results/options/', import.meta.u
 const CUSTOM_HOST = 'ehr.example-clinic.org';
 /** A host the browser is asked about for real in the last test; its prompt is never answered. */
 const ASKED_HOST = 'portal.other-clinic.org';
-const SECTIONS = ['hours', 'time-zone', 'days-off', 'sites', 'exceptions', 'self-care', 'after-hours', 'do-not-disturb', 'data', 'privacy'];
+const SECTIONS = ['hours', 'time-zone', 'days-off', 'sites', 'exceptions', 'self-care', 'balance', 'after-hours', 'do-not-disturb', 'data', 'privacy'];
 
 /**
  * Gives the extension host access to `origins` the way a clinician's "Allow" leaves it: in the
