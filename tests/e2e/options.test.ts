@@ -190,7 +190,9 @@ describe('the options page', () => {
     // The history is read from the extension's own IndexedDB, which the worker writes.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history (CSV)' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/^clocked-out-history-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect((await readFile(await csv.path(), 'utf8')).split('\r\n')[0]).toBe('date,time,event,site,category,minutes');
+    expect((await readFile(await csv.path(), 'utf8')).split('\r\n')[0]).toBe(
+      'date,time,event,site,category,minutes,planned minutes,actual minutes,minutes used',
+    );
     await page.close();
   });
 
