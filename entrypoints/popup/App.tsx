@@ -53,7 +53,8 @@ export function App() {
 
   const sites = settings ? enabledSites(settings) : [];
   const currentSiteId = useCurrentSite(sites);
-  // The balance runs over 8 weeks; read again whenever exceptions start, change or end.
+  // The balance runs over 8 weeks, read with two more (to know the history is older than 8 weeks,
+  // for the day-off suggestion); read again whenever exceptions start, change or end.
   // And after the popup itself wrote to it ("Clock out now", "Take today off" and their undo).
   const [written, setWritten] = useState(0);
   const afterWrite = (action: () => Promise<string | null>) => async () => {
@@ -61,7 +62,7 @@ export function App() {
     setWritten((n) => n + 1);
     return error;
   };
-  const events = useHistory(weekBounds(now, timeZone, BALANCE_WEEKS - 1).from, `${written} ${JSON.stringify(snapshot?.exceptions ?? [])}`);
+  const events = useHistory(weekBounds(now, timeZone, BALANCE_WEEKS + 1).from, `${written} ${JSON.stringify(snapshot?.exceptions ?? [])}`);
   const balance = events && settings ? balanceOf(events, settings, { now, timeZone }) : null;
   const today = localParts(now, timeZone).date;
   const moment = decision ? momentFor(decision, now, balance?.heavy ?? false) : 'afterHours';

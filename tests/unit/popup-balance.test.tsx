@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
 import { history } from '../../stores/history';
-import { reviewedWeekItem } from '../../stores/review-store';
+import { dayOffSuggestedItem, reviewedWeekItem } from '../../stores/review-store';
 import { snapshotItem } from '../../stores/snapshot';
 import { settingsItem } from '../../stores/storage';
 import { CLOCK_OUT_LABEL } from '../../utils/balance';
@@ -92,5 +92,30 @@ describe('the weekly review', () => {
     render(<App />);
     await screen.findByText(/^This week:/);
     expect(screen.queryByRole('region', { name: /^Your week/ })).toBeNull();
+  });
+});
+
+describe('the day-off suggestion', () => {
+  it('comes after 8 weeks without a day off, at most once a week', async () => {
+    // Tuesday 2026-12-01 at 19:00; the history began on 1 October, 61 days ago; no day off since.
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-12-01 19:00') });
+    await history.record({ at: at('2026-10-01 19:00'), kind: 'blockedVisit', site: 'simplepractice', category: 'ehr', minutes: 0 });
+    await snapshot(settingsWith({ week: WEEK }));
+    const first = render(<App />);
+    expect((await screen.findByRole('region', { name: 'Time for a day off?' })).textContent).toContain('No day off taken or planned in 8 weeks.');
+    // The week is marked as soon as it shows.
+    await vi.waitFor(async () => expect(await dayOffSuggestedItem.getValue()).toBe('2026-11-30'));
+    first.unmount();
+    // Opened again the same week: not again.
+    render(<App />);
+    await screen.findByText(/^This week:/);
+    await vi.waitFor(() => expect(screen.getByText(/^This week:/).textContent).not.toBe('This week: counting…'));
+    expect(screen.queryByRole('region', { name: 'Time for a day off?' })).toBeNull();
+    cleanup();
+    // The next week it may come again.
+    vi.setSystemTime(at('2026-12-08 19:00'));
+    await history.record({ at: at('2026-10-10 19:00'), kind: 'blockedVisit', site: 'simplepractice', category: 'ehr', minutes: 0 });
+    render(<App />);
+    expect(await screen.findByRole('region', { name: 'Time for a day off?' })).toBeTruthy();
   });
 });
