@@ -36,12 +36,16 @@ export function workLeftToday(settings: Settings, now: number, timeZone: string)
 
 const isClockOut = (date: LocalDate) => (r: TimeOff) => r.from === date && r.to === date && r.label === CLOCK_OUT_LABEL;
 
-/** "Clock out now": `take` while today still has work ahead (not a day off), `undo` once the popup has clocked out today. */
+/**
+ * "Clock out now": `take` once today's work has begun and while some is still ahead (not on a day
+ * off), `undo` once the popup has clocked out today.
+ */
 export function clockOutChoice(settings: Settings, now: number, timeZone: string): 'take' | 'undo' | null {
   const today = localParts(now, timeZone).date;
   if (settings.timeOff.some(isClockOut(today))) return 'undo';
   if (isDayOff(settings, today)) return null;
-  return workLeftToday(settings, now, timeZone) > 0 ? 'take' : null;
+  const begun = workIntervals(settings, dayStart(today, timeZone), now, timeZone).some((w) => w.days.includes(today));
+  return begun && workLeftToday(settings, now, timeZone) > 0 ? 'take' : null;
 }
 
 /** The rest of today off: a day entry the balance reads as work given back, not as a day off. */

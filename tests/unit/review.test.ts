@@ -39,7 +39,9 @@ describe('"Clock out now"', () => {
     expect(decide(withoutClockOut(out, WED), now, ZONE).state).toBe('work');
   });
 
-  it('is not offered after work, on a day off, or on a day without work', () => {
+  it('is not offered before the day’s work has begun, after work, on a day off, or on a day without work', () => {
+    expect(clockOutChoice(SETTINGS, at(WED, '08:30'), ZONE)).toBeNull();
+    expect(clockOutChoice(SETTINGS, at(WED, '09:01'), ZONE)).toBe('take');
     expect(clockOutChoice(SETTINGS, at(WED, '17:30'), ZONE)).toBeNull();
     expect(clockOutChoice(SETTINGS, at('2026-12-05', '10:00'), ZONE)).toBeNull();
     const off = { ...SETTINGS, timeOff: [{ from: WED, to: WED, label: 'Mine' }] };
