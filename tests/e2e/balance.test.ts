@@ -161,4 +161,35 @@ describe('the balance over weeks', () => {
       await popup.close();
     }
   });
+
+  test('a dimmed site counts while it is the focused tab, in one spell per stretch, not while another tab is in front', async () => {
+    const before = (await historyEvents(await openPopup(h))).filter((e) => e.kind === 'usage').length;
+    const dimmed = await h.openPage('https://doxy.me/room-4f1e2d');
+    // Focus as a real window has it: only the tab in front has it (Playwright emulates it in every page).
+    await (await h.context.newCDPSession(dimmed)).send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    const other = await h.context.newPage();
+    await other.goto(h.extensionUrl('popup.html'));
+    for (const [front, ms] of [
+      [dimmed, 4 * SECOND],
+      [other, 3 * SECOND],
+      [dimmed, 4 * SECOND],
+      [other, 1 * SECOND],
+    ] as const) {
+      await front.bringToFront();
+      await sleep(ms);
+    }
+    const spells = (await historyEvents(other)).filter((e) => e.kind === 'usage').slice(before);
+    // A first short spell while the tab opened in front, then one per stretch in front.
+    expect(spells.every((e) => e.site === 'doxy' && e.category === 'telehealth')).toBe(true);
+    const [second, third] = spells.slice(-2);
+    for (const e of [second, third]) {
+      expect(e?.minutes).toBeGreaterThan(3.5 / 60);
+      expect(e?.minutes).toBeLessThan(6 / 60);
+    }
+    // The 4 s behind the other tab are not in any spell.
+    expect(spells.reduce((sum, e) => sum + e.minutes, 0)).toBeLessThan(10.5 / 60);
+    expect(JSON.stringify(spells)).not.toContain('4f1e2d');
+    await other.close();
+    await dimmed.close();
+  });
 });
