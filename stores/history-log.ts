@@ -1,20 +1,28 @@
 /**
- * The history database's shape and its two everyday requests, on IndexedDB's own API
- * (docs/ARCHITECTURE.md, "History"): adding an event and reading a window of them. The worker
- * uses only these (`createHistoryLog`), which spares it `idb`'s 3 kB; the pages open the same
- * database through `idb` (stores/history.ts), with the same version and upgrade, and call these
- * two on it too.
+ * The history database's shape and its everyday requests, on IndexedDB's own API
+ * (docs/ARCHITECTURE.md, "History"): adding an event, reading a window of them, counting one
+ * kind. The worker uses only these (`createHistoryLog`), which spares it `idb`'s 3 kB; the pages
+ * open the same database through `idb` (stores/history.ts), with the same version and upgrade,
+ * and call these on it too.
  */
 import { cleanEvent, type HistoryEvent } from '@/utils/history-events';
 
 export const HISTORY_DB = 'clocked-out-history';
-/** The database's version: every context of one build opens it at this one. */
-export const HISTORY_VERSION = 1;
+/**
+ * The database's version: every context of one build opens it at this one. Version 1 held the
+ * events with an index by time; version 2 adds one by kind and time (the foreground-use spells
+ * are most of the events; a count of exceptions reads only those).
+ */
+export const HISTORY_VERSION = 2;
 export const EVENTS = 'events';
+/** Told of each event added, so an open popup or options page reads the history again (stores/history.ts, `watchHistory`). */
+export const HISTORY_CHANNEL = 'clocked-out-history';
 
-/** Brings a database at `oldVersion` (0: new) to `HISTORY_VERSION`, step by step. */
-export function upgradeHistory(db: IDBDatabase, oldVersion: number): void {
-  if (oldVersion < 1) db.createObjectStore(EVENTS, { autoIncrement: true }).createIndex('at', 'at');
+/** Brings a database at `oldVersion` (0: new) to `HISTORY_VERSION` in the upgrade's `tx`, step by step, keeping every event. */
+export function upgradeHistory(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void {
+  const events = oldVersion < 1 ? db.createObjectStore(EVENTS, { autoIncrement: true }) : tx.objectStore(EVENTS);
+  if (oldVersion < 1) events.createIndex('at', 'at');
+  if (oldVersion < 2) events.createIndex('kindAt', ['kind', 'at']);
 }
 
 const settled = <T>(request: IDBRequest<T>): Promise<T> =>
@@ -41,6 +49,9 @@ export async function addEvent(db: IDBDatabase, event: HistoryEvent): Promise<vo
     tx.oncomplete = () => resolve();
     tx.onerror = tx.onabort = () => reject(tx.error);
   });
+  const channel = new BroadcastChannel(HISTORY_CHANNEL);
+  channel.postMessage(0);
+  channel.close();
 }
 
 /** Events with `from <= at < to`, oldest first. */
@@ -55,13 +66,25 @@ export async function eventsBetween(db: IDBDatabase, from: number, to: number): 
   );
 }
 
+/** How many events of `kind` have `from <= at < to`. */
+export async function countEvents(db: IDBDatabase, kind: HistoryEvent['kind'], from: number, to: number): Promise<number> {
+  if (!(to > from)) return 0;
+  return settled(
+    db
+      .transaction(EVENTS)
+      .objectStore(EVENTS)
+      .index('kindAt')
+      .count(IDBKeyRange.bound([kind, from], [kind, to], false, true)),
+  );
+}
+
 /** The worker's history: opened on first use, never at module load. */
 export function createHistoryLog(name = HISTORY_DB) {
   let opened: Promise<IDBDatabase> | null = null;
   const db = () => {
     if (!opened) {
       const request = indexedDB.open(name, HISTORY_VERSION);
-      request.onupgradeneeded = (e) => upgradeHistory(request.result, e.oldVersion);
+      request.onupgradeneeded = (e) => upgradeHistory(request.result, e.oldVersion, request.transaction!);
       opened = settled(request);
     }
     return opened;
@@ -69,5 +92,6 @@ export function createHistoryLog(name = HISTORY_DB) {
   return {
     record: async (event: HistoryEvent) => addEvent(await db(), event),
     between: async (from: number, to: number) => eventsBetween(await db(), from, to),
+    count: async (kind: HistoryEvent['kind'], from: number, to: number) => countEvents(await db(), kind, from, to),
   };
 }

@@ -7,13 +7,20 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { EventKind, HistoryEvent } from '@/utils/history-events';
 import { DAY } from '@/utils/zoned-time';
-import { addEvent, eventsBetween, HISTORY_DB, HISTORY_VERSION, upgradeHistory } from './history-log';
+import { addEvent, countEvents, eventsBetween, HISTORY_CHANNEL, HISTORY_DB, HISTORY_VERSION, upgradeHistory } from './history-log';
+
+/** Calls `changed` whenever any page or the worker adds an event, until the returned function is called. */
+export function watchHistory(changed: () => void): () => void {
+  const channel = new BroadcastChannel(HISTORY_CHANNEL);
+  channel.onmessage = changed;
+  return () => channel.close();
+}
 
 /** How long events are kept by default. */
 export const RETENTION_MS = 366 * DAY;
 
 interface HistorySchema extends DBSchema {
-  events: { key: number; value: HistoryEvent; indexes: { at: number } };
+  events: { key: number; value: HistoryEvent; indexes: { at: number; kindAt: [EventKind, number] } };
 }
 
 export interface HistoryOptions {
@@ -27,7 +34,7 @@ export function createHistory({ name = HISTORY_DB, now = Date.now, retentionMs =
   let opened: Promise<IDBPDatabase<HistorySchema>> | null = null;
   const db = () =>
     (opened ??= openDB<HistorySchema>(name, HISTORY_VERSION, {
-      upgrade: (database, oldVersion) => upgradeHistory(unwrap(database), oldVersion),
+      upgrade: (database, oldVersion, _newVersion, tx) => upgradeHistory(unwrap(database), oldVersion, unwrap(tx)),
     }).then(async (database) => {
       await prune(database);
       return database;
@@ -48,16 +55,16 @@ export function createHistory({ name = HISTORY_DB, now = Date.now, retentionMs =
     record: async (event: HistoryEvent): Promise<void> => addEvent(unwrap(await db()), event),
     /** Events with `from <= at < to`, oldest first. */
     between: async (from: number, to: number): Promise<HistoryEvent[]> => eventsBetween(unwrap(await db()), from, to),
+    /** How many events of `kind` have `from <= at < to`. */
+    count: async (kind: EventKind, from: number, to: number): Promise<number> => countEvents(unwrap(await db()), kind, from, to),
     /** Removes the events of `kind` with `from <= at < to` (undoing a day off); returns how many. */
     async forget(kind: EventKind, from: number, to: number): Promise<number> {
       const tx = (await db()).transaction('events', 'readwrite');
       let removed = 0;
-      let cursor = await tx.store.index('at').openCursor(IDBKeyRange.bound(from, to, false, true));
+      let cursor = await tx.store.index('kindAt').openCursor(IDBKeyRange.bound([kind, from], [kind, to], false, true));
       while (cursor) {
-        if (cursor.value.kind === kind) {
-          await cursor.delete();
-          removed++;
-        }
+        await cursor.delete();
+        removed++;
         cursor = await cursor.continue();
       }
       await tx.done;

@@ -37,7 +37,8 @@ export function weekdaysWords(days: readonly Weekday[]): string {
 
 /** A self-care block: "Mon/Wed/Fri 12:00–12:45 walk", in `clock`. */
 export function planWords(block: Settings['selfCare']['plan'][number], clock: Clock): string {
-  return `${weekdaysWords(block.days)} ${showTime(block.from, clock)}–${showTime(block.to, clock)}${block.label ? ` ${block.label}` : ''}`;
+  const when = block.date ? `On ${shortDate(block.date)}` : weekdaysWords(block.days);
+  return `${when} ${showTime(block.from, clock)}–${showTime(block.to, clock)}${block.label ? ` ${block.label}` : ''}`;
 }
 
 /** The settings' `clock` choices as the options page names them. */

@@ -46,6 +46,16 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
     set: (s, n) => ({ ...s, exceptions: { ...s.exceptions, wrapUpMinutes: n } }),
   },
   {
+    path: 'exceptions.heavyWeekMinutes',
+    label: 'Heavy week from',
+    unit: 'minutes owed',
+    min: 0,
+    max: 6000,
+    help: 'When more after-hours time than this is owed to you, the popup turns to recovery and to your support network.',
+    get: (s) => s.exceptions.heavyWeekMinutes,
+    set: (s, n) => ({ ...s, exceptions: { ...s.exceptions, heavyWeekMinutes: n } }),
+  },
+  {
     path: 'windDownMinutes',
     label: 'Wind-down warning',
     unit: 'minutes',

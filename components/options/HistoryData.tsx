@@ -1,7 +1,7 @@
 /** The local after-hours history: export it as CSV, or clear it (with a confirmation). */
 import { useState } from 'preact/hooks';
 import type { HistoryEvent } from '@/utils/history-events';
-import { historyCsv } from '@/utils/history-csv';
+import { CSV_COLUMNS, historyCsv } from '@/utils/history-csv';
 
 export interface HistoryDataProps {
   /** Every event kept, oldest first. */
@@ -19,14 +19,28 @@ export function HistoryData({ readAll, clear, download, today, timeZone }: Histo
 
   const exportCsv = () =>
     readAll().then((events) => {
-      download(`clocked-out-history-${today}.csv`, historyCsv(events, timeZone), 'text/csv');
+      download(`clocked-out-history-${today}.csv`, historyCsv(events, timeZone, Date.now()), 'text/csv');
       setMessage(events.length === 1 ? 'Exported 1 event.' : `Exported ${events.length} events.`);
     }, fail('The history could not be read'));
 
   return (
     <div class="history-data">
       <h3>After-hours history</h3>
-      <p class="hint">Kept on this computer only, for a year: when exceptions started and ended, visits turned away, days off — site names, never addresses.</p>
+      <p class="hint">
+        Kept on this computer only, for a year: when exceptions started and ended, visits turned away, days off, the minutes a work site was in the foreground
+        after hours — site names, never addresses.
+      </p>
+      <details>
+        <summary>What each column of the CSV file holds</summary>
+        <dl class="csv-columns">
+          {CSV_COLUMNS.map(([name, meaning]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       <div class="data-actions">
         <button type="button" class="quiet" onClick={() => void exportCsv()}>
           Export history (CSV)

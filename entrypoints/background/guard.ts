@@ -125,7 +125,7 @@ export function createGuard(deps: GuardDeps) {
    * Carries out a request. `permitted`, when given, is asked first with the enabled sites whether
    * its sender may make it (see utils/request-policy.ts); a refusal changes nothing.
    */
-  async function handle(request: Request, permitted?: (sites: readonly Site[]) => Response): Promise<Response> {
+  async function handle(request: Exclude<Request, { type: 'usage' }>, permitted?: (sites: readonly Site[]) => Response): Promise<Response> {
     if (permitted) {
       const verdict = permitted(enabledSites((await deps.readSettings()).settings));
       if (!verdict.ok) return verdict;

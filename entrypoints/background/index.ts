@@ -4,8 +4,8 @@ import { createHistoryLog } from '@/stores/history-log';
 import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
 import { exposeTestHooks } from '@/utils/test-hooks';
-import { enabledSites } from '@/utils/sites';
-import { SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
+import { enabledSites, matchSite } from '@/utils/sites';
+import { idleItem, SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
 import {
   exceptionsItem,
   isSettingsChange,
@@ -58,7 +58,7 @@ export default defineBackground(() => {
     writeSnapshot: (snapshot) => snapshotItem.setValue({ ...snapshot, unguarded: access.last(), unruled: rules.dropped(), uncovered: reguard.last() }),
     newId: () => crypto.randomUUID(),
     record: (event) => history.record(event),
-    countExceptions: async (from, to) => (await history.between(from, to)).filter((e) => e.kind === 'exceptionStarted').length,
+    countExceptions: (from, to) => history.count('exceptionStarted', from, to),
     announce: badge.announce,
     effects: [
       rules,
@@ -112,7 +112,9 @@ export default defineBackground(() => {
     });
   });
   // Waking from sleep: missed alarms fire too, but the machine's time zone may have changed.
+  // Idle or locked time is not foreground use: the page guards end their spells when it began.
   browser.idle.onStateChanged.addListener((state) => {
+    void idleItem.setValue(state === 'active' ? null : Date.now() - (state === 'idle' ? 60_000 : 0));
     if (state === 'active') void refresh();
   });
   // A message that is not ours at all gets no answer (it may be meant for another listener); one
@@ -123,6 +125,20 @@ export default defineBackground(() => {
     if (!parsed) return undefined;
     if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
     const { request } = parsed;
+    // A spell of foreground use from a work page (docs/ARCHITECTURE.md, "History"): appended with
+    // the sender's site id, never its address, and never said to start later than it could have.
+    if (request.type === 'usage') {
+      return readSettings().then(async ({ settings }) => {
+        const sites = enabledSites(settings);
+        const verdict = checkRequest(request, sender, self, sites);
+        const site = matchSite(sender.url ?? '', sites);
+        const { minutes } = request;
+        if (verdict.ok && site) {
+          await history.record({ at: Math.min(request.at, Date.now() - minutes * 60_000), kind: 'usage', site: site.id, category: site.category, minutes });
+        }
+        return verdict;
+      });
+    }
     return guard
       .handle(request, (sites) => checkRequest(request, sender, self, sites))
       .catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));

@@ -16,9 +16,10 @@ import { GUARD_MARK } from '@/utils/guard-mark';
 import type { Request, Response } from '@/utils/messages';
 import { decideFor } from '@/utils/policy';
 import { matchSite } from '@/utils/site-match';
+import { createSpells } from '@/utils/spell';
 import type { Site } from '@/utils/types';
 import { nativeBrowser } from '@/stores/native-browser';
-import { snapshotItem, type Snapshot } from '@/stores/snapshot';
+import { idleItem, snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { foreignHosts } from './cover';
 import { LIFT_ATTRIBUTE } from '@/utils/dim';
 import { createDimmer } from './dimmer';
@@ -126,7 +127,24 @@ export function startPageGuard(): void {
   const onVisible = () => {
     // Background tabs' timers are throttled; a tab coming back into view re-checks at once.
     if (doc.visibilityState === 'visible') evaluate();
+    else report();
   };
+  // Foreground use after hours (docs/ARCHITECTURE.md, "History"): while the site is open by an
+  // exception or a wrap-up, or dimmed, the top page says when it becomes the active tab of a
+  // focused window and when it stops being it. Only on a change: the worker never polls, and
+  // gets no address (it knows the tab's site from the sender).
+  let counting = false;
+  let idleSince: number | null = null;
+  const spells = createSpells(({ at, minutes }) => void send({ type: 'usage', at, minutes }));
+  function report(leaving = false) {
+    spells(Date.now(), counting && !leaving && window.top === window && doc.visibilityState === 'visible' && doc.hasFocus(), idleSince);
+  }
+  const onIdle = (value: number | null) => {
+    idleSince = value;
+    report();
+  };
+  // Focus moving into one of the page's own frames blurs the window but keeps the page in use.
+  const onBlur = () => setTimeout(report, 0);
   // Every listener goes with one abort when the guard stands down.
   const listening = new AbortController();
   const { signal } = listening;
@@ -134,15 +152,24 @@ export function startPageGuard(): void {
   doc.addEventListener('fullscreenchange', raiseAll, { signal });
   doc.addEventListener('visibilitychange', onVisible, { signal });
   window.addEventListener('pageshow', evaluate, { signal });
+  window.addEventListener('focus', () => report(), { signal });
+  window.addEventListener('blur', onBlur, { signal });
+  window.addEventListener('pagehide', () => report(true), { signal });
   window.addEventListener('popstate', onRoute, { signal });
   window.addEventListener('hashchange', onRoute, { signal });
   // history.pushState in a single-page app: the Navigation API tells every world, synchronously.
   (window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onRoute, { signal });
 
-  const unwatch = snapshotItem.watch((value) => {
+  const unwatchSnapshot = snapshotItem.watch((value) => {
     snapshot = value;
     evaluate();
   });
+  const unwatchIdle = idleItem.watch(onIdle);
+  void idleItem.getValue().then(onIdle, () => undefined);
+  const unwatch = () => {
+    unwatchSnapshot();
+    unwatchIdle();
+  };
 
   /** Stands down for good: the extension's context is gone. The covers stay as they are. */
   const stop = Object.assign(
@@ -215,6 +242,9 @@ export function startPageGuard(): void {
       overlay.hide();
       dimmer.lift();
     }
+    // Open after hours: by an exception or a wrap-up, or dimmed (a site allowed by its own action counts nothing).
+    counting = !!site && decision.state !== 'work' && action !== 'block' && (site.action ?? settings.actions[site.category]) !== 'allow';
+    report();
     decided = true;
     liftStylesheet(doc.documentElement);
     // An orphaned guard's covers (from before an update) give way to this one's.

@@ -11,6 +11,7 @@ import { ClockSection } from '@/components/options/ClockSection';
 import { DataSection, type ReplaceResult } from '@/components/options/DataSection';
 import { DaysOffSection } from '@/components/options/DaysOffSection';
 import { DoNotDisturbSection } from '@/components/options/DoNotDisturbSection';
+import { BalanceSection } from '@/components/options/BalanceSection';
 import { ExceptionsSection } from '@/components/options/ExceptionsSection';
 import { HistoryData } from '@/components/options/HistoryData';
 import { HoursEditor } from '@/components/options/HoursEditor';
@@ -21,7 +22,10 @@ import { SitesSection } from '@/components/options/SitesSection';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
 import { WeekPreview } from '@/components/options/WeekPreview';
 import { Unguarded, useUnguarded } from '@/components/Unguarded';
-import { history } from '@/stores/history';
+import { history, watchHistory } from '@/stores/history';
+import { balanceOf, BALANCE_WEEKS, type Balance } from '@/utils/balance';
+import type { HistoryEvent } from '@/utils/history-events';
+import { weekBounds } from '@/utils/ledger';
 import { decide } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
 import { isSettingsChange, readSettingsState, type SettingsState, updateSettings } from '@/stores/storage';
@@ -36,6 +40,7 @@ const SECTIONS = [
   ['sites', 'Work sites'],
   ['exceptions', 'Exceptions'],
   ['self-care', 'Self-care'],
+  ['balance', 'Balance'],
   ['after-hours', 'After-hours message'],
   ['do-not-disturb', 'Do not disturb'],
   ['data', 'Your data'],
@@ -87,6 +92,21 @@ export function App() {
     },
     [reload],
   );
+
+  // The balance, from the history itself: read again with each settings change and each minute.
+  const [events, setEvents] = useState<HistoryEvent[] | null>(null);
+  const [added, setAdded] = useState(0);
+  useEffect(() => watchHistory(() => setAdded((n) => n + 1)), []);
+  useEffect(() => {
+    let live = true;
+    history.between(0, Number.POSITIVE_INFINITY).then(
+      (list) => live && setEvents(list),
+      () => live && setEvents(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state, now, added]);
 
   if (!state) return <p class="loading">Loading your settings…</p>;
   const { settings, locked, notice } = state;
@@ -149,6 +169,13 @@ export function App() {
         <Section id="self-care" title="Self-care">
           <SelfCareSection {...common} />
         </Section>
+        <Section
+          id="balance"
+          title="Balance"
+          intro="Heavy weeks happen; what matters is that they are paid back with personal time over the weeks that follow."
+        >
+          <BalanceSection balance={balanceNow(events, settings, now, timeZone)} />
+        </Section>
         <Section id="after-hours" title="After-hours message" intro="For your email auto-reply or voicemail: tell clients when you are reachable.">
           <AfterHoursSection {...common} nextOpening={decide(settings, now, timeZone).nextWorkAt} now={now} timeZone={timeZone} copy={copyText} />
         </Section>
@@ -172,5 +199,16 @@ export function App() {
         </Section>
       </main>
     </>
+  );
+}
+
+/** What is owed over the last 8 weeks, from the events of that window; null until they are read. */
+function balanceNow(events: HistoryEvent[] | null, settings: Settings, now: number, timeZone: string): Balance | null {
+  if (!events) return null;
+  const from = weekBounds(now, timeZone, BALANCE_WEEKS - 1).from;
+  return balanceOf(
+    events.filter((e) => e.at >= from || e === events[0]),
+    settings,
+    { now, timeZone },
   );
 }

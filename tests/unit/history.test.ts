@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGuard } from '../../entrypoints/background/guard';
-import { createHistory, type History } from '../../stores/history';
-import { createHistoryLog } from '../../stores/history-log';
+import { createHistory, watchHistory, type History } from '../../stores/history';
+import { createHistoryLog, HISTORY_VERSION } from '../../stores/history-log';
 import { cleanEvent, exceptionEvent, siteKey, type HistoryEvent } from '../../utils/history-events';
 import { defaultSettings } from '../../utils/settings';
 import type { Exception, Site } from '../../utils/types';
@@ -83,6 +83,66 @@ describe('the history store', () => {
     expect((await h.between(0, NOW + 1)).map((e) => e.kind).sort()).toEqual(['dayOff', 'exceptionStarted']);
     await h.clear();
     expect(await h.between(0, NOW + 1)).toEqual([]);
+  });
+});
+
+describe('the history database', () => {
+  it('upgrades a version 1 database to version 2 keeping every event, then counts by kind', async () => {
+    const name = `history-test-${++dbs}`;
+    // The version 1 schema exactly as it was created: an auto-numbered store with an index by time.
+    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('events', { autoIncrement: true }).createIndex('at', 'at');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const old: HistoryEvent[] = [
+      event({ at: NOW - 3 * DAY }),
+      event({ at: NOW - 3 * DAY + 12 * MINUTE, kind: 'exceptionEnded', minutes: 12 }),
+      event({ at: NOW - 2 * DAY, kind: 'blockedVisit', minutes: 0 }),
+      event({ at: NOW - DAY, kind: 'dayOff', site: null, category: null, minutes: 0 }),
+      event({ at: NOW - DAY }),
+    ];
+    await new Promise<void>((resolve, reject) => {
+      const tx = v1.transaction('events', 'readwrite');
+      for (const e of old) tx.objectStore('events').add(e);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    v1.close();
+    const h = createHistory({ name, now: () => NOW });
+    open.push(h);
+    expect(await h.between(0, NOW + 1)).toEqual(old);
+    expect(await h.count('exceptionStarted', NOW - 7 * DAY, NOW)).toBe(2);
+    expect(await h.count('exceptionStarted', NOW - 2 * DAY, NOW)).toBe(1);
+    await h.record(event({ at: NOW - MINUTE, kind: 'usage', minutes: 4 }));
+    expect(await h.forget('dayOff', NOW - 2 * DAY, NOW)).toBe(1);
+    expect((await h.between(0, NOW + 1)).map((e) => e.kind)).toEqual(['exceptionStarted', 'exceptionEnded', 'blockedVisit', 'exceptionStarted', 'usage']);
+    await h.close();
+    const version = await new Promise<number>((resolve) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => {
+        resolve(request.result.version);
+        request.result.close();
+      };
+    });
+    expect(version).toBe(HISTORY_VERSION);
+    expect(HISTORY_VERSION).toBe(2);
+  });
+
+  it('tells every open page when an event is added, so a popup reads the history again', async () => {
+    const h = store();
+    let told = 0;
+    const unwatch = watchHistory(() => told++);
+    await h.record(event({ kind: 'usage', minutes: 1 }));
+    await vi.waitFor(() => expect(told).toBe(1));
+    unwatch();
+    let later = 0;
+    const unwatchLater = watchHistory(() => later++);
+    await h.record(event({ kind: 'usage', minutes: 2 }));
+    await vi.waitFor(() => expect(later).toBe(1));
+    unwatchLater();
+    expect(told).toBe(1);
   });
 });
 

@@ -44,7 +44,7 @@ describe('a practice policy over the clinician settings', () => {
       exceptions: { weeklyLimit: 3 },
       selfCare: { categories: { tech: false }, plan: [{ days: ['mon'], from: '12:00', to: '12:30' }] },
     });
-    expect(settings.exceptions).toEqual({ defaultMinutes: 45, weeklyLimit: 3, wrapUpMinutes: 5 });
+    expect(settings.exceptions).toEqual({ defaultMinutes: 45, weeklyLimit: 3, wrapUpMinutes: 5, heavyWeekMinutes: 120 });
     expect(settings.selfCare.categories).toMatchObject({ support: false, tech: false, basics: true });
     expect(settings.selfCare.prompts).toEqual(['Call Sam']);
     expect(settings.selfCare.plan).toEqual([{ days: ['mon'], from: '12:00', to: '12:30', label: '' }]);

@@ -42,12 +42,16 @@ describe('the popup', () => {
     await snapshot(settingsWith({ week: WEEK }), 'Some settings were invalid and the defaults apply for them: week.mon.');
     await history.record({ at: EVENING - 2 * 60 * MINUTE, kind: 'exceptionStarted', site: 'simplepractice', category: 'ehr', minutes: 30 });
     await history.record({ at: EVENING - 90 * MINUTE, kind: 'exceptionEnded', site: 'simplepractice', category: 'ehr', minutes: 30 });
+    // Of its 30 minutes, the site was in the foreground for 12.
+    await history.record({ at: EVENING - 2 * 60 * MINUTE, kind: 'usage', site: 'simplepractice', category: 'ehr', minutes: 12 });
     render(<App />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Clocked out — back tomorrow 9:00 AM');
     expect(screen.getByRole('status').textContent).toMatch(/defaults apply/);
     expect(screen.getByText(/^Work today, Mon 30 Nov: 9:00 AM–12:30 PM and 1:30 PM–5:00 PM\./)).toBeTruthy();
     expect((await screen.findByRole('complementary', { name: 'For this evening' })).textContent).not.toBe('For this evening');
-    expect((await screen.findByText(/^This week: 30 min after hours/)).textContent).toBe('This week: 30 min after hours · 1 of 5 crisis exceptions');
+    expect((await screen.findByText(/^This week: 12 min after hours/)).textContent).toBe(
+      'This week: 12 min after hours · 1 of 5 crisis exceptions · 12 min owed to you',
+    );
   });
 
   it("preselects the current tab's work site, and keeps its address nowhere", async () => {

@@ -45,7 +45,7 @@ export const README_EXAMPLE: Settings = {
   timeOff: [{ from: '2026-12-24', to: '2027-01-01', label: 'Holidays' }],
   actions: { ehr: 'block', practice: 'block', telehealth: 'dim', email: 'dim' },
   sites: { catalogue: { gmail: true, zoom: false }, custom: [{ host: 'ehr.example-clinic.org', category: 'ehr' }] },
-  exceptions: { defaultMinutes: 30, weeklyLimit: 5, wrapUpMinutes: 5 },
+  exceptions: { defaultMinutes: 30, weeklyLimit: 5, wrapUpMinutes: 5, heavyWeekMinutes: 120 },
   windDownMinutes: 10,
   // Fields the example leaves out take their defaults.
   selfCare: { categories: { boundaries: true, basics: true, tech: true, timeOff: true, support: true }, prompts: [], plan: [] },

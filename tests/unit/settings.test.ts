@@ -33,7 +33,7 @@ describe('defaultSettings', () => {
     const settings = defaultSettings();
     expect(settings.timeOff).toEqual([]);
     expect(settings.sites).toEqual({ catalogue: {}, custom: [] });
-    expect(settings.exceptions).toEqual({ defaultMinutes: 30, weeklyLimit: 5, wrapUpMinutes: 5 });
+    expect(settings.exceptions).toEqual({ defaultMinutes: 30, weeklyLimit: 5, wrapUpMinutes: 5, heavyWeekMinutes: 120 });
     expect(settings.windDownMinutes).toBe(10);
   });
 

@@ -216,8 +216,10 @@ export const settingsSchema = (checkHost: HostCheck) =>
           defaultMinutes: count('minutes', 1, 240, 30),
           weeklyLimit: count('exceptions', 0, 100, 5),
           wrapUpMinutes: count('minutes', 1, 30, 5),
+          /** Minutes owed (utils/balance.ts) above which a week is heavy and the prompts turn to recovery. */
+          heavyWeekMinutes: count('minutes', 0, 6000, 120),
         },
-        'an object {defaultMinutes, weeklyLimit, wrapUpMinutes}',
+        'an object {defaultMinutes, weeklyLimit, wrapUpMinutes, heavyWeekMinutes}',
       ),
       {},
     ),
@@ -262,6 +264,8 @@ export const settingsSchema = (checkHost: HostCheck) =>
                   from: TimeSchema('start'),
                   to: TimeSchema('end'),
                   label: v.optional(v.pipe(v.string(), v.maxLength(80, 'is longer than 80 characters')), ''),
+                  /** On this date only (a one-off block, as the popup's weekly review adds); `days` then names its weekday. */
+                  date: v.optional(DateSchema),
                 },
                 missingOr('a self-care block {days, from, to}'),
               ),
