@@ -69,8 +69,11 @@ export default defineConfig({
           browser_specific_settings: {
             // The id under the project's own domain: practices' policies.json name it, and Firefox keeps
             // the add-on's storage under it, so it never changes. Nothing is collected or transmitted
-            // (README "Privacy").
-            gecko: { id: 'clocked-out@clocked-out.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // (README "Privacy"), which Firefox Add-ons requires every new add-on to declare; Firefox
+            // knows that declaration from 140 (ESR 140), on Android from 142: the minimums (README
+            // "Load the build into Firefox").
+            gecko: { id: 'clocked-out@clocked-out.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {

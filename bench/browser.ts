@@ -25,7 +25,7 @@ import {
   workUntil,
 } from '../tests/e2e/harness.ts';
 import { unpackedExtensionId } from '../tests/e2e/worker-control.ts';
-import { coverOf, untilApplied, untilBlocking } from '../tests/e2e/guard-helpers.ts';
+import { coverOf, untilApplied, untilBlocking, watchReplacement } from '../tests/e2e/guard-helpers.ts';
 import { evaluate, launchBare, pageSession } from './cdp.ts';
 import { cpuOver } from './processes.ts';
 
@@ -215,20 +215,7 @@ export async function reguardFigures(log: (line: string) => void) {
     const all: number[] = [];
     const toWorker: number[] = [];
     for (let run = 0; run < REGUARD_RUNS; run++) {
-      for (const page of pages) {
-        await page.evaluate(() => {
-          const w = window as { replacedAt?: number };
-          delete w.replacedAt;
-          const before = [...document.querySelectorAll('[data-clocked-out]')];
-          new MutationObserver((_, observer) => {
-            const now = [...document.querySelectorAll('[data-clocked-out]')];
-            if (now.length === 1 && !before.includes(now[0]!)) {
-              w.replacedAt = Date.now();
-              observer.disconnect();
-            }
-          }).observe(document.documentElement, { childList: true });
-        });
-      }
+      for (const page of pages) await watchReplacement(page);
       const { reloadedAt, startedAt } = await h.reloadExtension();
       const replaced = await Promise.all(
         pages.map(async (page) => {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.ts';
 
 type Listener = (params: Record<string, unknown>, sessionId?: string) => void;
 
@@ -21,13 +22,7 @@ export async function launchBare(extensionDir: string, userDataDir: string, extr
     process.env.CHROME_PATH ?? '/usr/bin/chromium',
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       `--user-data-dir=${userDataDir}`,
       '--remote-debugging-port=0',
       `--disable-extensions-except=${extensionDir}`,

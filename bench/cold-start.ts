@@ -18,7 +18,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /**
  * Run in the extension page: stores `doc` as the settings and resolves with the ms until the
- * worker's snapshot holds its week, and the number of redirect rules in force then.
+ * worker's snapshot holds its week, and the number of redirect rules in force then (not opened by a session rule).
  */
 const applyInPage = (doc: unknown) => `new Promise((resolve, reject) => {
   const doc = ${JSON.stringify(doc)};
@@ -30,8 +30,10 @@ const applyInPage = (doc: unknown) => `new Promise((resolve, reject) => {
     if (area !== 'local' || !week || JSON.stringify(Object.entries(doc.week).map(([d]) => [d, week[d]])) !== want) return;
     const elapsed = performance.now() - started;
     chrome.storage.onChanged.removeListener(listener);
-    chrome.declarativeNetRequest.getDynamicRules().then((rules) =>
-      resolve([elapsed, rules.filter((r) => r.action.type === 'redirect').length]));
+    Promise.all([chrome.declarativeNetRequest.getDynamicRules(), chrome.declarativeNetRequest.getSessionRules()]).then(([rules, opened]) => {
+      const open = new Set(opened.map((r) => r.condition.regexFilter));
+      resolve([elapsed, rules.filter((r) => r.action.type === 'redirect' && !open.has(r.condition.regexFilter)).length]);
+    });
   };
   chrome.storage.onChanged.addListener(listener);
   chrome.storage.sync.set({ settings: doc });

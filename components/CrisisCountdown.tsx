@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { pad2 } from '@/utils/clock';
+import { ErrorAlert, useAction } from './Action';
+import { type Clock, pad2 } from '@/utils/clock';
 import { describeInstant } from '@/utils/describe';
 import type { Exception, Site } from '@/utils/types';
 import { SECOND } from '@/utils/zoned-time';
@@ -12,6 +12,7 @@ export interface CrisisCountdownProps {
   sites: readonly Site[];
   now: number;
   timeZone: string;
+  clock: Clock;
   /** Each resolves to an error message, or null when done. */
   onExtend(id: string, minutes: number): Promise<string | null>;
   onEnd(id: string): Promise<string | null>;
@@ -33,22 +34,16 @@ export function timeLeft(ms: number): { clock: string; words: string } {
 }
 
 /** A running crisis exception: what is open, a live countdown, "Add 15 minutes" and "End now". */
-export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onEnd }: CrisisCountdownProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+export function CrisisCountdown({ exception, sites, now, timeZone, clock, onExtend, onEnd }: CrisisCountdownProps) {
+  const { busy, error, run: act } = useAction();
   const left = timeLeft(exception.endsAt - now);
-  const act = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setError(await action());
-    setBusy(false);
-  };
   return (
     <div class="running" role="group" aria-label={t('crRunning')}>
       <p>
         {t(
           'openUntil',
           scopeWords(t, exception.scope, sites).replace(/^./, (c) => c.toUpperCase()),
-          describeInstant(t, exception.endsAt, now, timeZone),
+          describeInstant(t, exception.endsAt, now, timeZone, clock),
         )}
       </p>
       <p class="countdown" role="timer" aria-label={left.words}>
@@ -62,11 +57,7 @@ export function CrisisCountdown({ exception, sites, now, timeZone, onExtend, onE
           {t('endNow')}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

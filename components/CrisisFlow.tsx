@@ -10,6 +10,7 @@ import { choose, crisisView, initialChoice, type ChoiceView, type CrisisChoice, 
 import type { ExceptionScope } from '@/utils/types';
 import { t } from '@/stores/i18n';
 import { SECOND } from '@/utils/zoned-time';
+import { ErrorAlert, useAction } from './Action';
 
 export interface CrisisFlowProps extends Omit<CrisisInput, 'now'> {
   /** Starts the exception; resolves to an error message, or null when it started. */
@@ -65,8 +66,7 @@ export function CrisisFlow({ onStart, ...input }: CrisisFlowProps) {
   const [choice, setChoice] = useState<CrisisChoice>(() => initialChoice(input));
   const [touched, setTouched] = useState(false);
   const [now, setNow] = useState(Date.now);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const opener = useRef<HTMLButtonElement | null>(null);
   const group = useRef<HTMLDivElement | null>(null);
   const wasOpen = useRef(false);
@@ -109,11 +109,7 @@ export function CrisisFlow({ onStart, ...input }: CrisisFlowProps) {
     );
   }
   const confirm = async () => {
-    setBusy(true);
-    const message = await onStart(view.request.scope, view.request.minutes);
-    setBusy(false);
-    setError(message);
-    if (!message) setOpen(false);
+    if (!(await run(() => onStart(view.request.scope, view.request.minutes)))) setOpen(false);
   };
   const question = `${id}-question`;
   const limit = `${id}-limit`;
@@ -146,11 +142,7 @@ export function CrisisFlow({ onStart, ...input }: CrisisFlowProps) {
           {view.cancel}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { Settings } from '@/utils/settings';
 import type { Exception } from '@/utils/types';
 import { dayShape } from '@/utils/day-shape';
 import { t } from '@/stores/i18n';
+import './time-scale.css';
+import { pageClock } from './clock';
 
 export interface DayTimelineProps {
   settings: Settings;
@@ -17,7 +19,7 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
  * and a now marker. The bar is a picture; the sentence under it says the same in words.
  */
 export function DayTimeline({ settings, now, timeZone, exceptions = [] }: DayTimelineProps) {
-  const day = dayShape(t, settings, now, timeZone, exceptions);
+  const day = dayShape(t, settings, now, timeZone, pageClock(settings.clock), exceptions);
   return (
     <section class="timeline" aria-label={t('today')}>
       <div class="timeline-bar" aria-hidden="true">
@@ -29,7 +31,7 @@ export function DayTimeline({ settings, now, timeZone, exceptions = [] }: DayTim
         ))}
         <span class="timeline-now" style={{ left: percent(day.now) }} />
       </div>
-      <div class="timeline-ticks" aria-hidden="true">
+      <div class="timeline-ticks time-scale" aria-hidden="true">
         {day.ticks.map((tick) => (
           <span key={tick.label} style={{ left: percent(tick.at) }}>
             {tick.label}

@@ -1,4 +1,5 @@
 import { t } from '@/stores/i18n';
+import type { Clock } from '@/utils/clock';
 import { statusLine } from '@/utils/describe';
 import type { Decision } from '@/utils/policy';
 
@@ -6,6 +7,7 @@ export interface StatusLineProps {
   decision: Decision;
   now: number;
   timeZone: string;
+  clock: Clock;
 }
 
 /** The kind of status, for styling; the words carry the meaning on their own. */
@@ -20,7 +22,7 @@ export function statusKind(decision: Decision): 'work' | 'break' | 'off' | 'time
 const SYMBOLS = { work: '●', break: '◐', off: '○', timeOff: '○', crisis: '!', wrapUp: '◔' } as const;
 
 /** "Clocked in until 17:00", "Clocked out — back Mon 09:00" …, the page's heading. */
-export function StatusLine({ decision, now, timeZone }: StatusLineProps) {
+export function StatusLine({ decision, now, timeZone, clock }: StatusLineProps) {
   const kind = statusKind(decision);
   return (
     <div class={`status status-${kind}`}>
@@ -28,7 +30,7 @@ export function StatusLine({ decision, now, timeZone }: StatusLineProps) {
         {SYMBOLS[kind]}
       </span>
       <div>
-        <h1>{statusLine(t, decision, now, timeZone)}</h1>
+        <h1>{statusLine(t, decision, now, timeZone, clock)}</h1>
         {decision.windDown && kind === 'work' && <p class="status-note">{t('windingDown')}</p>}
       </div>
     </div>

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import { t } from '@/stores/i18n';
+import { ErrorAlert, useAction } from './Action';
 
 export interface TodayOffProps {
   /** `take` offers "Take today off", `undo` offers to give the day back. */
@@ -11,13 +11,7 @@ export interface TodayOffProps {
 
 /** "Take today off" and its undo: the change applies at once, so no confirmation is asked. */
 export function TodayOff({ choice, onTake, onUndo }: TodayOffProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setError(await action());
-    setBusy(false);
-  };
+  const { busy, error, run } = useAction();
   return (
     <div class="today-off">
       {choice === 'take' ? (
@@ -29,11 +23,7 @@ export function TodayOff({ choice, onTake, onUndo }: TodayOffProps) {
           {t('undoToday')}
         </button>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 /**
  * Size budgets of the built Chrome extension (`npm run budgets`, a step of .ci/run right after the
  * build): the worker, loaded at every wake-up; the page guard, injected into every work-site page
- * before its first frame; and the whole package. Prints each figure against its budget and exits
+ * before its first frame; the package's code and assets; and its messages in three languages. Prints each figure against its budget and exits
  * 1 when one is over. A kB here is 1024 bytes (KiB), the unit of the figures the budgets were set
  * from (the 337 kB worker of the issue was 345,220 bytes); `wxt build` prints thousands.
  *
@@ -16,16 +16,23 @@ import { fileURLToPath } from 'node:url';
 
 export const BUDGETS = {
   /**
-   * The service worker's script (the manifest's `background.service_worker`). The target is 60 kB;
-   * the re-guard of open tabs after an update and the welcome guide took the worker to 61.7 kB, so CI holds it at 62 kB
-   * until that is won back (ARCHITECTURE.md, "Where to change what": a size budget is over).
+   * The service worker's script (the manifest's `background.service_worker`), loaded at every
+   * wake-up (ARCHITECTURE.md, "Where to change what": a size budget is over).
    */
-  worker: 62 * 1024,
+  worker: 60 * 1024,
   /** The page guard (the manifest's content script). */
   guard: 25 * 1024,
-  /** Every file of the package: the code and assets (~325 kB), and the messages in three languages (locales/). */
-  package: 450 * 1024,
+  /** Every file of the package but its messages: the code, pages, styles, icons and data. */
+  package: 350 * 1024,
+  /**
+   * The messages (`_locales/`): every word the extension says, in English, Spanish and Canadian
+   * French, ~50 kB a language as the browser's i18n format needs it. Budgeted on their own so that
+   * a fourth language is a decision, and code cannot grow into the room the words take.
+   */
+  locales: 160 * 1024,
 };
+
+const LOCALES = '_locales';
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -42,10 +49,15 @@ export function measure(dir) {
   if (!worker) throw new Error(`${dir}/manifest.json names no background.service_worker`);
   if (!guard) throw new Error(`${dir}/manifest.json names no content script`);
   const size = (file) => statSync(join(dir, file)).size;
+  const all = files(dir);
+  const words = all.filter((path) => path.slice(dir.length + 1).startsWith(`${LOCALES}/`));
+  const code = all.filter((path) => !words.includes(path));
+  const total = (paths) => paths.reduce((sum, path) => sum + statSync(path).size, 0);
   const rows = [
     { name: 'worker', file: worker, bytes: size(worker), budget: BUDGETS.worker },
     { name: 'guard', file: guard, bytes: size(guard), budget: BUDGETS.guard },
-    { name: 'package', file: `${files(dir).length} files`, bytes: files(dir).reduce((sum, path) => sum + statSync(path).size, 0), budget: BUDGETS.package },
+    { name: 'package', file: `${code.length} files but ${LOCALES}/`, bytes: total(code), budget: BUDGETS.package },
+    { name: 'locales', file: `${words.length} files in ${LOCALES}/`, bytes: total(words), budget: BUDGETS.locales },
   ];
   return rows.map((row) => ({ ...row, ok: row.bytes <= row.budget }));
 }

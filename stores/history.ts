@@ -1,21 +1,27 @@
 /**
  * The history store (docs/ARCHITECTURE.md, "History"): after-hours events in IndexedDB through
  * `idb`, local only, never synced, each cleaned by `cleanEvent` on the way in. The database is
- * opened on first use, never at module load.
+ * opened on first use, never at module load. Its shape, and adding and reading events, are in
+ * stores/history-log.ts, which the worker uses alone.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { cleanEvent, type EventKind, type HistoryEvent } from '@/utils/history-events';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
+import type { EventKind, HistoryEvent } from '@/utils/history-events';
 import { DAY } from '@/utils/zoned-time';
+import { addEvent, countEvents, eventsBetween, HISTORY_CHANNEL, HISTORY_DB, HISTORY_VERSION, upgradeHistory } from './history-log';
+
+/** Calls `changed` whenever any page or the worker adds an event, until the returned function is called. */
+export function watchHistory(changed: () => void): () => void {
+  const channel = new BroadcastChannel(HISTORY_CHANNEL);
+  channel.onmessage = changed;
+  return () => channel.close();
+}
 
 /** How long events are kept by default. */
 export const RETENTION_MS = 366 * DAY;
 
 interface HistorySchema extends DBSchema {
-  events: { key: number; value: HistoryEvent; indexes: { at: number } };
+  events: { key: number; value: HistoryEvent; indexes: { at: number; kindAt: [EventKind, number] } };
 }
-
-const same = (a: HistoryEvent, b: HistoryEvent) =>
-  a.at === b.at && a.kind === b.kind && a.site === b.site && a.category === b.category && a.minutes === b.minutes;
 
 export interface HistoryOptions {
   name?: string;
@@ -24,13 +30,11 @@ export interface HistoryOptions {
 }
 
 /** The history store. Opening it also drops events older than the retention. */
-export function createHistory({ name = 'clocked-out-history', now = Date.now, retentionMs = RETENTION_MS }: HistoryOptions = {}) {
+export function createHistory({ name = HISTORY_DB, now = Date.now, retentionMs = RETENTION_MS }: HistoryOptions = {}) {
   let opened: Promise<IDBPDatabase<HistorySchema>> | null = null;
   const db = () =>
-    (opened ??= openDB<HistorySchema>(name, 1, {
-      upgrade(database) {
-        database.createObjectStore('events', { autoIncrement: true }).createIndex('at', 'at');
-      },
+    (opened ??= openDB<HistorySchema>(name, HISTORY_VERSION, {
+      upgrade: (database, oldVersion, _newVersion, tx) => upgradeHistory(unwrap(database), oldVersion, unwrap(tx)),
     }).then(async (database) => {
       await prune(database);
       return database;
@@ -47,33 +51,20 @@ export function createHistory({ name = 'clocked-out-history', now = Date.now, re
   }
 
   return {
-    /**
-     * Adds an event. An exception's end is kept once: the worker reports an end that came by
-     * itself at every wake-up until the exception is dropped. Other events are all kept (two
-     * visits in the same millisecond are two visits).
-     */
-    async record(event: HistoryEvent): Promise<void> {
-      const clean = cleanEvent(event);
-      const tx = (await db()).transaction('events', 'readwrite');
-      const twins = clean.kind === 'exceptionEnded' ? await tx.store.index('at').getAll(clean.at) : [];
-      if (!twins.some((e) => same(e, clean))) await tx.store.add(clean);
-      await tx.done;
-    },
+    /** Adds an event (`addEvent`). */
+    record: async (event: HistoryEvent): Promise<void> => addEvent(unwrap(await db()), event),
     /** Events with `from <= at < to`, oldest first. */
-    async between(from: number, to: number): Promise<HistoryEvent[]> {
-      if (!(to > from)) return [];
-      return (await db()).getAllFromIndex('events', 'at', IDBKeyRange.bound(from, to, false, true));
-    },
+    between: async (from: number, to: number): Promise<HistoryEvent[]> => eventsBetween(unwrap(await db()), from, to),
+    /** How many events of `kind` have `from <= at < to`. */
+    count: async (kind: EventKind, from: number, to: number): Promise<number> => countEvents(unwrap(await db()), kind, from, to),
     /** Removes the events of `kind` with `from <= at < to` (undoing a day off); returns how many. */
     async forget(kind: EventKind, from: number, to: number): Promise<number> {
       const tx = (await db()).transaction('events', 'readwrite');
       let removed = 0;
-      let cursor = await tx.store.index('at').openCursor(IDBKeyRange.bound(from, to, false, true));
+      let cursor = await tx.store.index('kindAt').openCursor(IDBKeyRange.bound([kind, from], [kind, to], false, true));
       while (cursor) {
-        if (cursor.value.kind === kind) {
-          await cursor.delete();
-          removed++;
-        }
+        await cursor.delete();
+        removed++;
         cursor = await cursor.continue();
       }
       await tx.done;

@@ -44,3 +44,11 @@ export interface Snapshot {
 
 /** Kept apart from the settings store so pages and content scripts need no validator to read it. */
 export const snapshotItem = defineItem<Snapshot | null>(`local:${SNAPSHOT_KEY}`, { fallback: null });
+
+/**
+ * The instant the machine went idle or locked (`idle.onStateChanged`, less the browser's minute of
+ * detection for idle), null while it is in use. Written by the worker, read by the page guards:
+ * idle time is not foreground use (utils/spell.ts). In local storage, which the guards can read,
+ * so a worker stopped meanwhile loses nothing.
+ */
+export const idleItem = defineItem<number | null>('local:idleSince', { fallback: null });

@@ -3,7 +3,7 @@
  * Monday 9:00 AM." The text is copied into an email auto-reply and stays there for days, so the
  * opening is absolute (a weekday, a date further ahead), never "tomorrow".
  */
-import { pad2 } from './clock';
+import { type Clock, clockTime } from './clock';
 import type { MessageKey, Translate } from './i18n';
 import { dayNumber, localParts } from './zoned-time';
 
@@ -14,13 +14,13 @@ export const NO_OPENING: MessageKey = 'furtherNotice';
 
 /**
  * The next opening in the words of a message to clients: "Monday 9:00 AM" within the coming six
- * days, "Monday, January 12, 9:00 AM" further ahead; `null` (no work ahead) is "further notice".
+ * days, "Monday, January 12, 9:00 AM" further ahead, the time in `clock`; `null` (no work ahead) is
+ * "further notice".
  */
-export function openingWords(t: Translate, instant: number | null, now: number, timeZone: string): string {
+export function openingWords(t: Translate, instant: number | null, now: number, timeZone: string, clock: Clock): string {
   if (instant === null) return t(NO_OPENING);
   const at = localParts(instant, timeZone);
-  const hours = Math.floor(at.minutes / 60);
-  const time = `${hours % 12 || 12}:${pad2(at.minutes % 60)} ${hours < 12 ? 'AM' : 'PM'}`;
+  const time = clockTime(at.minutes, clock);
   const day = t(`day_${at.weekday}`);
   const ahead = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
   if (ahead >= 0 && ahead < 7) return t('openingDay', day, time);
@@ -28,6 +28,6 @@ export function openingWords(t: Translate, instant: number | null, now: number, 
 }
 
 /** The template with every `{next}` replaced by the next opening in words. */
-export function fillAfterHoursMessage(t: Translate, template: string, nextOpening: number | null, now: number, timeZone: string): string {
-  return template.split(NEXT_PLACEHOLDER).join(openingWords(t, nextOpening, now, timeZone));
+export function fillAfterHoursMessage(t: Translate, template: string, nextOpening: number | null, now: number, timeZone: string, clock: Clock): string {
+  return template.split(NEXT_PLACEHOLDER).join(openingWords(t, nextOpening, now, timeZone, clock));
 }

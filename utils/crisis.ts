@@ -1,4 +1,5 @@
 /** A crisis exception: the choices offered, the words for each, and the one flow every page shows. */
+import type { Clock } from './clock';
 import { describeInstant } from './describe';
 import { localeOf, plural, type Translate } from './i18n';
 import { CATEGORIES, type Category, type ExceptionScope, type Site } from './types';
@@ -93,6 +94,8 @@ export interface CrisisInput {
   readonly week: WeekCount | null;
   readonly now: number;
   readonly timeZone: string;
+  /** How times are written (the settings' `clock`, in the browser's language). */
+  readonly clock: Clock;
   /** True when a crisis exception runs already. */
   readonly another?: boolean;
   /**
@@ -212,7 +215,7 @@ export function crisisView(t: Translate, input: CrisisInput, choice: CrisisChoic
   const scope = scopeFromKey(scopeValue, input.sites) ?? { type: 'all' as const };
   const durations = minuteChoices(input.defaultMinutes);
   const minutes = durations.includes(choice.minutes) ? choice.minutes : input.defaultMinutes;
-  const until = describeInstant(t, input.now + minutes * MINUTE, input.now, input.timeZone);
+  const until = describeInstant(t, input.now + minutes * MINUTE, input.now, input.timeZone, input.clock);
   const choices: ChoiceView[] = [
     { step: 'scope', legend: t('crWhat'), options: scopes, value: scopeValue },
     { step: 'minutes', legend: t('crHowLong'), options: durations.map((m) => ({ value: String(m), label: t('min', m) })), value: String(minutes) },

@@ -1,21 +1,21 @@
 /**
- * Decisions in the words a person reads: "Clocked out — back Mon 09:00". 24-hour clock, local
- * time; the words are the browser's messages (`t`, docs/ARCHITECTURE.md, "Languages"), a time is
- * one of their substitutions.
+ * Decisions in the words a person reads: "Clocked out — back Mon 09:00". Local time, in the
+ * clinician's clock; the words are the browser's messages (`t`, docs/ARCHITECTURE.md,
+ * "Languages"), a time is one of their substitutions.
  */
 import type { Decision } from './policy';
-import { clockTime, shortDate } from './clock';
+import { type Clock, clockTime, shortDate } from './clock';
 import { plural, type Translate } from './i18n';
 import type { Exception } from './types';
 import { dayNumber, localParts, MINUTE } from './zoned-time';
 
 /**
  * When `instant` is, seen from `now` in `timeZone`: "17:00" the same day, "tomorrow 02:00",
- * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00".
+ * "Mon 09:00" within the next six days, otherwise "Mon 5 Jan 09:00"; the time in `clock` ("Mon 9:00 AM").
  */
-export function describeInstant(t: Translate, instant: number, now: number, timeZone: string): string {
+export function describeInstant(t: Translate, instant: number, now: number, timeZone: string, clock: Clock): string {
   const at = localParts(instant, timeZone);
-  const time = clockTime(at.minutes);
+  const time = clockTime(at.minutes, clock);
   const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
   if (days === 0) return t('todayAt', time);
   if (days === 1) return t('tomorrowAt', time);
@@ -43,25 +43,26 @@ function lastEnding(exceptions: readonly Exception[], kind: Exception['kind']): 
  * "Clocked out — back Mon 09:00", "Day off — back Tue 09:00", "Crisis exception — 23 min left",
  * "Wrapping up — 4 min left".
  */
-export function statusLine(t: Translate, decision: Decision, now: number, timeZone: string): string {
+export function statusLine(t: Translate, decision: Decision, now: number, timeZone: string, clock: Clock): string {
   if (decision.state !== 'work') {
     const crisis = lastEnding(decision.activeExceptions, 'crisis');
     if (crisis) return t('sCrisis', timeLeft(t, crisis.endsAt - now));
     const wrapUp = lastEnding(decision.activeExceptions, 'wrapUp');
     if (wrapUp) return t('sWrap', timeLeft(t, wrapUp.endsAt - now));
   }
+  // At work or on a break, until the state ends; off or on a day off, until work starts again.
   const working = decision.state === 'work' || decision.state === 'break';
   const instant = working ? decision.stateEndsAt : decision.nextWorkAt;
   // sWork, sBreak, sOff, sTimeOff and each with "until" or "back" (…At).
   const key = `s${decision.state[0]!.toUpperCase()}${decision.state.slice(1)}` as 'sWork' | 'sBreak' | 'sOff' | 'sTimeOff';
-  return instant === null ? t(key) : t(`${key}At`, describeInstant(t, instant, now, timeZone));
+  return instant === null ? t(key) : t(`${key}At`, describeInstant(t, instant, now, timeZone, clock));
 }
 
 /** For a blocked or dimmed site: "Opens again Mon 09:00", "Open now" during work hours. */
-export function opensAgain(t: Translate, decision: Decision, now: number, timeZone: string): string {
+export function opensAgain(t: Translate, decision: Decision, now: number, timeZone: string, clock: Clock): string {
   if (decision.state === 'work') return t('openNow');
   if (decision.nextWorkAt === null) return t('noWorkHours');
-  return t('opensAgain', describeInstant(t, decision.nextWorkAt, now, timeZone));
+  return t('opensAgain', describeInstant(t, decision.nextWorkAt, now, timeZone, clock));
 }
 
 /**

@@ -6,7 +6,12 @@
 import { CATEGORIES, type Category, type Exception, type Site } from './types';
 import { MINUTE } from './zoned-time';
 
-export const EVENT_KINDS = ['exceptionStarted', 'exceptionEnded', 'wrapUp', 'blockedVisit', 'dimmedVisit', 'dayOff'] as const;
+/**
+ * `usage`: a spell of foreground use of a work site after hours, from `at` for `minutes` (the page
+ * guard reports it, the worker records it: usage.ts). `clockedOut`: today's work ended early with
+ * "Clock out now", `minutes` of scheduled work given back.
+ */
+export const EVENT_KINDS = ['exceptionStarted', 'exceptionEnded', 'wrapUp', 'blockedVisit', 'dimmedVisit', 'dayOff', 'usage', 'clockedOut'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface HistoryEvent {
@@ -16,7 +21,7 @@ export interface HistoryEvent {
   /** A site id (`simplepractice`, `custom:ehr.example.org`) or a bare hostname; null for "all work sites". */
   readonly site: string | null;
   readonly category: Category | null;
-  /** Planned minutes for a start, minutes used for an end, 0 for a visit or a day off. */
+  /** Planned minutes for a start, its actual length for an end, the spell's for `usage`, work given back for `clockedOut`, 0 for a visit or a day off. */
   readonly minutes: number;
 }
 

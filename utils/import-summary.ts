@@ -5,7 +5,7 @@
 import { CATALOGUE } from './catalogue';
 import type { Settings } from './settings';
 import { CATEGORIES, type Range, type Weekday, WEEKDAYS } from './types';
-import { shortDate } from './clock';
+import { type Clock, showTime, shortDate } from './clock';
 import type { MessageKey, Translate } from './i18n';
 
 export type SelfCareArea = keyof Settings['selfCare']['categories'];
@@ -18,15 +18,15 @@ export const SELF_CARE_NAMES: Record<SelfCareArea, MessageKey> = {
   support: 'area_support',
 };
 
-/** "09:00–17:00", "22:00–02:00 (past midnight)", "08:00–08:00 (24 hours)". */
-export function rangeWords(t: Translate, [start, end]: Range): string {
-  const range = t('range', start, end);
+/** "09:00–17:00", "22:00–02:00 (past midnight)", "08:00–08:00 (24 hours)", in `clock`. */
+export function rangeWords(t: Translate, [start, end]: Range, clock: Clock): string {
+  const range = t('range', showTime(start, clock), showTime(end, clock));
   return end === start ? t('with24h', range) : end < start && end !== '00:00' ? t('withPastMidnight', range) : range;
 }
 
 /** A weekday's hours: "09:00–12:30, 13:30–17:00", or "off". */
-export function dayWords(t: Translate, ranges: readonly Range[]): string {
-  return ranges.length ? ranges.map((r) => rangeWords(t, r)).join(', ') : t('offLower');
+export function dayWords(t: Translate, ranges: readonly Range[], clock: Clock): string {
+  return ranges.length ? ranges.map((r) => rangeWords(t, r, clock)).join(', ') : t('offLower');
 }
 
 /** "Mon/Wed/Fri". */
@@ -35,6 +35,13 @@ export function weekdaysWords(t: Translate, days: readonly Weekday[]): string {
     .map((d) => t(`d_${d}`))
     .join('/');
 }
+
+/** The settings' `clock` choices as a change line names them (messages). */
+export const CLOCK_NAMES: Record<Settings['clock'], MessageKey> = {
+  locale: 'clockName_locale',
+  '12h': 'clockName_12h',
+  '24h': 'clockName_24h',
+};
 
 /** "24 Dec 2026 – 1 Jan 2027 Holidays", "3 Mar 2026". */
 export function daysOffWords(entry: Settings['timeOff'][number]): string {
@@ -59,14 +66,15 @@ function numberLine(t: Translate, label: MessageKey, before: number, after: numb
 
 /**
  * What changes from `before` to `after`, one line each ("Mon: 09:00–17:00 → 08:00–16:00",
- * "Switched on: Gmail"), in the order of the options page. Empty when nothing changes.
+ * "Switched on: Gmail"), in the order of the options page, times in `clock`. Empty when nothing changes.
  */
-export function summarizeChanges(t: Translate, before: Settings, after: Settings): string[] {
+export function summarizeChanges(t: Translate, before: Settings, after: Settings, clock: Clock): string[] {
   const lines: string[] = [];
   const zoneWords = (zone: string) => (zone === 'system' ? t('computerZone') : zone);
   const action = (a: Settings['actions'][keyof Settings['actions']]) => t(`actWord_${a}`);
   for (const day of WEEKDAYS) {
-    if (json(before.week[day]) !== json(after.week[day])) lines.push(t('change', t(`d_${day}`), dayWords(t, before.week[day]), dayWords(t, after.week[day])));
+    if (json(before.week[day]) !== json(after.week[day]))
+      lines.push(t('change', t(`d_${day}`), dayWords(t, before.week[day], clock), dayWords(t, after.week[day], clock)));
   }
   if (before.timeZone !== after.timeZone) lines.push(t('change', t('secZone'), zoneWords(before.timeZone), zoneWords(after.timeZone)));
   const daysOff = diff(before.timeOff, after.timeOff, json);
@@ -105,17 +113,19 @@ export function summarizeChanges(t: Translate, before: Settings, after: Settings
   if (prompts.added.length) lines.push(t('promptsAdded', prompts.added.map(quoted).join(', ')));
   if (prompts.removed.length) lines.push(t('promptsRemoved', prompts.removed.map(quoted).join(', ')));
   const plan = diff(before.selfCare.plan, after.selfCare.plan, json);
-  if (plan.added.length) lines.push(t('planAdded', plan.added.map((b) => planWords(t, b)).join('; ')));
-  if (plan.removed.length) lines.push(t('planRemoved', plan.removed.map((b) => planWords(t, b)).join('; ')));
+  if (plan.added.length) lines.push(t('planAdded', plan.added.map((b) => planWords(t, b, clock)).join('; ')));
+  if (plan.removed.length) lines.push(t('planRemoved', plan.removed.map((b) => planWords(t, b, clock)).join('; ')));
 
   if (before.afterHoursMessage !== after.afterHoursMessage) lines.push(t('ahmChanged'));
   if (before.muteNotifications !== after.muteNotifications)
     lines.push(t('change', t('secDnd'), t(before.muteNotifications ? 'onLower' : 'offLower'), t(after.muteNotifications ? 'onLower' : 'offLower')));
+  if (before.clock !== after.clock) lines.push(t('change', t('chClock'), t(CLOCK_NAMES[before.clock]), t(CLOCK_NAMES[after.clock])));
   return lines;
 }
 
-/** A self-care block in words: "Mon/Wed 12:00–12:45 walk". */
-export function planWords(t: Translate, block: Settings['selfCare']['plan'][number]): string {
-  const when = t('dayRange', weekdaysWords(t, block.days), t('range', block.from, block.to));
+/** A self-care block in words, in `clock`: "Mon/Wed 12:00–12:45 walk", "On 5 Jan 16:00–17:00" (a one-off block). */
+export function planWords(t: Translate, block: Settings['selfCare']['plan'][number], clock: Clock): string {
+  const days = block.date ? t('onDate', shortDate(block.date)) : weekdaysWords(t, block.days);
+  const when = t('dayRange', days, t('range', showTime(block.from, clock), showTime(block.to, clock)));
   return block.label ? t('withLabel', when, block.label) : when;
 }

@@ -16,14 +16,22 @@ export type Request =
   /** Extend a running exception by `minutes`. */
   | { type: 'extendException'; id: string; minutes: number }
   /**
-   * From a page guard that started with its page while some open work tabs could not be guarded
-   * again after an update: the worker checks those tabs again (it changes nothing else).
+   * Brings the guard up to date now, answered once it is (it changes nothing else): from a page
+   * guard that started with its page while some open work tabs could not be guarded again after
+   * an update (the worker checks those tabs again), and from the blocked page before it goes back
+   * to a site that has opened (the browser's rules open it first).
    */
-  | { type: 'tabGuarded' };
+  | { type: 'refresh' }
+  /**
+   * From a page guard: a spell of foreground use that ended (utils/spell.ts), from `at` for
+   * `minutes`, while its site was open after hours. The worker takes the site from the sender
+   * and keeps only its id (docs/ARCHITECTURE.md, "History").
+   */
+  | { type: 'usage'; at: number; minutes: number };
 
 export type Response = { ok: true } | { ok: false; error: string };
 
-export const REQUEST_TYPES = ['startException', 'wrapUp', 'endException', 'extendException', 'tabGuarded'] as const;
+export const REQUEST_TYPES = ['startException', 'wrapUp', 'endException', 'extendException', 'refresh', 'usage'] as const;
 /** The longest exception, and the most one extension adds: 24 hours. */
 export const MAX_MINUTES = 24 * 60;
 /** A catalogue id or `custom:<host>` (a host is at most 253 characters). */
@@ -85,7 +93,19 @@ const REQUESTS = {
   wrapUp: v.object({ type: v.literal('wrapUp'), siteId: SiteIdSchema }, missingOr('a request')),
   endException: v.object({ type: v.literal('endException'), id: v.optional(IdSchema) }, missingOr('a request')),
   extendException: v.object({ type: v.literal('extendException'), id: IdSchema, minutes: MinutesSchema }, missingOr('a request')),
-  tabGuarded: v.object({ type: v.literal('tabGuarded') }, missingOr('a request')),
+  refresh: v.object({ type: v.literal('refresh') }, missingOr('a request')),
+  // Kept short: it is the worker's to parse (a page guard's own message, never a person's).
+  usage: v.object(
+    {
+      type: v.literal('usage'),
+      at: v.number(),
+      minutes: v.pipe(
+        v.number(),
+        v.check((n) => n > 0 && n <= MAX_MINUTES, 'is not 0 to 24 hours'),
+      ),
+    },
+    missingOr('a request'),
+  ),
 };
 /** Read by its `type`, which `parseRequest` has checked is one of ours. */
 const RequestSchema = v.lazy((input) => REQUESTS[(input as { type: keyof typeof REQUESTS }).type]);

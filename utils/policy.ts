@@ -77,6 +77,9 @@ function covers(exception: Exception, site: Site): boolean {
   return scope.type === 'all' || (scope.type === 'category' ? scope.category === site.category : scope.siteId === site.id);
 }
 
+/** What a site is after hours, with no exception: its own action, else its category's. */
+export const closedAction = (settings: Settings, site: Site): Action => site.action ?? settings.actions[site.category];
+
 /**
  * Decides the state, each site's action and the next change at `now` (epoch ms) in `timeZone`
  * (an IANA name, already resolved from "system"). `runtime.exceptions` are the exceptions on record.
@@ -116,7 +119,7 @@ export function decideFor(
   const siteActions: Record<string, Action> = {};
   for (const site of sites) {
     const open = s.state === 'work' || activeExceptions.some((e) => covers(e, site));
-    siteActions[site.id] = open ? 'allow' : (site.action ?? settings.actions[site.category]);
+    siteActions[site.id] = open ? 'allow' : closedAction(settings, site);
   }
   return {
     state: s.state,

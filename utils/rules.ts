@@ -1,7 +1,10 @@
 /**
- * declarativeNetRequest rules from a decision: pure data, applied by the background. A blocked
- * site's top-level navigations are redirected to the blocked page before any request leaves the
- * browser; the original address rides in the fragment so the tab can go back to it.
+ * declarativeNetRequest rules: pure data, applied by the background (docs/ARCHITECTURE.md,
+ * "Closed by default"). A blocked site's top-level navigations are redirected to the blocked page
+ * before any request leaves the browser; the original address rides in the fragment so the tab can
+ * go back to it. The redirects are the closed state, kept in the dynamic rules, which outlive the
+ * browser; what is open now is said by `allow` rules in the session rules, which do not: a browser
+ * that starts again after a boundary passed while it was closed blocks before the worker wakes.
  */
 import { bareOfWww } from './host-match';
 import { patternSpecificity } from './sites';
@@ -34,21 +37,38 @@ export function hostRegex(pattern: string, pathPrefix?: string): string {
 
 /**
  * One rule per host pattern: a redirect for sites whose action is `block`, an `allow` for the rest
- * (so a more specific site that is open wins over a broader blocked one).
+ * (so a more specific site that is open wins over a broader blocked one). With each site's closed
+ * action (`closedAction`), the dynamic rules.
  * @param blockedPage the extension's `/blocked.html` URL
  */
 export function buildRules(sites: readonly Site[], siteActions: Readonly<Record<string, Action>>, blockedPage: string): DnrRule[] {
+  return sites.some((site) => siteActions[site.id] === 'block') ? rulesOf(sites, (site) => siteActions[site.id] === 'block', blockedPage) : [];
+}
+
+/**
+ * The session rules: an `allow` per host pattern of each site that `closed` blocks and `now` does
+ * not (working hours, an exception), with its redirect's priority. At an equal priority the
+ * browser takes `allow` over a redirect, and a more specific site keeps its higher one either way.
+ */
+export function openingRules(sites: readonly Site[], closed: Readonly<Record<string, Action>>, now: Readonly<Record<string, Action>>): DnrRule[] {
+  return rulesOf(
+    sites.filter((site) => closed[site.id] === 'block' && now[site.id] !== 'block'),
+    () => false,
+    '',
+  );
+}
+
+function rulesOf(sites: readonly Site[], blocked: (site: Site) => boolean, blockedPage: string): DnrRule[] {
   const rules: DnrRule[] = [];
-  const anyBlocked = sites.some((site) => siteActions[site.id] === 'block');
-  if (!anyBlocked) return rules;
   for (const site of sites) {
-    const blocked = siteActions[site.id] === 'block';
     for (const pattern of site.hosts) {
       rules.push({
         id: rules.length + 1,
         // More specific patterns outrank broader ones: videochat.janeapp.com over *.janeapp.com.
         priority: patternSpecificity(pattern, site.pathPrefix),
-        action: blocked ? { type: 'redirect', redirect: { regexSubstitution: `${blockedPage}?site=${encodeURIComponent(site.id)}#\\1` } } : { type: 'allow' },
+        action: blocked(site)
+          ? { type: 'redirect', redirect: { regexSubstitution: `${blockedPage}?site=${encodeURIComponent(site.id)}#\\1` } }
+          : { type: 'allow' },
         condition: { regexFilter: hostRegex(pattern, site.pathPrefix), resourceTypes: ['main_frame'] },
       });
     }

@@ -41,6 +41,8 @@ export interface Schedule {
   readonly hasHours: boolean;
   /** Per weekday, Monday first: self-care blocks as merged `[start, end)` minutes after that day's midnight. */
   readonly plan: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  /** One-off self-care blocks (a block with a `date`) by day number, as minutes after that day's midnight. */
+  readonly dated: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>;
   /** Segments by `zone day`, so repeated decisions on the same settings skip the zone maths. */
   readonly segments: Map<string, readonly Segment[]>;
   /** Self-care blocks by `zone day`. */
@@ -82,15 +84,22 @@ export function compile(settings: Settings): Schedule {
   // Self-care blocks read like ranges of hours, past midnight included.
   const plan = WEEKDAYS.map((weekday) =>
     mergeSorted(
-      settings.selfCare.plan.filter((block) => block.days.includes(weekday)).map((block) => span(block.from, block.to)),
+      settings.selfCare.plan.filter((block) => !block.date && block.days.includes(weekday)).map((block) => span(block.from, block.to)),
       0,
     ),
   );
+  // One-off blocks by day number.
+  const dated = new Map<number, Array<[number, number]>>();
+  for (const block of settings.selfCare.plan) {
+    if (!block.date) continue;
+    const day = dayNumber(block.date);
+    dated.set(day, [...(dated.get(day) ?? []), span(block.from, block.to)]);
+  }
   const off = mergeSorted(
     settings.timeOff.map((r): [number, number] => [dayNumber(r.from), dayNumber(r.to)]),
     1,
   );
-  schedule = { week, off, hasHours: week.some((day) => day.length > 0), plan, segments: new Map(), planSpans: new Map(), boundaries: new Map() };
+  schedule = { week, off, hasHours: week.some((day) => day.length > 0), plan, dated, segments: new Map(), planSpans: new Map(), boundaries: new Map() };
   compiled.set(settings, schedule);
   return schedule;
 }
@@ -138,7 +147,9 @@ export function planSpans(schedule: Schedule, day: number, timeZone: string): re
   const known = schedule.planSpans.get(key);
   if (known) return known;
   const spans: Span[] = [];
-  for (const [from, to] of schedule.plan[weekdayIndex(day)] ?? []) {
+  const dated = schedule.dated.get(day);
+  const blocks = dated ? mergeSorted([...(schedule.plan[weekdayIndex(day)] ?? []), ...dated], 0) : (schedule.plan[weekdayIndex(day)] ?? []);
+  for (const [from, to] of blocks) {
     const start = instantAt(day, from, timeZone);
     const end = instantAt(day, to, timeZone);
     if (end > start) spans.push({ start, end });

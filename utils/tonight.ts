@@ -3,7 +3,7 @@
  * "Tonight at 17:00 SimplePractice and TherapyNotes close until tomorrow 09:00; Gmail dims."
  * Pure: the same `decide` the worker runs, on the settings the clinician is about to confirm.
  */
-import { clockTime, shortDate } from './clock';
+import { type Clock, clockTime, shortDate } from './clock';
 import { describeInstant } from './describe';
 import type { Translate } from './i18n';
 import { decide, type Decision } from './policy';
@@ -32,10 +32,10 @@ export interface Tonight {
 }
 
 /** "Tonight at 17:00", "Today at 12:30", "Tonight at midnight", "Tomorrow at 02:00", "On Thu at 17:00", "On Mon 5 Jan at 17:00". */
-export function closingWords(t: Translate, instant: number, now: number, timeZone: string): string {
+export function closingWords(t: Translate, instant: number, now: number, timeZone: string, clock: Clock): string {
   const at = localParts(instant, timeZone);
   const days = dayNumber(at.date) - dayNumber(localParts(now, timeZone).date);
-  const time = clockTime(at.minutes);
+  const time = clockTime(at.minutes, clock);
   if (days === 0) return t(at.minutes >= 17 * 60 ? 'clTonight' : 'clToday', time);
   if (days === 1) return at.minutes === 0 ? t('clMidnight') : t('clTomorrow', time);
   const weekday = t(`d_${at.weekday}`);
@@ -57,9 +57,9 @@ function evening(settings: Settings, now: number, timeZone: string): { at: numbe
 
 /**
  * The sentence for `settings` seen at `now` in `timeZone` (resolved, never "system"): when the
- * work tools close, which close and which dim until when, and which stay open.
+ * work tools close, which close and which dim until when, and which stay open; times in `clock`.
  */
-export function tonight(t: Translate, settings: Settings, now: number, timeZone: string): Tonight {
+export function tonight(t: Translate, settings: Settings, now: number, timeZone: string, clock: Clock): Tonight {
   const sites = enabledSites(settings);
   const found = evening(settings, now, timeZone);
   if (!found) {
@@ -73,9 +73,9 @@ export function tonight(t: Translate, settings: Settings, now: number, timeZone:
   const already = at === now;
   const result = (text: string): Tonight => ({ text, at, until, ...lists });
 
-  if (sites.length === 0) return result(already ? t('tnNoToolsNow') : t('tnNoToolsAt', closingWords(t, at, now, timeZone)));
+  if (sites.length === 0) return result(already ? t('tnNoToolsNow') : t('tnNoToolsAt', closingWords(t, at, now, timeZone, clock)));
   if (!lists.block.length && !lists.dim.length) {
-    return result(already ? t('tnAllOpenNow') : t('tnAllOpenAt', closingWords(t, at, now, timeZone)));
+    return result(already ? t('tnAllOpenNow') : t('tnAllOpenAt', closingWords(t, at, now, timeZone, clock)));
   }
   const clauses: string[] = [];
   for (const action of ['block', 'dim', 'allow'] as const) {
@@ -84,9 +84,9 @@ export function tonight(t: Translate, settings: Settings, now: number, timeZone:
     // v_block_1, v_block_n, v_block_1Now …: the verb agrees with one name or several, and with the moment.
     const clause = t(`v_${action}_${list.length === 1 ? '1' : 'n'}${already ? 'Now' : ''}`, nameList(t, list, NAMES));
     if (clauses.length > 0) clauses.push(clause);
-    else clauses.push(until === null ? t('tnNoneAhead', clause) : t('untilAt', clause, describeInstant(t, until, now, timeZone)));
+    else clauses.push(until === null ? t('tnNoneAhead', clause) : t('untilAt', clause, describeInstant(t, until, now, timeZone, clock)));
   }
-  return result(already ? t('tnNow', clauses.join('; ')) : t('tnAt', closingWords(t, at, now, timeZone), clauses.join('; ')));
+  return result(already ? t('tnNow', clauses.join('; ')) : t('tnAt', closingWords(t, at, now, timeZone, clock), clauses.join('; ')));
 }
 
 /** What a clinician sees of a category's sites after hours, in one sentence per action (its sites the subject, `sitesOf_<category>`). */

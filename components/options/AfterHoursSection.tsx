@@ -2,6 +2,7 @@
 import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import { fillAfterHoursMessage, NEXT_PLACEHOLDER } from '@/utils/after-hours-message';
+import { pageClock } from '../clock';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
 export interface AfterHoursProps extends SectionProps {
@@ -17,7 +18,7 @@ export function AfterHoursSection({ settings, update, locked, nextOpening, now, 
   const [errors, setErrors] = useState<string[]>([]);
   const [copied, setCopied] = useState('');
   const disabled = isLocked(locked, 'afterHoursMessage');
-  const filled = fillAfterHoursMessage(t, settings.afterHoursMessage, nextOpening, now, timeZone);
+  const filled = fillAfterHoursMessage(t, settings.afterHoursMessage, nextOpening, now, timeZone, pageClock(settings.clock));
 
   const save = async (text: string) => {
     if (text === settings.afterHoursMessage) return;

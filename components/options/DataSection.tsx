@@ -5,6 +5,7 @@
 import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import { summarizeChanges } from '@/utils/import-summary';
+import { pageClock } from '../clock';
 import { defaultSettings, parseSettings, type Settings } from '@/utils/settings';
 
 export type ReplaceResult = { ok: true; previous: Settings; settings: Settings } | { ok: false; errors: string[] };
@@ -51,7 +52,7 @@ export function DataSection({ settings, replace, download, today }: DataProps) {
     const before = settings;
     const result = await replace(next);
     if (!result.ok) return setOutcome({ kind: 'failed', errors: result.errors });
-    setOutcome({ kind: 'applied', what, lines: summarizeChanges(t, before, result.settings), previous: result.previous });
+    setOutcome({ kind: 'applied', what, lines: summarizeChanges(t, before, result.settings, pageClock(result.settings.clock)), previous: result.previous });
   };
 
   const onFile = async (event: Event) => {

@@ -49,6 +49,16 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
     set: (s, n) => ({ ...s, exceptions: { ...s.exceptions, wrapUpMinutes: n } }),
   },
   {
+    path: 'exceptions.heavyWeekMinutes',
+    label: 'nfHeavy',
+    unit: 'unitMinutesOwed',
+    min: 0,
+    max: 6000,
+    help: 'nfHeavyHelp',
+    get: (s) => s.exceptions.heavyWeekMinutes,
+    set: (s, n) => ({ ...s, exceptions: { ...s.exceptions, heavyWeekMinutes: n } }),
+  },
+  {
     path: 'windDownMinutes',
     label: 'nfWind',
     unit: 'unitMinutes',

@@ -3,7 +3,20 @@ import { plural, type MessageKey } from '@/utils/i18n';
 import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
 import type { HistoryEvent } from '@/utils/history-events';
-import { historyCsv } from '@/utils/history-csv';
+import { CSV_COLUMNS, historyCsv } from '@/utils/history-csv';
+
+/** What each CSV column holds, in the browser's language; the column names stay as the file writes them. */
+const CSV_MEANINGS: Readonly<Record<string, MessageKey>> = {
+  date: 'csvDate',
+  time: 'csvTime',
+  event: 'csvEvent',
+  site: 'csvSite',
+  category: 'csvCategory',
+  minutes: 'csvMinutes',
+  'planned minutes': 'csvPlanned',
+  'actual minutes': 'csvActual',
+  'minutes used': 'csvUsed',
+};
 
 export interface HistoryDataProps {
   /** Every event kept, oldest first. */
@@ -21,7 +34,7 @@ export function HistoryData({ readAll, clear, download, today, timeZone }: Histo
 
   const exportCsv = () =>
     readAll().then((events) => {
-      download(`clocked-out-history-${today}.csv`, historyCsv(events, timeZone), 'text/csv');
+      download(`clocked-out-history-${today}.csv`, historyCsv(events, timeZone, Date.now()), 'text/csv');
       setMessage(plural(t, events.length, 'exported_one', 'exported_other'));
     }, fail('historyUnreadable'));
 
@@ -29,6 +42,20 @@ export function HistoryData({ readAll, clear, download, today, timeZone }: Histo
     <div class="history-data">
       <h3>{t('historyTitle')}</h3>
       <p class="hint">{t('historyHint')}</p>
+      <details>
+        <summary>{t('csvColumns')}</summary>
+        <dl class="csv-columns">
+          {CSV_COLUMNS.map(([name, meaning]) => {
+            const key = CSV_MEANINGS[name];
+            return (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{key ? t(key, t('clockOutNow')) : meaning}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      </details>
       <div class="data-actions">
         <button type="button" class="quiet" onClick={() => void exportCsv()}>
           {t('exportHistory')}

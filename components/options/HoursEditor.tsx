@@ -1,10 +1,13 @@
 /**
  * Work hours per weekday: any number of ranges, each saved when its field is left (Tab, Enter or
  * a click elsewhere), so half-typed times never reach the guard. A range past midnight says so.
+ * The fields write and read times in the clinician's clock ("5:00 PM" or "17:00"; docs/ARCHITECTURE.md,
+ * "Time"), which a browser's own time field would not: it follows the browser's language only.
  */
 import { t } from '@/stores/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { clockTime, minutesOfClock } from '@/utils/clock';
+import { type Clock, clockTime, hhmm, minutesOfClock, parseClockTime, showTime } from '@/utils/clock';
+import { pageClock } from '../clock';
 import type { Range, Weekday } from '@/utils/types';
 import { WEEKDAYS } from '@/utils/types';
 import { describeRange } from '@/utils/week-preview';
@@ -16,15 +19,18 @@ const WORKDAYS: readonly Weekday[] = ['tue', 'wed', 'thu', 'fri'];
 /** The focus key of a day's "Add hours" button. */
 const addKey = (day: Weekday) => `add-${day}`;
 
-// A time field cannot show 24:00; 00:00 as an end means the same: until midnight.
+// 24:00 and 00:00 as an end mean the same, until midnight: a field's "24:00" is read as 00:00.
 export const shown = (time: string) => (time === '24:00' ? '00:00' : time);
+
+/** What to say of typed text that is no time: `"5 oclock" is not a time: write it like 5:30 PM.` */
+export const unreadable = (text: string, clock: Clock) => t('notATime', text, clockTime(17 * 60 + 30, clock));
 
 /** A new range after the day's last one: half an hour later, for an hour; 09:00–17:00 on an empty day. */
 export function nextRange(ranges: readonly Range[]): Range {
   const last = ranges[ranges.length - 1];
   if (!last) return ['09:00', '17:00'];
   const start = (minutesOfClock(last[1]) + 30) % 1440;
-  return [clockTime(start), clockTime((start + 60) % 1440)];
+  return [hhmm(start), hhmm((start + 60) % 1440)];
 }
 
 export interface TimeFieldProps {
@@ -33,24 +39,46 @@ export interface TimeFieldProps {
   focusKey: string;
   describedBy?: string;
   invalid: boolean;
+  /** How the field writes the time. */
+  clock: Clock;
+  /** The time typed, as the settings store it (`HH:MM`), or "" when the field was emptied. */
   onCommit(value: string): void;
+  /** Text that is no time was left in the field, as typed. */
+  onUnreadable(text: string): void;
 }
 
-/** A time field that reports its value once it is left or Enter is pressed. */
-export function TimeField({ label, value, focusKey, describedBy, invalid, onCommit }: TimeFieldProps) {
+/**
+ * A time field in `clock` ("5:00 PM", "17:00", as the clock writes it) that reports its value once
+ * it is left or Enter is pressed. It reads any spelling ("17:00", "5pm", "5:00 p.m."), then shows
+ * the time as the clock writes it.
+ */
+export function TimeField({ label, value, focusKey, describedBy, invalid, clock, onCommit, onUnreadable }: TimeFieldProps) {
   const field = useRef<HTMLInputElement | null>(null);
-  // A stored value that changes (here or on another page) resets what the field shows; the field
-  // stays the same element, so a time committed with Enter keeps the focus where it is.
+  const text = showTime(value, clock);
+  // A stored value that changes (here or on another page), or another clock, resets what the field
+  // shows; the field stays the same element, so a time committed with Enter keeps the focus where it is.
   useEffect(() => {
-    if (field.current && field.current.value !== shown(value)) field.current.value = shown(value);
-  }, [value]);
-  const commit = (event: Event) => onCommit((event.currentTarget as HTMLInputElement).value);
+    if (field.current && field.current.value !== text) field.current.value = text;
+  }, [text]);
+  const commit = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const typed = input.value.trim();
+    if (!typed) return onCommit('');
+    const minutes = parseClockTime(typed, clock);
+    if (minutes === null) return onUnreadable(typed);
+    input.value = clockTime(minutes, clock);
+    onCommit(hhmm(minutes % 1440));
+  };
   return (
     <input
       ref={field}
-      type="time"
+      type="text"
+      class="time"
+      size={8}
+      autoComplete="off"
+      spellcheck={false}
       aria-label={label}
-      defaultValue={shown(value)}
+      defaultValue={text}
       data-focus={focusKey}
       aria-invalid={invalid || undefined}
       aria-describedby={describedBy}
@@ -66,6 +94,7 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
   const [added, setAdded] = useState<string | null>(null);
   const root = useRef<HTMLFieldSetElement | null>(null);
   const weekLocked = isLocked(locked, 'week');
+  const clock = pageClock(settings.clock);
 
   useEffect(() => {
     const field = added ? root.current?.querySelector<HTMLElement>(`[data-focus="${added}"]`) : null;
@@ -121,7 +150,7 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
             <ul class="ranges">
               {ranges.length === 0 && <li class="off">{t('dayIsOff')}</li>}
               {ranges.map((range, index) => {
-                const note = describeRange(t, day, range);
+                const note = describeRange(t, day, range, clock);
                 const n = ranges.length > 1 ? index + 1 : 0;
                 return (
                   <li key={`${index}`}>
@@ -131,7 +160,9 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
                       focusKey={`${day}-${index}`}
                       invalid={dayErrors.length > 0}
                       describedBy={dayErrors.length ? errorId : undefined}
+                      clock={clock}
                       onCommit={(v) => edit(day, index, 0, v)}
+                      onUnreadable={(text) => setErrors((e) => ({ ...e, [day]: [unreadable(text, clock)] }))}
                     />
                     <span aria-hidden="true">–</span>
                     <TimeField
@@ -140,13 +171,15 @@ export function HoursEditor({ settings, update, locked }: SectionProps) {
                       focusKey={`${day}-${index}-end`}
                       invalid={dayErrors.length > 0}
                       describedBy={dayErrors.length ? errorId : undefined}
+                      clock={clock}
                       onCommit={(v) => edit(day, index, 1, v)}
+                      onUnreadable={(text) => setErrors((e) => ({ ...e, [day]: [unreadable(text, clock)] }))}
                     />
                     {note && <span class="note">{note}</span>}
                     <button
                       type="button"
                       class="quiet"
-                      aria-label={t('removeRange', name, range[0], range[1])}
+                      aria-label={t('removeRange', name, showTime(range[0], clock), showTime(range[1], clock))}
                       onClick={async () => {
                         // The button goes with its range: the day's "Add hours" takes the focus.
                         if (await setDay(day, (current) => current.filter((_, i) => i !== index))) setAdded(addKey(day));

@@ -1,8 +1,11 @@
 /** Self-care: which prompt areas show, your own prompts, and a plan of recurring personal blocks. */
 import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
+import { hhmm, parseClockTime, showTime } from '@/utils/clock';
 import { planWords, SELF_CARE_NAMES, type SelfCareArea } from '@/utils/import-summary';
 import { type Weekday, WEEKDAYS } from '@/utils/types';
+import { pageClock } from '../clock';
+import { unreadable } from './HoursEditor';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
 const AREAS = Object.keys(SELF_CARE_NAMES) as SelfCareArea[];
@@ -13,8 +16,10 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
   const [prompt, setPrompt] = useState('');
   const [promptErrors, setPromptErrors] = useState<string[]>([]);
   const [days, setDays] = useState<Weekday[]>([]);
-  const [from, setFrom] = useState('12:00');
-  const [to, setTo] = useState('12:45');
+  // The times as typed, in the clinician's clock ("12:00 PM" or "12:00"), read when the block is added.
+  const clock = pageClock(settings.clock);
+  const [from, setFrom] = useState(() => showTime('12:00', clock));
+  const [to, setTo] = useState(() => showTime('12:45', clock));
   const [label, setLabel] = useState('');
   const [planErrors, setPlanErrors] = useState<string[]>([]);
 
@@ -35,8 +40,11 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
   const addBlock = async (event: Event) => {
     event.preventDefault();
     if (!days.length) return setPlanErrors([t('chooseDay')]);
-    if (!from || !to) return setPlanErrors([t('enterStartEnd')]);
-    const block = { days: WEEKDAYS.filter((d) => days.includes(d)), from, to, label: label.trim() };
+    if (!from.trim() || !to.trim()) return setPlanErrors([t('enterStartEnd')]);
+    const [start, end] = [parseClockTime(from, clock), parseClockTime(to, clock)];
+    if (start === null) return setPlanErrors([unreadable(from.trim(), clock)]);
+    if (end === null) return setPlanErrors([unreadable(to.trim(), clock)]);
+    const block = { days: WEEKDAYS.filter((d) => days.includes(d)), from: hhmm(start % 1440), to: hhmm(end), label: label.trim() };
     const errors = await update((s) => ({ ...s, selfCare: { ...s.selfCare, plan: [...s.selfCare.plan, block] } }));
     setPlanErrors(strip(errors));
     if (!errors.length) {
@@ -109,7 +117,7 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
         {plan.length > 0 && (
           <ul class="list">
             {plan.map((block, index) => {
-              const words = planWords(t, block);
+              const words = planWords(t, block, clock);
               return (
                 <li key={`${index}-${words}`}>
                   <span>{words}</span>
@@ -137,11 +145,31 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
           </fieldset>
           <div class="field">
             <label for="plan-from">{t('fromLabel')}</label>
-            <input id="plan-from" type="time" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+            <input
+              id="plan-from"
+              type="text"
+              class="time"
+              size={8}
+              autoComplete="off"
+              value={from}
+              aria-invalid={planErrors.length > 0 || undefined}
+              aria-describedby={planErrors.length ? 'plan-error' : undefined}
+              onInput={(e) => setFrom(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="plan-to">{t('toLabel')}</label>
-            <input id="plan-to" type="time" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+            <input
+              id="plan-to"
+              type="text"
+              class="time"
+              size={8}
+              autoComplete="off"
+              value={to}
+              aria-invalid={planErrors.length > 0 || undefined}
+              aria-describedby={planErrors.length ? 'plan-error' : undefined}
+              onInput={(e) => setTo(e.currentTarget.value)}
+            />
           </div>
           <div class="field grow">
             <label for="plan-label">{t('whatLabel')}</label>

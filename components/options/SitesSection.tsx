@@ -3,7 +3,7 @@ import { t } from '@/stores/i18n';
 import { CATALOGUE } from '@/utils/catalogue';
 import { siteWarning } from '@/utils/sites';
 import { type Action, ACTIONS, type Category, CATEGORIES } from '@/utils/types';
-import { isLocked, LockedNote, type SectionProps } from './shared';
+import { CatalogueSite, isLocked, LockedNote, type SectionProps } from './shared';
 
 /** What each action is called in a list (`actName_block` …). */
 export const actionName = (action: Action) => t(`actName_${action}`);
@@ -39,7 +39,6 @@ export function ActionSelect({
 
 export function SitesSection({ settings, update, locked }: SectionProps) {
   const setAction = (category: Category, action: Action | undefined) => action && void update((s) => ({ ...s, actions: { ...s.actions, [category]: action } }));
-  const setOn = (id: string, on: boolean) => void update((s) => ({ ...s, sites: { ...s.sites, catalogue: { ...s.sites.catalogue, [id]: on } } }));
 
   return (
     <div class="catalogue">
@@ -55,32 +54,19 @@ export function SitesSection({ settings, update, locked }: SectionProps) {
             </div>
             <ul class="sites">
               {CATALOGUE.filter((entry) => entry.category === category).map((entry) => {
-                const on = settings.sites.catalogue[entry.id] ?? entry.defaultOn;
-                const siteLocked = isLocked(locked, `sites.catalogue.${entry.id}`);
                 const warning = siteWarning(entry.id);
                 const describedBy = [`site-${entry.id}-hosts`, warning ? `site-${entry.id}-warning` : ''].filter(Boolean).join(' ');
                 return (
-                  <li key={entry.id}>
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={on}
-                        disabled={siteLocked}
-                        aria-describedby={describedBy}
-                        onChange={(e) => setOn(entry.id, e.currentTarget.checked)}
-                      />
-                      {entry.name}
-                    </label>
+                  <CatalogueSite key={entry.id} entry={entry} settings={settings} update={update} locked={locked} describedBy={describedBy}>
                     <span class="hint" id={`site-${entry.id}-hosts`}>
                       {hostWords(entry.hosts, entry.pathPrefix)}
                     </span>
-                    {siteLocked && <LockedNote />}
                     {warning && (
                       <span class="site-warning" id={`site-${entry.id}-warning`}>
                         {t(warning)}
                       </span>
                     )}
-                  </li>
+                  </CatalogueSite>
                 );
               })}
             </ul>

@@ -1,8 +1,10 @@
 /** The coming week as the guard will see it: in words, and as a grid of days. */
 import { t } from '@/stores/i18n';
-import { pad2 } from '@/utils/clock';
+import { clockHour } from '@/utils/clock';
+import { pageClock } from '../clock';
 import type { Settings } from '@/utils/settings';
 import { weekGrid, weekPreview } from '@/utils/week-preview';
+import '@/components/time-scale.css';
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 const HOURS = [0, 6, 12, 18, 24];
@@ -15,7 +17,8 @@ export interface WeekPreviewProps {
 }
 
 export function WeekPreview({ settings, now, timeZone }: WeekPreviewProps) {
-  const lines = weekPreview(t, settings, now, timeZone);
+  const clock = pageClock(settings.clock);
+  const lines = weekPreview(t, settings, now, timeZone, clock);
   const grid = weekGrid(t, settings, now, timeZone);
   return (
     <div class="preview">
@@ -29,10 +32,10 @@ export function WeekPreview({ settings, now, timeZone }: WeekPreviewProps) {
       </ul>
       {/* The grid repeats the words above for the eye; assistive technology reads the list. */}
       <div class="grid" aria-hidden="true">
-        <div class="grid-scale">
+        <div class="grid-scale time-scale">
           {HOURS.map((h) => (
             <span key={h} style={{ left: percent(h / 24) }}>
-              {pad2(h)}
+              {clockHour(h, clock)}
             </span>
           ))}
         </div>

@@ -1,5 +1,6 @@
 /** What every options section gets, and the small pieces they share. */
 import type { ComponentChildren } from 'preact';
+import type { CatalogueEntry } from '@/utils/catalogue';
 import type { Settings } from '@/utils/settings';
 import { t } from '@/stores/i18n';
 
@@ -57,5 +58,38 @@ export function Section({ id, title, children, intro }: { id: string; title: str
       {intro && <p class="intro">{intro}</p>}
       {children}
     </section>
+  );
+}
+
+/**
+ * One catalogue site's switch, as the options page and the welcome guide list it: on by the
+ * settings or the catalogue's default, fixed when the practice's policy sets it; `children`
+ * follow the switch (its hosts, its warning).
+ */
+export function CatalogueSite({
+  entry,
+  settings,
+  update,
+  locked,
+  describedBy,
+  children,
+}: SectionProps & { entry: CatalogueEntry; describedBy?: string; children?: ComponentChildren }) {
+  const siteLocked = isLocked(locked, `sites.catalogue.${entry.id}`);
+  const setOn = (on: boolean) => void update((s) => ({ ...s, sites: { ...s.sites, catalogue: { ...s.sites.catalogue, [entry.id]: on } } }));
+  return (
+    <li>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.sites.catalogue[entry.id] ?? entry.defaultOn}
+          disabled={siteLocked}
+          aria-describedby={describedBy}
+          onChange={(e) => setOn(e.currentTarget.checked)}
+        />
+        {entry.name}
+      </label>
+      {siteLocked && <LockedNote />}
+      {children}
+    </li>
   );
 }

@@ -16,9 +16,11 @@ export interface AccessCheckProps {
   contains(origins: string[]): Promise<boolean>;
   /** `permissions.request({ origins })`; called synchronously in the click. */
   request(origins: string[]): Promise<boolean>;
+  /** Says nothing while it checks or when nothing is withheld (the guide's last page, after a skip or the start). */
+  onlyIfWithheld?: boolean;
 }
 
-export function AccessCheck({ sites, contains, request }: AccessCheckProps) {
+export function AccessCheck({ sites, contains, request, onlyIfWithheld = false }: AccessCheckProps) {
   const [missing, setMissing] = useState<Site[] | null>(null);
   const [refused, setRefused] = useState(false);
   const key = sites.map((s) => s.id).join(' ');
@@ -31,6 +33,7 @@ export function AccessCheck({ sites, contains, request }: AccessCheckProps) {
     void check();
   }, [key]);
 
+  if (onlyIfWithheld && !missing?.length) return null;
   if (missing === null) return <p class="hint">{t('acChecking')}</p>;
   if (!sites.length) return <p>{t('acNoTools')}</p>;
   if (!missing.length) {

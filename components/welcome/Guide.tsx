@@ -13,7 +13,8 @@ import { AfterHoursSection } from '@/components/options/AfterHoursSection';
 import { HoursEditor } from '@/components/options/HoursEditor';
 import type { Change } from '@/components/options/shared';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
-import { clockTime } from '@/utils/clock';
+import { clockTime, showTime } from '@/utils/clock';
+import { pageClock } from '@/components/clock';
 import { decide } from '@/utils/policy';
 import { defaultSettings, parseSettings, type Settings } from '@/utils/settings';
 import { enabledSites } from '@/utils/sites';
@@ -104,7 +105,8 @@ export function Guide(props: GuideProps) {
   };
   const common = { settings: draft, update, locked };
   const timeZone = resolveTimeZone(draft.timeZone, systemTimeZone);
-  const evening = tonight(t, draft, now, timeZone);
+  const clock = pageClock(draft.clock);
+  const evening = tonight(t, draft, now, timeZone, clock);
 
   const start = async () => {
     setSaving(true);
@@ -127,8 +129,10 @@ export function Guide(props: GuideProps) {
         <h1 tabIndex={-1} ref={heading}>
           {t(done === 'started' ? 'wOn' : isDefault ? 'wDefaults' : 'wKept')}
         </h1>
-        {done === 'skipped' && isDefault && <p>{t('wDefaultWeek')}</p>}
-        <p class="tonight">{tonight(t, inForce, now, inForceZone).text}</p>
+        {done === 'skipped' && isDefault && <p>{t('wDefaultWeek', showTime('09:00', clock), showTime('17:00', clock))}</p>}
+        <p class="tonight">{tonight(t, inForce, now, inForceZone, pageClock(inForce.clock)).text}</p>
+        {/* Skipped, or started without the access step's answer: the sites still withheld are asked for here. */}
+        <AccessCheck sites={enabledSites(inForce)} contains={props.contains} request={props.request} onlyIfWithheld />
         <p>
           {t('wChangeBefore')} <a href={props.optionsUrl}>{t('optTitle')}</a>
           {t('wChangeAfter')}
@@ -184,7 +188,7 @@ export function Guide(props: GuideProps) {
               <h3>{t('secZone')}</h3>
               <p>
                 {t('wZoneBefore')} <strong>{systemTimeZone}</strong>
-                {t('wZoneAfter', clockTime(system.minutes), t('tzFollow'))}
+                {t('wZoneAfter', clockTime(system.minutes, clock), t('tzFollow'))}
               </p>
               <TimeZoneSection {...common} systemTimeZone={systemTimeZone} zones={zones} />
             </>

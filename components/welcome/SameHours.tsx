@@ -8,7 +8,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Range, Weekday } from '@/utils/types';
 import { WEEKDAYS } from '@/utils/types';
 import { describeDailyRange } from '@/utils/week-preview';
-import { nextRange, shown, TimeField, weekdayName } from '@/components/options/HoursEditor';
+import { nextRange, shown, TimeField, unreadable, weekdayName } from '@/components/options/HoursEditor';
+import { pageClock } from '@/components/clock';
+import { showTime } from '@/utils/clock';
 import { FieldError, isLocked, LockedNote, type SectionProps } from '@/components/options/shared';
 
 const DEFAULT_RANGES: Range[] = [['09:00', '17:00']];
@@ -28,6 +30,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
   }, [first ? JSON.stringify(week[first]) : '']);
   const differs = working.some((day) => !same(week[day], ranges));
   const disabled = isLocked(locked, 'week');
+  const clock = pageClock(settings.clock);
   const [errors, setErrors] = useState<string[]>([]);
   const [focus, setFocus] = useState<string | null>(null);
   const root = useRef<HTMLDivElement | null>(null);
@@ -86,7 +89,7 @@ export function SameHours({ settings, update, locked }: SectionProps) {
         <legend>{t('shHours')}</legend>
         <ul class="ranges">
           {ranges.map((range, index) => {
-            const note = describeDailyRange(t, range);
+            const note = describeDailyRange(t, range, clock);
             return (
               <li key={`${index}`}>
                 <TimeField
@@ -95,7 +98,9 @@ export function SameHours({ settings, update, locked }: SectionProps) {
                   focusKey={`range-${index}`}
                   invalid={errors.length > 0}
                   describedBy={errors.length ? 'same-hours-error' : undefined}
+                  clock={clock}
                   onCommit={(v) => edit(index, 0, v)}
+                  onUnreadable={(text) => setErrors([unreadable(text, clock)])}
                 />
                 <span aria-hidden="true">–</span>
                 <TimeField
@@ -104,14 +109,16 @@ export function SameHours({ settings, update, locked }: SectionProps) {
                   focusKey={`range-${index}-end`}
                   invalid={errors.length > 0}
                   describedBy={errors.length ? 'same-hours-error' : undefined}
+                  clock={clock}
                   onCommit={(v) => edit(index, 1, v)}
+                  onUnreadable={(text) => setErrors([unreadable(text, clock)])}
                 />
                 {note && <span class="note">{note}</span>}
                 {ranges.length > 1 && (
                   <button
                     type="button"
                     class="quiet"
-                    aria-label={t('csRemove', t('range', range[0], range[1]))}
+                    aria-label={t('csRemove', t('range', showTime(range[0], clock), showTime(range[1], clock)))}
                     onClick={async () => {
                       if (
                         await apply(

@@ -9,7 +9,7 @@ import { CATALOGUE } from '@/utils/catalogue';
 import { nameList } from '@/utils/rule-budget';
 import { enabledSites, siteWarning } from '@/utils/sites';
 import { CATEGORIES } from '@/utils/types';
-import { isLocked, LockedNote, type SectionProps } from '@/components/options/shared';
+import { CatalogueSite, type SectionProps } from '@/components/options/shared';
 
 const SHARED = CATALOGUE.filter((entry) => entry.sharedPersonal).map((entry) => entry.name);
 /** Lower case without accents or punctuation, so "doxy me" finds Doxy.me and "theranest" TheraNest. */
@@ -25,7 +25,6 @@ export function ToolPicker({ settings, update, locked }: SectionProps) {
   const wanted = folded(query);
   const matches = CATALOGUE.filter((entry) => !wanted || folded(entry.name).includes(wanted) || folded(entry.id).includes(wanted));
   const chosen = enabledSites(settings).length;
-  const setOn = (id: string, on: boolean) => void update((s) => ({ ...s, sites: { ...s.sites, catalogue: { ...s.sites.catalogue, [id]: on } } }));
 
   return (
     <div class="tool-picker">
@@ -58,24 +57,18 @@ export function ToolPicker({ settings, update, locked }: SectionProps) {
               <legend>{t(`catName_${category}`)}</legend>
               <ul class="sites">
                 {entries.map((entry) => {
-                  const on = settings.sites.catalogue[entry.id] ?? entry.defaultOn;
-                  const siteLocked = isLocked(locked, `sites.catalogue.${entry.id}`);
                   const shared = siteWarning(entry.id) !== null;
                   return (
-                    <li key={entry.id}>
-                      <label>
-                        <input
-                          type="checkbox"
-                          checked={on}
-                          disabled={siteLocked}
-                          aria-describedby={shared ? 'shared-personal' : undefined}
-                          onChange={(e) => setOn(entry.id, e.currentTarget.checked)}
-                        />
-                        {entry.name}
-                      </label>
-                      {siteLocked && <LockedNote />}
+                    <CatalogueSite
+                      key={entry.id}
+                      entry={entry}
+                      settings={settings}
+                      update={update}
+                      locked={locked}
+                      describedBy={shared ? 'shared-personal' : undefined}
+                    >
                       {shared && <span class="shared-tag">{t('tpSharedTag')}</span>}
-                    </li>
+                    </CatalogueSite>
                   );
                 })}
               </ul>

@@ -5,9 +5,11 @@
  * comes here too.
  */
 import { t } from '@/stores/i18n';
+import { clockOf } from '@/utils/clock';
 import { statusLine, uncoveredTabs } from '@/utils/describe';
 import { nameList } from '@/utils/rule-budget';
 import type { Decision } from '@/utils/policy';
+import type { Settings } from '@/utils/settings/schema';
 import type { Site } from '@/utils/types';
 import { MINUTE } from '@/utils/zoned-time';
 
@@ -48,7 +50,7 @@ export function createBadge(
   const write = (text: string, color: string, next: string) =>
     Promise.all([action.setBadgeText({ text }), action.setBadgeBackgroundColor({ color }), action.setTitle({ title: next })]).then(() => undefined);
   return {
-    effect: async (decision: Decision, sites: readonly Site[], { now, timeZone }: { now: number; timeZone: string }) => {
+    effect: async (decision: Decision, sites: readonly Site[], { now, timeZone, settings }: { now: number; timeZone: string; settings: Settings }) => {
       const [missing, tabs] = await Promise.all([unguarded(sites), uncovered(sites)]);
       if (missing.length || tabs > 0) {
         const parts = [missing.length ? unguardedTitle(missing.map((site) => site.name)) : null, tabs > 0 ? t('titleTabs', uncoveredTabs(t, tabs)) : null];
@@ -56,7 +58,7 @@ export function createBadge(
         return write('!', WARNING_COLOR, title);
       }
       const { text, color } = badgeFor(decision, now);
-      title = t('titleState', statusLine(t, decision, now, timeZone));
+      title = t('titleState', statusLine(t, decision, now, timeZone, clockOf(settings.clock, navigator.language)));
       return write(text, color, title);
     },
     /** After the effects, so the warning is what shows until the next refresh. */

@@ -126,7 +126,7 @@ export function createGuard(deps: GuardDeps) {
    * Carries out a request. `permitted`, when given, is asked first with the enabled sites whether
    * its sender may make it (see utils/request-policy.ts); a refusal changes nothing.
    */
-  async function handle(request: Request, permitted?: (sites: readonly Site[]) => Response): Promise<Response> {
+  async function handle(request: Exclude<Request, { type: 'usage' }>, permitted?: (sites: readonly Site[]) => Response): Promise<Response> {
     if (permitted) {
       const verdict = permitted(enabledSites((await deps.readSettings()).settings));
       if (!verdict.ok) return verdict;
@@ -174,8 +174,9 @@ export function createGuard(deps: GuardDeps) {
           await deps.writeExceptions(request.id ? list.filter((e) => e.id !== request.id) : []);
           return { ok: true };
         });
-      case 'tabGuarded':
-        // A tab the last re-guard could not cover may be among them: the effects check again.
+      case 'refresh':
+        // A tab the last re-guard could not cover may be among them, or a site has just opened:
+        // the effects check again (the rules open it before the blocked page goes back to it).
         await refresh();
         return { ok: true };
       case 'extendException': {

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { history } from '@/stores/history';
+import { createHistoryLog } from '@/stores/history-log';
 import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
 import { exposeTestHooks } from '@/utils/test-hooks';
-import { enabledSites } from '@/utils/sites';
-import { SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
+import { enabledSites, matchSite } from '@/utils/sites';
+import { idleItem, SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
 import {
   exceptionsItem,
   isSettingsChange,
@@ -29,6 +29,7 @@ import { createWindDownEffect } from './wind-down';
 
 export default defineBackground(() => {
   let refresh: () => Promise<void> = async () => {};
+  const history = createHistoryLog();
   const access = createAccess(browser.permissions);
   // A tab closing may be one the guard could not get into after an update. Listened to from the
   // start, as every listener must be, and only while such tabs are left: otherwise closing a tab
@@ -57,7 +58,7 @@ export default defineBackground(() => {
     writeSnapshot: (snapshot) => snapshotItem.setValue({ ...snapshot, unguarded: access.last(), unruled: rules.dropped(), uncovered: reguard.last() }),
     newId: () => crypto.randomUUID(),
     record: (event) => history.record(event),
-    countExceptions: async (from, to) => (await history.between(from, to)).filter((e) => e.kind === 'exceptionStarted').length,
+    countExceptions: (from, to) => history.count('exceptionStarted', from, to),
     announce: badge.announce,
     effects: [
       rules,
@@ -100,10 +101,20 @@ export default defineBackground(() => {
     if (isSettingsChange(changes, area) || (area === 'local' && 'exceptions' in changes && !(SNAPSHOT_KEY in changes))) void refresh();
   });
   // Host access given or withdrawn (in the browser's menu, or by the popup's request): re-check.
+  // Withdrawn from a work site that had it: the site-access page says why and asks for it again
+  // (entrypoints/access; a custom site removed in the options page loses its access too, but is
+  // no longer among the sites, so nothing opens). "Had it" is the last snapshot's word, which
+  // outlives a stopped background; the read goes out before the refresh writes a new one.
   browser.permissions.onAdded.addListener(() => void refresh());
-  browser.permissions.onRemoved.addListener(() => void refresh());
+  browser.permissions.onRemoved.addListener(() => {
+    void Promise.all([snapshotItem.getValue(), refresh()]).then(([before]) => {
+      if (access.last().some((id) => !before?.unguarded?.includes(id))) void browser.tabs.create({ url: browser.runtime.getURL('/access.html') });
+    });
+  });
   // Waking from sleep: missed alarms fire too, but the machine's time zone may have changed.
+  // Idle or locked time is not foreground use: the page guards end their spells when it began.
   browser.idle.onStateChanged.addListener((state) => {
+    void idleItem.setValue(state === 'active' ? null : Date.now() - (state === 'idle' ? 60_000 : 0));
     if (state === 'active') void refresh();
   });
   // A message that is not ours at all gets no answer (it may be meant for another listener); one
@@ -114,6 +125,20 @@ export default defineBackground(() => {
     if (!parsed) return undefined;
     if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
     const { request } = parsed;
+    // A spell of foreground use from a work page (docs/ARCHITECTURE.md, "History"): appended with
+    // the sender's site id, never its address, and never said to start later than it could have.
+    if (request.type === 'usage') {
+      return readSettings().then(async ({ settings }) => {
+        const sites = enabledSites(settings);
+        const verdict = checkRequest(request, sender, self, sites);
+        const site = matchSite(sender.url ?? '', sites);
+        const { minutes } = request;
+        if (verdict.ok && site) {
+          await history.record({ at: Math.min(request.at, Date.now() - minutes * 60_000), kind: 'usage', site: site.id, category: site.category, minutes });
+        }
+        return verdict;
+      });
+    }
     return guard
       .handle(request, (sites) => checkRequest(request, sender, self, sites))
       .catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));

@@ -1,5 +1,6 @@
 /** The wind-down notice: once per work range, N minutes before it ends. */
 import { t } from '@/stores/i18n';
+import { clockOf } from '@/utils/clock';
 import { describeInstant } from '@/utils/describe';
 import { plural } from '@/utils/i18n';
 import { decide, type Decision } from '@/utils/policy';
@@ -16,7 +17,7 @@ export function createWindDownEffect(notifications: NotifyApi, iconUrl: string, 
     if (!windDown || (await store.get()) === windDown.endsAt) return;
     await store.set(windDown.endsAt);
     const minutes = Math.max(1, Math.round((windDown.endsAt - now) / MINUTE));
-    const until = describeInstant(t, windDown.endsAt, now, timeZone);
+    const until = describeInstant(t, windDown.endsAt, now, timeZone, clockOf(settings.clock, navigator.language));
     const breakStarts = decide(settings, windDown.endsAt, timeZone).state === 'break';
     await notifications.create(`wind-down-${windDown.endsAt}`, {
       type: 'basic',

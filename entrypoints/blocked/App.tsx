@@ -4,6 +4,7 @@
  * guard and records a visit only when that site really is blocked.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { pageClock } from '@/components/clock';
 import { CrisisFlow } from '@/components/CrisisFlow';
 import { askWorker, useSnapshot } from '@/components/worker';
 import { weekCount } from '@/utils/crisis';
@@ -20,6 +21,23 @@ import type { MessageKey } from '@/utils/i18n';
 const MAX_TIMER = 2 ** 31 - 1;
 /** What an unknown `?site=` gets besides the neutral heading: a clear message that names nothing. */
 export const UNKNOWN_SITE: MessageKey = 'unknownSite';
+
+/** A return to the same site in this tab this recently is not tried again: the browser still turned it away. */
+const RETRY_MS = 10_000;
+
+/**
+ * Returns to `original` once the site has opened: first the worker brings the browser's rules up
+ * to date (docs/ARCHITECTURE.md, "Closed by default": a site opens in the browser's rules only when
+ * the worker says so), so the tab is not turned away again.
+ */
+async function goBackTo(original: string, siteId: string): Promise<void> {
+  const key = `returned:${siteId}`;
+  const last = Number(sessionStorage.getItem(key));
+  if (Date.now() - last < RETRY_MS) return;
+  await askWorker({ type: 'refresh' });
+  sessionStorage.setItem(key, String(Date.now()));
+  location.replace(original);
+}
 
 function GoBack() {
   if (history.length <= 1) return null;
@@ -43,7 +61,7 @@ export function App({ address }: { address: BlockedAddress }) {
   const open = site && decision ? !blocked : false;
 
   useEffect(() => {
-    if (open && original) location.replace(original);
+    if (open && original && site) void goBackTo(original, site.id);
   }, [open, original]);
 
   // A visit turned away counts in the week's balance: the site id and a time, nothing more. Judged
@@ -92,6 +110,7 @@ export function App({ address }: { address: BlockedAddress }) {
     );
   }
   const today = localParts(now, snapshot.timeZone).date;
+  const clock = pageClock(snapshot.settings.clock);
   const prompt = choosePrompt({
     moment: momentFor(decision, now),
     date: today,
@@ -103,7 +122,7 @@ export function App({ address }: { address: BlockedAddress }) {
   return (
     <>
       <h1>{t('closedEvening', site.name)}</h1>
-      <p class="opens">{t('sentence', opensAgain(t, decision, now, snapshot.timeZone))}</p>
+      <p class="opens">{t('sentence', opensAgain(t, decision, now, snapshot.timeZone, clock))}</p>
       <p class="prompt">{prompt && promptText(t, prompt)}</p>
       <div class="actions">
         <GoBack />
@@ -113,6 +132,7 @@ export function App({ address }: { address: BlockedAddress }) {
           defaultMinutes={snapshot.settings.exceptions.defaultMinutes}
           week={weekCount(snapshot.crisisWeek, now)}
           timeZone={snapshot.timeZone}
+          clock={clock}
           onStart={(scope, minutes) => askWorker({ type: 'startException', scope, minutes })}
         />
       </div>

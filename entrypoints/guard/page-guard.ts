@@ -10,15 +10,17 @@
  */
 import { APP_PATHS, type AppPath } from '@/utils/app-paths';
 import { weekCount } from '@/utils/crisis';
+import { clockOf } from '@/utils/clock';
 import { opensAgain } from '@/utils/describe';
 import { GUARD_MARK } from '@/utils/guard-mark';
 import type { Request, Response } from '@/utils/messages';
 import { decideFor } from '@/utils/policy';
 import { matchSite } from '@/utils/site-match';
+import { createSpells } from '@/utils/spell';
 import type { Site } from '@/utils/types';
 import { t } from '@/stores/i18n';
 import { nativeBrowser } from '@/stores/native-browser';
-import { snapshotItem, type Snapshot } from '@/stores/snapshot';
+import { idleItem, snapshotItem, type Snapshot } from '@/stores/snapshot';
 import { foreignHosts } from './cover';
 import { LIFT_ATTRIBUTE } from '@/utils/dim';
 import { createDimmer } from './dimmer';
@@ -128,7 +130,24 @@ export function startPageGuard(): void {
   const onVisible = () => {
     // Background tabs' timers are throttled; a tab coming back into view re-checks at once.
     if (doc.visibilityState === 'visible') evaluate();
+    else report();
   };
+  // Foreground use after hours (docs/ARCHITECTURE.md, "History"): while the site is open by an
+  // exception or a wrap-up, or dimmed, the top page says when it becomes the active tab of a
+  // focused window and when it stops being it. Only on a change: the worker never polls, and
+  // gets no address (it knows the tab's site from the sender).
+  let counting = false;
+  let idleSince: number | null = null;
+  const spells = createSpells(({ at, minutes }) => void send({ type: 'usage', at, minutes }));
+  function report(leaving = false) {
+    spells(Date.now(), counting && !leaving && window.top === window && doc.visibilityState === 'visible' && doc.hasFocus(), idleSince);
+  }
+  const onIdle = (value: number | null) => {
+    idleSince = value;
+    report();
+  };
+  // Focus moving into one of the page's own frames blurs the window but keeps the page in use.
+  const onBlur = () => setTimeout(report, 0);
   // Every listener goes with one abort when the guard stands down.
   const listening = new AbortController();
   const { signal } = listening;
@@ -136,15 +155,24 @@ export function startPageGuard(): void {
   doc.addEventListener('fullscreenchange', raiseAll, { signal });
   doc.addEventListener('visibilitychange', onVisible, { signal });
   window.addEventListener('pageshow', evaluate, { signal });
+  window.addEventListener('focus', () => report(), { signal });
+  window.addEventListener('blur', onBlur, { signal });
+  window.addEventListener('pagehide', () => report(true), { signal });
   window.addEventListener('popstate', onRoute, { signal });
   window.addEventListener('hashchange', onRoute, { signal });
   // history.pushState in a single-page app: the Navigation API tells every world, synchronously.
   (window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onRoute, { signal });
 
-  const unwatch = snapshotItem.watch((value) => {
+  const unwatchSnapshot = snapshotItem.watch((value) => {
     snapshot = value;
     evaluate();
   });
+  const unwatchIdle = idleItem.watch(onIdle);
+  void idleItem.getValue().then(onIdle, () => undefined);
+  const unwatch = () => {
+    unwatchSnapshot();
+    unwatchIdle();
+  };
 
   /** Stands down for good: the extension's context is gone. The covers stay as they are. */
   const stop = Object.assign(
@@ -186,9 +214,11 @@ export function startPageGuard(): void {
     const now = Date.now();
     const decision = decideFor(sites, settings, now, timeZone, { exceptions });
     const action = site ? (decision.siteActions[site.id] ?? 'allow') : 'allow';
+    // The clinician's clock in the browser's language (docs/ARCHITECTURE.md, "Time").
+    const clock = clockOf(settings.clock, navigator.language);
     const model: PanelModel | null = site && {
       siteName: site.name,
-      opensAgain: opensAgain(t, decision, now, timeZone),
+      opensAgain: opensAgain(t, decision, now, timeZone, clock),
       wrapUpMinutes: settings.exceptions.wrapUpMinutes,
       wrapUpUsed: wrapUps[site.id] === decision.stateStartedAt,
       // The same flow as the popup's and the blocked page's, with the week's count the worker left.
@@ -200,6 +230,7 @@ export function startPageGuard(): void {
         week: weekCount(crisisWeek, at),
         now: at,
         timeZone,
+        clock,
       }),
       wrapUp: () => send({ type: 'wrapUp', siteId: site.id }),
       startException: (scope, minutes) => send({ type: 'startException', scope, minutes }),
@@ -214,6 +245,9 @@ export function startPageGuard(): void {
       overlay.hide();
       dimmer.lift();
     }
+    // Open after hours: by an exception or a wrap-up, or dimmed (a site allowed by its own action counts nothing).
+    counting = !!site && decision.state !== 'work' && action !== 'block' && (site.action ?? settings.actions[site.category]) !== 'allow';
+    report();
     decided = true;
     liftStylesheet(doc.documentElement);
     // An orphaned guard's covers (from before an update) give way to this one's.
@@ -233,7 +267,7 @@ export function startPageGuard(): void {
     (value) => {
       // Open work tabs were left unguarded after an update, and this may be one, reloaded: the
       // worker looks again. (A guard the worker injected itself needs not say so.)
-      if (withPage && (value?.uncovered ?? 0) > 0) void send({ type: 'tabGuarded' });
+      if (withPage && (value?.uncovered ?? 0) > 0) void send({ type: 'refresh' });
       if (snapshot) return; // a newer one arrived through the watcher meanwhile
       snapshot = value;
       evaluate();

@@ -7,9 +7,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AfterHoursSection } from '@/components/options/AfterHoursSection';
 import { CustomSites } from '@/components/options/CustomSites';
+import { ClockSection } from '@/components/options/ClockSection';
 import { DataSection, type ReplaceResult } from '@/components/options/DataSection';
 import { DaysOffSection } from '@/components/options/DaysOffSection';
 import { DoNotDisturbSection } from '@/components/options/DoNotDisturbSection';
+import { BalanceSection } from '@/components/options/BalanceSection';
 import { ExceptionsSection } from '@/components/options/ExceptionsSection';
 import { HistoryData } from '@/components/options/HistoryData';
 import { HoursEditor } from '@/components/options/HoursEditor';
@@ -20,7 +22,10 @@ import { SitesSection } from '@/components/options/SitesSection';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
 import { WeekPreview } from '@/components/options/WeekPreview';
 import { Unguarded, useUnguarded } from '@/components/Unguarded';
-import { history } from '@/stores/history';
+import { history, watchHistory } from '@/stores/history';
+import { balanceOf, BALANCE_WEEKS, type Balance } from '@/utils/balance';
+import type { HistoryEvent } from '@/utils/history-events';
+import { weekBounds } from '@/utils/ledger';
 import { decide } from '@/utils/policy';
 import type { Settings } from '@/utils/settings';
 import { isSettingsChange, readSettingsState, type SettingsState, updateSettings } from '@/stores/storage';
@@ -33,10 +38,12 @@ import { copyText, downloadText, hasNotificationControl, hostAccess, requestNoti
 const SECTIONS = [
   ['hours', 'secHours'],
   ['time-zone', 'secZone'],
+  ['clock', 'secClock'],
   ['days-off', 'secDaysOff'],
   ['sites', 'secSites'],
   ['exceptions', 'secExceptions'],
   ['self-care', 'secSelfCare'],
+  ['balance', 'secBalance'],
   ['after-hours', 'secAfterHours'],
   ['do-not-disturb', 'secDnd'],
   ['data', 'secData'],
@@ -89,6 +96,21 @@ export function App() {
     [reload],
   );
 
+  // The balance, from the history itself: read again with each settings change and each minute.
+  const [events, setEvents] = useState<HistoryEvent[] | null>(null);
+  const [added, setAdded] = useState(0);
+  useEffect(() => watchHistory(() => setAdded((n) => n + 1)), []);
+  useEffect(() => {
+    let live = true;
+    history.between(0, Number.POSITIVE_INFINITY).then(
+      (list) => live && setEvents(list),
+      () => live && setEvents(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state, now, added]);
+
   if (!state) return <p class="loading">{t('loadingSettings')}</p>;
   const { settings, locked, notice } = state;
   const system = systemZone();
@@ -129,6 +151,9 @@ export function App() {
         <Section id="time-zone" title={t('secZone')}>
           <TimeZoneSection {...common} systemTimeZone={system} zones={zones} />
         </Section>
+        <Section id="clock" title={t('secClock')} intro={t('introClock')}>
+          <ClockSection {...common} />
+        </Section>
         <Section id="days-off" title={t('secDaysOff')} intro={t('introDaysOff')}>
           <DaysOffSection {...common} today={today} />
         </Section>
@@ -142,6 +167,9 @@ export function App() {
         </Section>
         <Section id="self-care" title={t('secSelfCare')}>
           <SelfCareSection {...common} />
+        </Section>
+        <Section id="balance" title={t('secBalance')} intro={t('introBalance')}>
+          <BalanceSection balance={balanceNow(events, settings, now, timeZone)} />
         </Section>
         <Section id="after-hours" title={t('secAfterHours')} intro={t('introAfterHours')}>
           <AfterHoursSection {...common} nextOpening={decide(settings, now, timeZone).nextWorkAt} now={now} timeZone={timeZone} copy={copyText} />
@@ -166,5 +194,16 @@ export function App() {
         </Section>
       </main>
     </>
+  );
+}
+
+/** What is owed over the last 8 weeks, from the events of that window; null until they are read. */
+function balanceNow(events: HistoryEvent[] | null, settings: Settings, now: number, timeZone: string): Balance | null {
+  if (!events) return null;
+  const from = weekBounds(now, timeZone, BALANCE_WEEKS - 1).from;
+  return balanceOf(
+    events.filter((e) => e.at >= from || e === events[0]),
+    settings,
+    { now, timeZone },
   );
 }

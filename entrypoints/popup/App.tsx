@@ -1,26 +1,49 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { pageClock } from '@/components/clock';
 import { CrisisCountdown } from '@/components/CrisisCountdown';
 import { CrisisFlow } from '@/components/CrisisFlow';
 import { DayTimeline } from '@/components/DayTimeline';
 import { PromptCard } from '@/components/PromptCard';
 import { StatusLine } from '@/components/StatusLine';
 import { TodayOff } from '@/components/TodayOff';
+import { ClockOut } from '@/components/ClockOut';
+import { DayOffPicker, WeeklyReview, type ReviewAction } from '@/components/WeeklyReview';
+import { dayOffSuggestedItem, reviewedWeekItem } from '@/stores/review-store';
+import { shortDate, showTime } from '@/utils/clock';
+import { clockOutChoice, eveningNextWeek, fridayAfternoon, reviewDue, withBlock, withoutBlock } from '@/utils/review';
 import { Unguarded, unguardedOf } from '@/components/Unguarded';
 import { WeekBalance } from '@/components/WeekBalance';
 import { weekCount } from '@/utils/crisis';
-import { isHeavy, rollUpWeek, weekBounds } from '@/utils/ledger';
+import { balanceOf, BALANCE_WEEKS, DAY_OFF_WEEKS } from '@/utils/balance';
+import { weekBounds } from '@/utils/ledger';
 import { decide } from '@/utils/policy';
 import { momentFor } from '@/utils/prompts';
 import { enabledSites } from '@/utils/sites';
 import { localParts } from '@/utils/zoned-time';
-import { openSettings, send, takeTodayOff, undoTodayOff } from './actions';
+import { addReviewDayOff, changeSettings, clockOutNow, openSettings, send, takeTodayOff, undoClockOut, undoReviewDayOff, undoTodayOff } from './actions';
 import { useSnapshot } from '@/components/worker';
-import { useCurrentSite, useHistory, usePrompt, useTicker } from './hooks';
+import { useCurrentSite, useHistory, useItem, usePrompt, useTicker } from './hooks';
 import { todayOffChoice } from '@/utils/today-off';
 import { t } from '@/stores/i18n';
+import { ErrorAlert } from '@/components/Action';
 
 /** The popup: today's boundary at a glance, a prompt, the crisis toggle and the day off. */
+/** The suggestion to plan a day off after weeks without one: at most once a week (the week is marked as soon as it shows). */
+function DayOffSuggestion({ week, today, onShown }: { week: string; today: string; onShown(week: string, dismissed?: boolean): void }) {
+  useEffect(() => onShown(week), [week]);
+  return (
+    <section class="review" aria-labelledby="day-off-heading">
+      <h2 id="day-off-heading">{t('dsTitle')}</h2>
+      <p>{t('dsText', DAY_OFF_WEEKS)}</p>
+      <DayOffPicker today={today} addDayOff={(date) => addReviewDayOff(date, today)} undoDayOff={undoReviewDayOff} label={t('dsPlan')} />
+      <button type="button" class="link" onClick={() => onShown(week, true)}>
+        {t('dsNotThisWeek')}
+      </button>
+    </section>
+  );
+}
+
 export function App() {
   const { snapshot, now, setNow } = useSnapshot();
   const [settingsError, setSettingsError] = useState<string | null>(null);
@@ -33,13 +56,27 @@ export function App() {
 
   const sites = settings ? enabledSites(settings) : [];
   const currentSiteId = useCurrentSite(sites);
-  const week = weekBounds(now, timeZone);
-  // Read again whenever exceptions start, change or end.
-  const events = useHistory(week.from, JSON.stringify(snapshot?.exceptions ?? []));
-  const limit = settings?.exceptions.weeklyLimit ?? 0;
-  const ledger = events && rollUpWeek(events, { now, timeZone, weeklyLimit: limit, running: snapshot?.exceptions ?? [] });
+  // The balance runs over 8 weeks, read with two more (to know the history is older than 8 weeks,
+  // for the day-off suggestion); read again whenever exceptions start, change or end.
+  // And after the popup itself wrote to it ("Clock out now", "Take today off" and their undo).
+  const [written, setWritten] = useState(0);
+  const afterWrite = (action: () => Promise<string | null>) => async () => {
+    const error = await action();
+    setWritten((n) => n + 1);
+    return error;
+  };
+  const events = useHistory(weekBounds(now, timeZone, BALANCE_WEEKS + 1).from, `${written} ${JSON.stringify(snapshot?.exceptions ?? [])}`);
+  const balance = events && settings ? balanceOf(events, settings, { now, timeZone }) : null;
   const today = localParts(now, timeZone).date;
-  const moment = decision ? momentFor(decision, now, ledger ? isHeavy(ledger) : false) : 'afterHours';
+  const moment = decision ? momentFor(decision, now, balance?.heavy ?? false) : 'afterHours';
+  const [reviewed, setReviewed] = useItem(reviewedWeekItem);
+  const [suggested, setSuggestedItem] = useItem(dayOffSuggestedItem);
+  // Shown in this popup: it stays while the popup is open, though the week is marked as shown.
+  const [shownNow, setShownNow] = useState(false);
+  const setSuggested = (week: string, dismissed = false) => {
+    setShownNow(!dismissed);
+    setSuggestedItem(week);
+  };
   const prompt = usePrompt(settings ? { moment, date: today, areas: settings.selfCare.categories, own: settings.selfCare.prompts } : null);
 
   useEffect(() => {
@@ -56,15 +93,36 @@ export function App() {
         <button type="button" onClick={showSettings}>
           {t('openSettings')}
         </button>
-        {settingsError && (
-          <p class="error" role="alert">
-            {settingsError}
-          </p>
-        )}
+        <ErrorAlert message={settingsError} />
       </>
     );
   }
   const offChoice = todayOffChoice(settings, today, timeZone);
+  const clock = pageClock(settings.clock);
+  const outChoice = clockOutChoice(settings, now, timeZone);
+  // The weekly review, once the week's last work range is over (and not yet dismissed).
+  const dueWeek = balance && reviewed !== undefined ? reviewDue(settings, now, timeZone, reviewed) : null;
+  const reviewWeek = dueWeek ? balance?.weeks.find((w) => w.week === dueWeek) : undefined;
+  const reviewActions: ReviewAction[] = [];
+  const friday = fridayAfternoon(settings, today, timeZone);
+  if (friday?.date) {
+    reviewActions.push({
+      label: t('rvFriday'),
+      done: t('rvFridayDone', shortDate(friday.date), showTime(friday.from, clock)),
+      run: () => changeSettings((s) => withBlock(s, friday)),
+      undo: () => changeSettings((s) => withoutBlock(s, friday)),
+    });
+  }
+  const evening = eveningNextWeek(settings, now, timeZone);
+  reviewActions.push({
+    label: t('rvEvening'),
+    done: t('rvEveningDone', shortDate(evening.date ?? today), showTime(evening.from, clock)),
+    run: () => changeSettings((s) => withBlock(s, evening)),
+    undo: () => changeSettings((s) => withoutBlock(s, evening)),
+  });
+  // No day off in weeks: suggested at most once a week (the week it was shown is kept).
+  const thisMonday = weekBounds(now, timeZone).week;
+  const suggestDayOff = !reviewWeek && (shownNow || (balance?.dayOffDue === true && suggested !== undefined && suggested !== thisMonday));
   // The sites left without rules are named in the notice already.
   const unguarded = unguardedOf(snapshot);
   return (
@@ -75,7 +133,7 @@ export function App() {
         </p>
       )}
       <Unguarded sites={unguarded.sites} uncovered={unguarded.uncovered} request={(origins) => browser.permissions.request({ origins })} />
-      <StatusLine decision={decision} now={now} timeZone={timeZone} />
+      <StatusLine decision={decision} now={now} timeZone={timeZone} clock={clock} />
       <DayTimeline settings={settings} now={now} timeZone={timeZone} exceptions={snapshot.exceptions} />
       <PromptCard prompt={prompt} moment={moment} />
       <section class="crisis" aria-labelledby="crisis-heading">
@@ -87,6 +145,7 @@ export function App() {
             sites={sites}
             now={now}
             timeZone={timeZone}
+            clock={clock}
             onExtend={(id, minutes) => send({ type: 'extendException', id, minutes })}
             onEnd={(id) => send({ type: 'endException', id })}
           />
@@ -97,21 +156,37 @@ export function App() {
           currentSiteId={currentSiteId}
           week={weekCount(snapshot.crisisWeek, now)}
           timeZone={timeZone}
+          clock={clock}
           another={running.length > 0}
           onStart={(scope, minutes) => send({ type: 'startException', scope, minutes })}
         />
       </section>
-      <WeekBalance ledger={ledger} />
+      <WeekBalance balance={balance} />
+      {reviewWeek && balance && (
+        <WeeklyReview
+          balance={balance}
+          week={reviewWeek}
+          today={today}
+          actions={reviewActions}
+          addDayOff={(date) => addReviewDayOff(date, today)}
+          undoDayOff={undoReviewDayOff}
+          onDismiss={() => setReviewed(reviewWeek.week)}
+        />
+      )}
+      {suggestDayOff && <DayOffSuggestion week={thisMonday} today={today} onShown={setSuggested} />}
       <footer class="footer">
-        {offChoice && <TodayOff choice={offChoice} onTake={() => takeTodayOff(today)} onUndo={() => undoTodayOff(today, timeZone)} />}
+        {outChoice && (
+          <ClockOut
+            choice={outChoice}
+            onTake={afterWrite(() => clockOutNow(settings, today, timeZone))}
+            onUndo={afterWrite(() => undoClockOut(today, timeZone))}
+          />
+        )}
+        {offChoice && <TodayOff choice={offChoice} onTake={afterWrite(() => takeTodayOff(today))} onUndo={afterWrite(() => undoTodayOff(today, timeZone))} />}
         <button type="button" class="link" onClick={showSettings}>
           {t('openSettings')}
         </button>
-        {settingsError && (
-          <p class="error" role="alert">
-            {settingsError}
-          </p>
-        )}
+        <ErrorAlert message={settingsError} />
       </footer>
     </>
   );

@@ -1,11 +1,12 @@
 /** The popup's live inputs: the worker's snapshot, a clock that ticks when something changes, the current tab's site. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { history } from '@/stores/history';
+import { history, watchHistory } from '@/stores/history';
 import type { HistoryEvent } from '@/utils/history-events';
 import { matchSite } from '@/utils/sites';
 import type { Site } from '@/utils/types';
 import { promptForToday } from '@/stores/prompt-store';
+import type { Item } from '@/stores/item';
 import type { Prompt, PromptChoice } from '@/utils/prompts';
 import { MINUTE, SECOND } from '@/utils/zoned-time';
 
@@ -45,6 +46,9 @@ export function useCurrentSite(sites: readonly Site[]): string | null {
 /** History events from `from` on, read again whenever `version` changes; null until read (or unreadable). */
 export function useHistory(from: number, version: string): HistoryEvent[] | null {
   const [events, setEvents] = useState<HistoryEvent[] | null>(null);
+  // And whenever an event is added anywhere (the worker records a spell of use as the tab leaves the foreground).
+  const [added, setAdded] = useState(0);
+  useEffect(() => watchHistory(() => setAdded((n) => n + 1)), []);
   useEffect(() => {
     let live = true;
     history.between(from, Number.POSITIVE_INFINITY).then(
@@ -54,7 +58,7 @@ export function useHistory(from: number, version: string): HistoryEvent[] | null
     return () => {
       live = false;
     };
-  }, [from, version]);
+  }, [from, version, added]);
   return events;
 }
 
@@ -71,4 +75,19 @@ export function usePrompt(choice: Omit<PromptChoice, 'shown'> | null): Prompt | 
     };
   }, [key]);
   return prompt;
+}
+
+/** A stored value (undefined until read) and a way to change it. */
+export function useItem<T>(item: Item<T>): [T | undefined, (value: T) => void] {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    void item.getValue().then(setValue, () => undefined);
+  }, [item]);
+  return [
+    value,
+    (next: T) => {
+      setValue(next);
+      void item.setValue(next).catch(() => undefined);
+    },
+  ];
 }

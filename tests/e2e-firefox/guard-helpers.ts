@@ -10,7 +10,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import { DIM_FILTER } from '../../utils/dim';
+import { untilRedirects } from '../e2e/guard-waits';
 import { HOUR, nextMinuteBoundary, settingsWith, workFrom, launch, type Harness, type LaunchOptions } from './harness';
+
+export { untilApplied, untilGuard } from '../e2e/guard-waits';
 
 export { DIM_FILTER };
 
@@ -138,42 +141,19 @@ export async function clickGuardButton(page: Page, name: RegExp): Promise<void> 
   await page.mouse.click(button.x, button.y);
 }
 
-/** Resolves once the worker has applied settings: its snapshot holds `predicate`'s truth. */
-export async function untilGuard(h: Harness, predicate: (snapshot: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    const snapshot = await h.getLocal<Record<string, unknown>>('guard');
-    if (snapshot && predicate(snapshot)) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`the guard did not settle within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Resolves once the worker has applied a document with this week (its snapshot holds it). */
-export function untilApplied(h: Harness, doc: { week?: Record<string, unknown> }, timeoutMs = 5000): Promise<void> {
-  // Storage hands objects back with their keys sorted: compare day by day.
-  const days = Object.entries(doc.week ?? {});
-  return untilGuard(
-    h,
-    (s) => {
-      const week = (s.settings as { week?: Record<string, unknown> } | undefined)?.week ?? {};
-      return days.every(([day, ranges]) => JSON.stringify(week[day]) === JSON.stringify(ranges));
-    },
-    timeoutMs,
-  );
-}
-
-/** The number of redirect rules in force (a blocked site's navigations never reach the network). */
+/**
+ * The number of redirect rules in force (a blocked site's navigations never reach the network):
+ * the closed set's (dynamic rules) that no opening (session rules) lets through.
+ */
 export const redirectRules = (h: Harness) =>
-  h.evalInExtension(async (b) => (await b.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect').length);
+  h.evalInExtension(async (b) => {
+    const opened = new Set((await b.declarativeNetRequest.getSessionRules()).map((r) => r.condition.regexFilter));
+    return (await b.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect' && !opened.has(r.condition.regexFilter)).length;
+  });
 
 /** Resolves once the redirect rules are (or are not) in force. */
-export async function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while ((await redirectRules(h)) > 0 !== on) {
-    if (Date.now() - start > timeoutMs) throw new Error(`blocking did not turn ${on ? 'on' : 'off'} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {
+  return untilRedirects(() => redirectRules(h), on, timeoutMs);
 }
 
 /** A browser clocked out now and back in three hours, its blocking rules in force. */

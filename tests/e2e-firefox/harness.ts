@@ -5,8 +5,11 @@
  *
  * What differs from Chromium (tests/e2e/harness.ts), and why:
  * - The worker is an event page Firefox does not show the driver, so the extension API is reached
- *   from an extension page instead: a tab on `moz-extension://<uuid>/popup.html` kept open as the
- *   control page (`evalInExtension`). Storage, rules, badge and permissions are the same objects there.
+ *   from an extension page instead: a tab on `moz-extension://<uuid>/access.html` kept open as the
+ *   control page (`evalInExtension`). Storage, rules, badge and permissions are the same objects
+ *   there; the site-access page is the one that writes nothing (the popup records its prompt, and a
+ *   storage change wakes a stopped background). To stop the background itself, the harness uses
+ *   Firefox's own chrome context (`stopBackground`).
  * - The add-on's UUID is chosen before launch (pref `extensions.webextensions.uuids`), so its pages'
  *   addresses are known; opening them needs Firefox started with `--remote-allow-system-access`.
  * - Extension pages never report "load" to the driver, and `page.url()` never follows a tab onto
@@ -19,6 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'wxt/browser';
 import type { SettingsInput } from '../../utils/settings';
@@ -38,7 +42,10 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export type WebExt = typeof WebExtBrowser;
 
 export interface LaunchOptions {
-  /** The built extension to install; `EXTENSION_DIR` when absent. */
+  /**
+   * The built extension to install: a folder, or a package (.zip) as about:debugging's "Load
+   * Temporary Add-on…" takes it; `EXTENSION_DIR` when absent.
+   */
   readonly extensionDir?: string;
   /** Hostnames whose https and http requests the proxy sends to the test server; others are refused. */
   readonly hosts?: readonly string[];
@@ -52,6 +59,8 @@ export interface LaunchOptions {
   readonly grantHostAccess?: boolean;
   /** More Firefox preferences. */
   readonly prefs?: Record<string, unknown>;
+  /** The Firefox binary; `FIREFOX_PATH` when absent (a private copy of the installation, for its policies). */
+  readonly executablePath?: string;
 }
 
 export interface Harness {
@@ -77,6 +86,13 @@ export interface Harness {
   setLocal(items: Record<string, unknown>): Promise<void>;
   /** The tabs open now, the control page excluded. */
   pages(): Promise<Page[]>;
+  /**
+   * Stops the background (an event page in Firefox) as Firefox does when it has been idle, or as
+   * about:debugging's "Terminate background script" does; resolves once it is stopped.
+   */
+  stopBackground(): Promise<void>;
+  /** Firefox's own word for the background's state: 'running', 'stopped', 'starting' … */
+  backgroundState(): Promise<string>;
   /** Closes the browser, the proxy (and the server if `launch` made it). */
   close(): Promise<void>;
 }
@@ -110,11 +126,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The add-on id the built manifest declares. */
-export function addonId(dir: string): string {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+/** The add-on id the built manifest declares, in a folder or a package (.zip). */
+export function addonId(path: string): string {
+  const text = path.endsWith('.zip')
+    ? strFromU8(unzipSync(readFileSync(path), { filter: (file) => file.name === 'manifest.json' })['manifest.json'] ?? new Uint8Array())
+    : readFileSync(join(path, 'manifest.json'), 'utf8');
+  const manifest = JSON.parse(text || '{}') as { browser_specific_settings?: { gecko?: { id?: string } } };
   const id = manifest.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${dir}/manifest.json declares no gecko id`);
+  if (!id) throw new Error(`${path}: its manifest.json declares no gecko id`);
   return id;
 }
 
@@ -168,7 +187,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: FIREFOX_PATH,
+      executablePath: options.executablePath ?? FIREFOX_PATH,
       headless: true,
       acceptInsecureCerts: true,
       defaultViewport: { width: 1280, height: 800 },
@@ -207,7 +226,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   let control: Page;
   try {
     await browser.installExtension(extensionDir);
-    control = await openExtensionPage('popup.html');
+    control = await openExtensionPage('access.html');
   } catch (error) {
     await browser.close();
     await proxy.close();
@@ -220,6 +239,25 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     const expression = `(${fn.toString()})(browser, ${JSON.stringify(arg) ?? 'undefined'})`;
     return withTimeout(control.evaluate(expression) as Promise<R>, EVAL_TIMEOUT_MS, 'evalInExtension');
   };
+
+  /**
+   * Runs `expression` with Firefox's own privileges, in the browser window's chrome context
+   * (WebDriver BiDi offers it with `--remote-allow-system-access`): how the harness reaches the
+   * background, which Firefox shows no driver.
+   */
+  const evalInChrome = async (expression: string): Promise<unknown> => {
+    const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: Array<{ context: string }> };
+    const context = tree.contexts[0]?.context;
+    if (!context) throw new Error('no chrome context to reach the background from');
+    const { result } = (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true })) as {
+      result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+    };
+    if (result.type !== 'success') throw new Error(`in Firefox's chrome: ${result.exceptionDetails?.text}`);
+    return result.result?.value;
+  };
+  const extension = `WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).extension`;
+  const backgroundState = async () => String(await evalInChrome(`${extension}.backgroundState`));
 
   return {
     browser,
@@ -239,6 +277,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     getLocal: <T>(key: string) => evalInExtension(async (b, k) => (await b.storage.local.get(k))[k], key) as Promise<T | undefined>,
     setLocal: (items) => evalInExtension((b, i) => b.storage.local.set(i), items),
     pages: async () => (await browser.pages()).filter((p) => p !== control),
+    backgroundState,
+    async stopBackground() {
+      await evalInChrome(`${extension}.terminateBackground()`);
+      const state = await backgroundState();
+      if (state !== 'stopped') throw new Error(`the background is ${state} after being stopped`);
+    },
     async close() {
       await browser.close().catch(() => {});
       await proxy.close();

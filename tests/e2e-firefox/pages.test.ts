@@ -1,8 +1,12 @@
-// The extension's pages in real Firefox: the popup and the options page load, and a crisis
-// exception started from the popup opens the blocked site, and only that one.
+// The extension's pages in real Firefox: the popup and the options page load, a crisis exception
+// started from the popup opens the blocked site, and only that one, and a settings file imported
+// in the options page is what the guard follows.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hrefOf, type Harness } from './harness';
+import { alwaysWork, hrefOf, neverWork, settingsWith, type Harness } from './harness';
 import { launchClockedOut, untilBlocking, untilGuard } from './guard-helpers';
 
 const text = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
@@ -25,12 +29,24 @@ async function clickButton(page: Page, name: RegExp): Promise<void> {
 
 describe('the extension pages in Firefox', () => {
   let h: Harness;
+  let files: string;
   beforeAll(async () => {
     h = await launchClockedOut();
+    files = await mkdtemp(join(tmpdir(), 'clocked-out-import-'));
   });
   afterAll(async () => {
     await h?.close();
+    if (files) await rm(files, { recursive: true, force: true });
   });
+
+  /** Chooses a file named `name` holding `content` in the options page's "Import settings" input, as a user would. */
+  async function importFile(page: Page, name: string, content: unknown): Promise<void> {
+    const path = join(files, name);
+    await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+    const input = (await page.waitForSelector('input[type=file]')) as ElementHandle<HTMLInputElement> | null;
+    if (!input) throw new Error('no "Import settings" file input');
+    await input.uploadFile(path);
+  }
 
   /**
    * An extension page in a tab, collecting its script errors from now on. Firefox reports no log
@@ -93,6 +109,39 @@ describe('the extension pages in Firefox', () => {
     // The popup counts down.
     await expect.poll(() => text(page, 'h1')).toMatch(/^Crisis exception — (29|30) min left$/);
     expect(await errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('a settings file imported in the options page shows what changed, and the guard follows it', async () => {
+    await h.setSettings(settingsWith({ week: alwaysWork() }));
+    await untilBlocking(h, false);
+    const page = await open('options.html');
+    await importFile(page, 'evenings-off.json', settingsWith({ week: neverWork(), windDownMinutes: 5 }));
+    await expect.poll(() => text(page, '.summary')).toContain('Imported evenings-off.json. What changed:');
+    expect(await text(page, '.summary')).toContain('Mon: 00:00–24:00 → off');
+    expect(await text(page, '.summary')).toContain('Wind-down warning: 0 min → 5 min');
+    await untilBlocking(h, true);
+    h.server.reset();
+    const site = await h.openPage('https://acme.janeapp.com/admin');
+    expect(await hrefOf(site)).toBe(`${h.extensionUrl('blocked.html')}?site=jane`);
+    expect(h.server.count('acme.janeapp.com')).toBe(0);
+    await site.close();
+    expect(await errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('a malformed settings file is refused with its errors by field, and nothing changes', async () => {
+    const before = await h.evalInExtension(async (b) => (await b.storage.sync.get(null)) as unknown);
+    const page = await open('options.html');
+    const bad = settingsWith({ week: alwaysWork() }) as Record<string, unknown>;
+    bad.week = { ...alwaysWork(), tue: [['09:00', '25:00']] };
+    await importFile(page, 'broken.json', bad);
+    await expect.poll(() => text(page, '.refused')).toContain('broken.json was not imported, and nothing changed:');
+    expect(await page.$$eval('.refused li', (items) => items.map((li) => li.textContent))).toEqual([
+      'week.tue[0]: end "25:00" is not a time (HH:MM, or 24:00)',
+    ]);
+    expect(await h.evalInExtension(async (b) => (await b.storage.sync.get(null)) as unknown)).toEqual(before);
+    await untilBlocking(h, true);
     await page.close();
   });
 });

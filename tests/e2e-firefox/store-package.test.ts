@@ -1,5 +1,5 @@
 // The package `npm run zip:firefox` makes for Firefox Add-ons, with the sources archive its
-// reviewers rebuild from (BUILDING.md): unpacked and installed in real Firefox, it guards.
+// reviewers rebuild from (BUILDING.md): installed in real Firefox as it is, the zip itself, it guards.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ function unzipTo(zip: string, dir: string): string[] {
 
 describe('the Firefox Add-ons package', () => {
   let out: string;
+  let pkg: string;
   let unpacked: string;
   let sources: string[];
   let h: Harness | undefined;
@@ -32,8 +33,9 @@ describe('the Firefox Add-ons package', () => {
     delete env.CLOCKED_OUT_TEST_HOOKS;
     execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'zip', '-b', 'firefox', '--mode', 'store'], { cwd: ROOT, env, stdio: 'pipe' });
     const zip = (suffix: string) => join(out, readdirSync(out).find((name) => name.endsWith(suffix)) ?? `missing${suffix}`);
+    pkg = zip('-firefox.zip');
     unpacked = join(out, 'unpacked');
-    unzipTo(zip('-firefox.zip'), unpacked);
+    unzipTo(pkg, unpacked);
     sources = unzipTo(zip('-sources.zip'), join(out, 'sources'));
   });
   afterAll(async () => {
@@ -48,8 +50,8 @@ describe('the Firefox Add-ons package', () => {
     expect(worker).not.toContain('clockedOut');
   });
 
-  test('installs and blocks a work site off hours, the site seeing no request', async () => {
-    h = await launchClockedOut({ extensionDir: unpacked });
+  test('installs as it is, as "Load Temporary Add-on…" takes it, and blocks a work site off hours, the site seeing no request', async () => {
+    h = await launchClockedOut({ extensionDir: pkg });
     h.server.reset();
     const page = await h.browser.newPage();
     expect(await navigate(page, 'https://secure.simplepractice.com/clients/1')).toContain(h.extensionUrl('blocked.html'));

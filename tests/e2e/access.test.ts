@@ -101,6 +101,15 @@ describe('host access withheld', () => {
       .toEqual({ text: '!', title: 'Clocked Out is not guarding: SimplePractice. Open Clocked Out to allow access.' });
     console.log(`badge named the withheld site ${Date.now() - start} ms after access was withheld`);
     await untilGuard(h, (s) => JSON.stringify(s.unguarded) === '["simplepractice"]', 1000);
+    // Withdrawn from a site that had it: the site-access page opens, saying why, with its one button.
+    await expect.poll(() => h.context.pages().filter((p) => p.url() === h.extensionUrl('access.html')).length).toBe(1);
+    const page = h.context.pages().find((p) => p.url() === h.extensionUrl('access.html'));
+    await expect
+      .poll(() => page?.locator('.why').textContent())
+      .toBe('Clocked Out needs access to SimplePractice to block or dim it outside your working hours, and the browser no longer gives it.');
+    expect(await page?.getByRole('button').allTextContents()).toEqual(['Allow access']);
+    if (page) expect(await seriousViolations(page)).toEqual([]);
+    await page?.close();
   });
 
   test('the popup says so in one line, and its button asks the browser for exactly that access, in the click', async () => {

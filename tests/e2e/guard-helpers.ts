@@ -2,6 +2,9 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { HOUR, launch, nextMinuteBoundary, settingsWith, workFrom, type Harness, type LaunchOptions } from './harness';
+import { untilRedirects } from './guard-waits';
+
+export { untilApplied, untilGuard } from './guard-waits';
 
 /** A browser clocked out now and back in three hours, its blocking rules in force. */
 export async function launchClockedOut(options?: LaunchOptions): Promise<Harness> {
@@ -40,28 +43,19 @@ export function historyEvents(target: Pick<Page, 'evaluate'>): Promise<StoredEve
   );
 }
 
-/** Resolves once the worker has applied settings: its snapshot holds `predicate`'s truth. */
-export async function untilGuard(h: Harness, predicate: (snapshot: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    const snapshot = await h.getLocal<Record<string, unknown>>('guard');
-    if (snapshot && predicate(snapshot)) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`the guard did not settle within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** The number of redirect rules in force (a blocked site's navigations never reach the network). */
+/**
+ * The number of redirect rules in force (a blocked site's navigations never reach the network):
+ * the closed set's (dynamic rules) that no opening (session rules) lets through.
+ */
 export const redirectRules = (h: Harness) =>
-  h.evalInWorker(async (chrome) => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect').length);
+  h.evalInWorker(async (chrome) => {
+    const opened = new Set((await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.condition.regexFilter));
+    return (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'redirect' && !opened.has(r.condition.regexFilter)).length;
+  });
 
 /** Resolves once the redirect rules are (or are not) in force. */
-export async function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while ((await redirectRules(h)) > 0 !== on) {
-    if (Date.now() - start > timeoutMs) throw new Error(`blocking did not turn ${on ? 'on' : 'off'} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function untilBlocking(h: Harness, on: boolean, timeoutMs = 5000): Promise<void> {
+  return untilRedirects(() => redirectRules(h), on, timeoutMs);
 }
 
 interface AxNode {
@@ -138,16 +132,22 @@ export async function clickGuardButton(page: Page, name: RegExp): Promise<void> 
   }
 }
 
-/** Resolves once the worker has applied a document with this week: rules, styles and snapshot. */
-export function untilApplied(h: Harness, doc: { week?: Record<string, unknown> }, timeoutMs = 5000): Promise<void> {
-  // Storage hands objects back with their keys sorted: compare day by day.
-  const days = Object.entries(doc.week ?? {});
-  return untilGuard(
-    h,
-    (s) => {
-      const week = (s.settings as { week?: Record<string, unknown> } | undefined)?.week ?? {};
-      return days.every(([day, ranges]) => JSON.stringify(week[day]) === JSON.stringify(ranges));
-    },
-    timeoutMs,
-  );
-}
+/**
+ * Watches, from the page's own world, for the guard's layers to be replaced: records when the page
+ * first holds exactly one layer and it is not one of those there now. An observer, not polling
+ * from here, so the timing costs the browser nothing and misses nothing.
+ */
+export const watchReplacement = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as { replacedAt?: number };
+    delete w.replacedAt;
+    const before = [...document.querySelectorAll('[data-clocked-out]')];
+    new MutationObserver((_, observer) => {
+      const now = [...document.querySelectorAll('[data-clocked-out]')];
+      if (now.length === 1 && !before.includes(now[0]!)) {
+        w.replacedAt = Date.now();
+        observer.disconnect();
+      }
+    }).observe(document.documentElement, { childList: true });
+    return before.length;
+  });

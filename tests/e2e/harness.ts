@@ -56,8 +56,9 @@ export interface LaunchOptions {
   /** More Chromium switches (`--restore-last-session`, …); `restart` passes them again. */
   readonly args?: readonly string[];
   /**
-   * The browser's UI language (`es`, `fr`, `fr_CA` …), which picks the extension's messages: on
-   * Linux Chromium takes it from the `LANGUAGE` environment variable, not from `--lang`. The
+   * The browser's language, as a clinician's system sets it ("en_US", "en_GB", "fr", "es",
+   * "fr_CA"), which picks the extension's messages and `navigator.language` and Intl's: Chromium on
+   * Linux takes its UI language from the LANGUAGE environment variable, not from `--lang`. The
    * machine's own (en-US) when absent; `restart` keeps it.
    */
   readonly language?: string;
@@ -139,7 +140,8 @@ async function closeWelcome(context: BrowserContext, extensionId: string): Promi
   }
 }
 
-const CHROMIUM_ARGS = [
+/** The switches every launch passes (the bench's bare launch too). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -16,7 +16,7 @@ const SHOTS = fileURLToPath(new URL('../../test-results/options/', import.meta.u
 const CUSTOM_HOST = 'ehr.example-clinic.org';
 /** A host the browser is asked about for real in the last test; its prompt is never answered. */
 const ASKED_HOST = 'portal.other-clinic.org';
-const SECTIONS = ['hours', 'time-zone', 'days-off', 'sites', 'exceptions', 'self-care', 'after-hours', 'do-not-disturb', 'data', 'privacy'];
+const SECTIONS = ['hours', 'time-zone', 'days-off', 'sites', 'exceptions', 'self-care', 'balance', 'after-hours', 'do-not-disturb', 'data', 'privacy'];
 
 /**
  * Gives the extension host access to `origins` the way a clinician's "Allow" leaves it: in the
@@ -190,7 +190,9 @@ describe('the options page', () => {
     // The history is read from the extension's own IndexedDB, which the worker writes.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history (CSV)' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/^clocked-out-history-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect((await readFile(await csv.path(), 'utf8')).split('\r\n')[0]).toBe('date,time,event,site,category,minutes');
+    expect((await readFile(await csv.path(), 'utf8')).split('\r\n')[0]).toBe(
+      'date,time,event,site,category,minutes,planned minutes,actual minutes,minutes used',
+    );
     await page.close();
   });
 
@@ -212,7 +214,7 @@ describe('the options page', () => {
     await start.press('Tab');
     const end = page.getByLabel(`${day}, to`);
     await end.fill(to.time);
-    // Tab moves between the hour and minute parts of a time field; Enter saves at once.
+    // Enter saves at once.
     await end.press('Enter');
 
     const short = (d: string) => d.charAt(0).toUpperCase() + d.slice(1);

@@ -34,6 +34,9 @@ export function settingsWith(overrides: Partial<SettingsInput> = {}): SettingsIn
     timeZone: systemTimeZone(),
     week: alwaysWork(),
     windDownMinutes: 0,
+    // Times as these tests write them, whatever the browser's language (tests/e2e/clock.test.ts
+    // is the one about the clock).
+    clock: '24h',
     ...overrides,
   };
   const parsed = parseSettings(en, doc);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { alwaysWork, DEFAULT_HOSTS, isBrightRed, launch, neverWork, recordFrames, SECOND, settingsWith, waitUntil, type Harness, type Reload } from './harness';
 import { GUARD_MARK } from '../../utils/guard-mark';
-import { centreColour, coverOf, untilBlocking, untilCover, untilGuard } from './guard-helpers';
+import { centreColour, coverOf, untilBlocking, untilCover, untilGuard, watchReplacement } from './guard-helpers';
 
 const NOTE = 'Client reports better sleep; follow up on';
 const MARKER = 'the same document since before the update';
@@ -31,25 +31,6 @@ async function expectSameDocument(page: Page) {
 
 /** The guard's layers in the page, seen from the page's own world (it cannot look inside them, but it sees their hosts). */
 const layers = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-clocked-out]').length);
-
-/**
- * Watches, from the page's own world, for the guard's layers to be replaced: records when the page
- * first holds exactly one layer and it is not one of those there now. An observer, not polling
- * from here, so the timing costs the browser nothing and misses nothing.
- */
-const watchReplacement = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as { replacedAt?: number };
-    const before = [...document.querySelectorAll('[data-clocked-out]')];
-    new MutationObserver((_, observer) => {
-      const now = [...document.querySelectorAll('[data-clocked-out]')];
-      if (now.length === 1 && !before.includes(now[0]!)) {
-        w.replacedAt = Date.now();
-        observer.disconnect();
-      }
-    }).observe(document.documentElement, { childList: true });
-    return before.length;
-  });
 
 /** Resolves with when the page's layers were replaced (epoch ms; see `watchReplacement`). */
 async function replacedAt(page: Page, timeoutMs = 10_000): Promise<number> {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clockOf } from '../../utils/clock';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { tonight } from '../../utils/tonight';
 import { en } from '../unit/english';
@@ -159,12 +160,13 @@ describe('the welcome guide', () => {
     await page.keyboard.press('Space');
     await tabTo(page, /^button Add another range$/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('input[time] Range 2, from');
-    await tabTo(page, /^input\[time\] Range 2, to$/);
-    // The time field's own segments, as a clinician types them: hours, minutes, then PM (its locale is en-US).
-    await page.keyboard.type('0800P');
+    await expect.poll(() => focused(page)).toBe('input[text] Range 2, from');
+    await tabTo(page, /^input\[text\] Range 2, to$/);
+    // The browser says en-US and the clock is left to it: the field reads 12-hour, as typed here.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('8:00 pm');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByLabel('Range 2, to', { exact: true }).inputValue()).toBe('20:00');
+    await expect.poll(() => page.getByLabel('Range 2, to', { exact: true }).inputValue()).toBe('8:00 PM');
     expect(await page.locator('.same-hours .note').count()).toBe(0);
     expect(await page.getByRole('radio', { name: /Follow this computer/ }).isChecked()).toBe(true);
     await tabTo(page, /^button Next: Your tools$/);
@@ -197,7 +199,9 @@ describe('the welcome guide', () => {
 
     // 5. Tonight, in the words of the same engine, then Start.
     const zone = systemTimeZone();
-    await expect.poll(async () => (await page.locator('p.tonight').textContent()) === tonight(en, expected(), Date.now(), zone).text).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('p.tonight').textContent()) === tonight(en, expected(), Date.now(), zone, clockOf('locale', 'en-US')).text)
+      .toBe(true);
     await page.getByText(/^If a client is in crisis after hours/).waitFor();
     if (process.env.CLOCKED_OUT_DOCS_SHOTS === '1') {
       await page.evaluate(() => window.scrollTo(0, 0));

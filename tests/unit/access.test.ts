@@ -5,6 +5,7 @@ import { siteAccessOrigins } from '@/utils/patterns';
 import { decide } from '@/utils/policy';
 import { defaultSettings } from '@/utils/settings';
 import type { Site } from '@/utils/types';
+import { fakeAction } from './fake-action';
 
 const simplepractice: Site = { id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] };
 const ecw: Site = { id: 'ecw', name: 'eClinicalWorks', category: 'ehr', hosts: ['*.eclinicalweb.com', '*.ecwcloud.com'], pathPrefix: '/mobiledoc/' };
@@ -78,20 +79,12 @@ describe('createAccess', () => {
 describe('the badge', () => {
   const NOW = Date.UTC(2026, 0, 5, 15);
   const decision = decide(defaultSettings(), NOW, 'UTC');
-  const action = () => {
-    const state = { text: '', color: '', title: '' };
-    return {
-      state,
-      setBadgeText: async ({ text }: { text: string }) => void (state.text = text),
-      setBadgeBackgroundColor: async ({ color }: { color: string }) => void (state.color = color),
-      setTitle: async ({ title }: { title: string }) => void (state.title = title),
-    };
-  };
+  const action = fakeAction;
 
   it('shows "!" and names the unguarded sites instead of the state', async () => {
     const a = action();
     const badge = createBadge(a, async () => [simplepractice, clinic]);
-    await badge.effect(decision, [simplepractice, clinic], { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, [simplepractice, clinic], { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state).toEqual({
       text: '!',
       color: '#b91c1c',
@@ -102,7 +95,7 @@ describe('the badge', () => {
   it('shows the state when every site is guarded, and an announced notice after it', async () => {
     const a = action();
     const badge = createBadge(a, async () => []);
-    await badge.effect(decision, [simplepractice], { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, [simplepractice], { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state.text).toBe('');
     expect(a.state.title).toMatch(/^Clocked Out — /);
     await badge.announce('Some settings were invalid.');
@@ -113,7 +106,7 @@ describe('the badge', () => {
   it('keeps the unguarded sites in the title when a notice is announced', async () => {
     const a = action();
     const badge = createBadge(a, async () => [simplepractice]);
-    await badge.effect(decision, [simplepractice], { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, [simplepractice], { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     await badge.announce('Could not guard x.');
     expect(a.state.title).toBe(`${unguardedTitle(['SimplePractice'])} — Could not guard x.`);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clockOf } from '@/utils/clock';
 import { fillAfterHoursMessage, openingWords } from '../../utils/after-hours-message';
 import { decide } from '../../utils/policy';
 import { defaultSettings } from '../../utils/settings';
@@ -9,6 +10,8 @@ const ZONE = 'America/Chicago';
 const at = (local: string) => toInstant(local.slice(0, 10), Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)), ZONE);
 // Friday 9 January 2026, 18:00 in Chicago.
 const NOW = at('2026-01-09 18:00');
+// The message's examples are US English, 12-hour.
+const US = clockOf('locale', 'en-US');
 
 describe('openingWords', () => {
   it.each([
@@ -19,15 +22,20 @@ describe('openingWords', () => {
     ['the same weekday next week, with the date', '2026-01-16 09:00', 'Friday, January 16, 9:00 AM'],
     ['after the holidays', '2026-02-02 08:00', 'Monday, February 2, 8:00 AM'],
   ])('%s reads "%s"', (_name, local, words) => {
-    expect(openingWords(en, at(local), NOW, ZONE)).toBe(words);
+    expect(openingWords(en, at(local), NOW, ZONE, US)).toBe(words);
   });
 
   it('says "further notice" when no work lies ahead', () => {
-    expect(openingWords(en, null, NOW, ZONE)).toBe('further notice');
+    expect(openingWords(en, null, NOW, ZONE, US)).toBe('further notice');
+  });
+
+  it('writes the time in the clinician’s clock', () => {
+    expect(openingWords(en, at('2026-01-12 13:30'), NOW, ZONE, clockOf('24h', 'en-US'))).toBe('Monday 13:30');
+    expect(openingWords(en, at('2026-01-12 13:30'), NOW, ZONE, clockOf('locale', 'en-GB'))).toBe('Monday 13:30');
   });
 
   it('reads the opening in the zone it is given', () => {
-    expect(openingWords(en, at('2026-01-12 09:00'), NOW, 'Europe/London')).toBe('Monday 3:00 PM');
+    expect(openingWords(en, at('2026-01-12 09:00'), NOW, 'Europe/London', US)).toBe('Monday 3:00 PM');
   });
 });
 
@@ -35,13 +43,13 @@ describe('fillAfterHoursMessage', () => {
   it('fills the default template with the next opening of the default week', () => {
     const settings = defaultSettings();
     const next = decide(settings, NOW, ZONE).nextWorkAt;
-    expect(fillAfterHoursMessage(en, settings.afterHoursMessage, next, NOW, ZONE)).toBe(
+    expect(fillAfterHoursMessage(en, settings.afterHoursMessage, next, NOW, ZONE, US)).toBe(
       "Thank you for your message. I'm away until Monday 9:00 AM and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.",
     );
   });
 
   it('replaces every {next} and leaves a template without one as it is', () => {
-    expect(fillAfterHoursMessage(en, 'Back {next}. Again: {next}.', at('2026-01-12 09:00'), NOW, ZONE)).toBe('Back Monday 9:00 AM. Again: Monday 9:00 AM.');
-    expect(fillAfterHoursMessage(en, 'Away for now.', null, NOW, ZONE)).toBe('Away for now.');
+    expect(fillAfterHoursMessage(en, 'Back {next}. Again: {next}.', at('2026-01-12 09:00'), NOW, ZONE, US)).toBe('Back Monday 9:00 AM. Again: Monday 9:00 AM.');
+    expect(fillAfterHoursMessage(en, 'Away for now.', null, NOW, ZONE, US)).toBe('Away for now.');
   });
 });

@@ -39,7 +39,7 @@ describe('the blocked page', () => {
     await snapshot();
     render(<App address={{ siteId: 'simplepractice', original: ORIGINAL }} />);
     expect(heading()).toBe('SimplePractice is closed for the evening');
-    expect((await screen.findByText(/^Opens again/)).textContent).toBe('Opens again tomorrow 09:00.');
+    expect((await screen.findByText(/^Opens again/)).textContent).toBe('Opens again tomorrow 9:00 AM.');
     expect(screen.getByRole('button', { name: /crisis exception/i })).toBeTruthy();
     await vi.waitFor(async () => expect(await visits()).toHaveLength(1));
     const [visit] = await visits();
@@ -57,12 +57,12 @@ describe('the blocked page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Crisis exception…' }));
     const group = await screen.findByRole('group', { name: 'Crisis exception' });
     expect((screen.getByRole('radio', { name: 'Only SimplePractice' }) as HTMLInputElement).checked).toBe(true);
-    expect(group.textContent).toContain('Open SimplePractice until 19:30 (30 minutes)? It counts as after-hours work and closes by itself.');
+    expect(group.textContent).toContain('Open SimplePractice until 7:30 PM (30 minutes)? It counts as after-hours work and closes by itself.');
     expect(group.textContent).toContain(
       'This will be your 3rd crisis exception this week. Your weekly limit is 2, so this one goes over it. It still opens: your client comes first.',
     );
     expect(sent).toEqual([]);
-    fireEvent.click(screen.getByRole('button', { name: 'Yes, open until 19:30' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, open until 7:30 PM' }));
     await vi.waitFor(() => expect(sent).toEqual([{ type: 'startException', scope: { type: 'site', siteId: 'simplepractice' }, minutes: 30 }]));
   });
 

@@ -1,5 +1,6 @@
 // The crisis exception as one pure flow: its steps, durations, choices and every line it says.
 import { describe, expect, it } from 'vitest';
+import { CLOCK_24H } from './clocks';
 import {
   choose,
   CRISIS_STEPS,
@@ -28,6 +29,7 @@ const input = (more: Partial<CrisisInput> = {}): CrisisInput => ({
   currentSiteId: 'simplepractice',
   defaultMinutes: 30,
   week: { used: 1, limit: 5 },
+  clock: CLOCK_24H,
   now: NOW,
   timeZone: ZONE,
   ...more,

@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { clockOf } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { describeInstant, opensAgain, statusLine } from '../../utils/describe';
 import { decide, type Decision } from '../../utils/policy';
-import { parseSettings, type Settings } from '../../utils/settings';
+import type { Settings, SettingsInput } from '../../utils/settings';
 import type { Exception } from '../../utils/types';
-import { toInstant } from '../../utils/zoned-time';
 import { en } from './english';
+import { DESIGN_WEEK, localAt, parsedSettings } from './settings-fixtures';
 
 const ZONE = 'Asia/Kathmandu';
-const at = (local: string, zone = ZONE) => toInstant(local.slice(0, 10), Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)), zone);
-
-function settingsWith(doc: object): Settings {
-  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, timeZone: ZONE, ...doc });
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return result.settings;
-}
+const at = (local: string, zone = ZONE) => localAt(local, zone);
+const settingsWith = (doc: Partial<SettingsInput>): Settings => parsedSettings({ timeZone: ZONE, ...doc });
 
 // Wednesday 2026-01-07, 20:00 local.
 const NOW = '2026-01-07 20:00';
@@ -29,28 +26,26 @@ describe('describeInstant', () => {
     ['next year', '2027-01-04 09:30', 'Mon 4 Jan 09:30'],
     ['yesterday, with the date', '2026-01-06 17:00', 'Tue 6 Jan 17:00'],
   ])('%s: %s reads "%s"', (_name, instant, words) => {
-    expect(describeInstant(en, at(instant), at(NOW), ZONE)).toBe(words);
+    expect(describeInstant(en, at(instant), at(NOW), ZONE, CLOCK_24H)).toBe(words);
+  });
+
+  it('writes the time in the clinician’s clock', () => {
+    const us = clockOf('locale', 'en-US');
+    expect(describeInstant(en, at('2026-01-07 23:05'), at(NOW), ZONE, us)).toBe('11:05 PM');
+    expect(describeInstant(en, at('2026-01-08 00:00'), at(NOW), ZONE, us)).toBe('tomorrow 12:00 AM');
+    expect(describeInstant(en, at('2026-01-09 12:00'), at(NOW), ZONE, us)).toBe('Fri 12:00 PM');
+    expect(describeInstant(en, at('2026-01-09 09:00'), at(NOW), ZONE, clockOf('locale', 'en-GB'))).toBe('Fri 09:00');
+    expect(describeInstant(en, at('2026-01-09 17:00'), at(NOW), ZONE, clockOf('24h', 'en-US'))).toBe('Fri 17:00');
   });
 
   it('reads the local clock of the zone it is given', () => {
     const instant = Date.parse('2026-01-08T03:15:00Z');
-    expect(describeInstant(en, instant, Date.parse('2026-01-07T12:00:00Z'), 'Asia/Kathmandu')).toBe('tomorrow 09:00');
-    expect(describeInstant(en, instant, Date.parse('2026-01-07T12:00:00Z'), 'America/New_York')).toBe('22:15');
+    expect(describeInstant(en, instant, Date.parse('2026-01-07T12:00:00Z'), 'Asia/Kathmandu', CLOCK_24H)).toBe('tomorrow 09:00');
+    expect(describeInstant(en, instant, Date.parse('2026-01-07T12:00:00Z'), 'America/New_York', CLOCK_24H)).toBe('22:15');
   });
 });
 
-const designWeek = {
-  mon: [
-    ['09:00', '12:30'],
-    ['13:30', '17:00'],
-  ],
-  tue: [['09:00', '17:00']],
-  wed: [['09:00', '17:00']],
-  thu: [['09:00', '17:00']],
-  fri: [['09:00', '15:00']],
-  sat: [],
-  sun: [],
-};
+const designWeek = DESIGN_WEEK;
 const settings = settingsWith({ week: designWeek, timeOff: [{ from: '2026-01-08', to: '2026-01-08' }] });
 const exception = (kind: Exception['kind'], from: string, to: string): Exception => ({
   id: kind,
@@ -84,20 +79,20 @@ describe('statusLine', () => {
       'Clocked in until 17:00',
     ],
   ])('%s', (_name, now, exceptions, line) => {
-    expect(statusLine(en, decide(settings, at(now), ZONE, { exceptions }), at(now), ZONE)).toBe(line);
+    expect(statusLine(en, decide(settings, at(now), ZONE, { exceptions }), at(now), ZONE, CLOCK_24H)).toBe(line);
   });
 
   it('rounds what is left up, so a running exception never reads 0 min', () => {
     const now = at(NOW) + 59_000;
     const d = decide(settings, now, ZONE, { exceptions: [exception('crisis', '2026-01-07 19:50', '2026-01-07 20:01')] });
-    expect(statusLine(en, d, now, ZONE)).toBe('Crisis exception — 1 min left');
+    expect(statusLine(en, d, now, ZONE, CLOCK_24H)).toBe('Crisis exception — 1 min left');
   });
 
   it('says just "Clocked out" or "Day off" when no work lies ahead', () => {
     const none = settingsWith({ week: { ...designWeek, mon: [], tue: [], wed: [], thu: [], fri: [] } });
-    expect(statusLine(en, decide(none, at(NOW), ZONE), at(NOW), ZONE)).toBe('Clocked out');
+    expect(statusLine(en, decide(none, at(NOW), ZONE), at(NOW), ZONE, CLOCK_24H)).toBe('Clocked out');
     const off: Decision = { ...decide(none, at(NOW), ZONE), state: 'timeOff' };
-    expect(statusLine(en, off, at(NOW), ZONE)).toBe('Day off');
+    expect(statusLine(en, off, at(NOW), ZONE, CLOCK_24H)).toBe('Day off');
   });
 });
 
@@ -109,11 +104,11 @@ describe('opensAgain', () => {
     ['on a lunch break', '2026-01-05 12:40', 'Opens again 13:30'],
     ['during work', '2026-01-07 10:00', 'Open now'],
   ])('%s', (_name, now, words) => {
-    expect(opensAgain(en, decide(settings, at(now), ZONE), at(now), ZONE)).toBe(words);
+    expect(opensAgain(en, decide(settings, at(now), ZONE), at(now), ZONE, CLOCK_24H)).toBe(words);
   });
 
   it('says so when nothing is scheduled', () => {
     const none = settingsWith({ week: { ...designWeek, mon: [], tue: [], wed: [], thu: [], fri: [] } });
-    expect(opensAgain(en, decide(none, at(NOW), ZONE), at(NOW), ZONE)).toBe('No work hours scheduled');
+    expect(opensAgain(en, decide(none, at(NOW), ZONE), at(NOW), ZONE, CLOCK_24H)).toBe('No work hours scheduled');
   });
 });

@@ -2,6 +2,7 @@
 // The page guard's panel (overlay and dim bar): the crisis exception's steps and words from
 // utils/crisis.ts in plain DOM, acting on a person's events only.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLOCK_24H } from './clocks';
 import { renderPanel, type PanelMemory, type PanelModel } from '../../entrypoints/guard/panel';
 import { crisisView, initialChoice, type CrisisInput, type WeekCount } from '../../utils/crisis';
 import type { Response } from '../../utils/messages';
@@ -14,7 +15,7 @@ const NOW = at('2026-11-30 20:00');
 const sites = enabledSites(settingsWith());
 
 function panel(week: WeekCount | null = { used: 2, limit: 2 }, answer: Response = { ok: true }, memory: PanelMemory = {}) {
-  const input = (now: number): CrisisInput => ({ sites, currentSiteId: 'simplepractice', defaultMinutes: 30, week, now, timeZone: ZONE });
+  const input = (now: number): CrisisInput => ({ sites, currentSiteId: 'simplepractice', defaultMinutes: 30, week, now, timeZone: ZONE, clock: CLOCK_24H });
   const startException = vi.fn(async () => answer);
   const model: PanelModel = {
     siteName: 'SimplePractice',

@@ -124,7 +124,7 @@ describe('the guard', () => {
   it('refreshes when a page guard says it started, so the effects look again at the tabs left unguarded, and changes nothing else', async () => {
     const state = setup();
     await state.guard.refresh();
-    expect(await state.guard.handle({ type: 'tabGuarded' })).toEqual({ ok: true });
+    expect(await state.guard.handle({ type: 'refresh' })).toEqual({ ok: true });
     expect(state.decisions).toHaveLength(2);
     expect(state.exceptions).toEqual([]);
     expect(state.events).toEqual([]);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGuard } from '../../entrypoints/background/guard';
-import { createHistory, type History } from '../../stores/history';
+import { createHistory, watchHistory, type History } from '../../stores/history';
+import { createHistoryLog, HISTORY_VERSION } from '../../stores/history-log';
 import { cleanEvent, exceptionEvent, siteKey, type HistoryEvent } from '../../utils/history-events';
 import { defaultSettings } from '../../utils/settings';
 import type { Exception, Site } from '../../utils/types';
@@ -83,8 +84,93 @@ describe('the history store', () => {
     await h.clear();
     expect(await h.between(0, NOW + 1)).toEqual([]);
   });
+});
 
-  it('opens nothing until it is first used', () => {
+describe('the history database', () => {
+  it('upgrades a version 1 database to version 2 keeping every event, then counts by kind', async () => {
+    const name = `history-test-${++dbs}`;
+    // The version 1 schema exactly as it was created: an auto-numbered store with an index by time.
+    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('events', { autoIncrement: true }).createIndex('at', 'at');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const old: HistoryEvent[] = [
+      event({ at: NOW - 3 * DAY }),
+      event({ at: NOW - 3 * DAY + 12 * MINUTE, kind: 'exceptionEnded', minutes: 12 }),
+      event({ at: NOW - 2 * DAY, kind: 'blockedVisit', minutes: 0 }),
+      event({ at: NOW - DAY, kind: 'dayOff', site: null, category: null, minutes: 0 }),
+      event({ at: NOW - DAY }),
+    ];
+    await new Promise<void>((resolve, reject) => {
+      const tx = v1.transaction('events', 'readwrite');
+      for (const e of old) tx.objectStore('events').add(e);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    v1.close();
+    const h = createHistory({ name, now: () => NOW });
+    open.push(h);
+    expect(await h.between(0, NOW + 1)).toEqual(old);
+    expect(await h.count('exceptionStarted', NOW - 7 * DAY, NOW)).toBe(2);
+    expect(await h.count('exceptionStarted', NOW - 2 * DAY, NOW)).toBe(1);
+    await h.record(event({ at: NOW - MINUTE, kind: 'usage', minutes: 4 }));
+    expect(await h.forget('dayOff', NOW - 2 * DAY, NOW)).toBe(1);
+    expect((await h.between(0, NOW + 1)).map((e) => e.kind)).toEqual(['exceptionStarted', 'exceptionEnded', 'blockedVisit', 'exceptionStarted', 'usage']);
+    await h.close();
+    const version = await new Promise<number>((resolve) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => {
+        resolve(request.result.version);
+        request.result.close();
+      };
+    });
+    expect(version).toBe(HISTORY_VERSION);
+    expect(HISTORY_VERSION).toBe(2);
+  });
+
+  it('tells every open page when an event is added, so a popup reads the history again', async () => {
+    const h = store();
+    let told = 0;
+    const unwatch = watchHistory(() => told++);
+    await h.record(event({ kind: 'usage', minutes: 1 }));
+    await vi.waitFor(() => expect(told).toBe(1));
+    unwatch();
+    let later = 0;
+    const unwatchLater = watchHistory(() => later++);
+    await h.record(event({ kind: 'usage', minutes: 2 }));
+    await vi.waitFor(() => expect(later).toBe(1));
+    unwatchLater();
+    expect(told).toBe(1);
+  });
+});
+
+describe("the worker's history log (IndexedDB's own API, without idb)", () => {
+  it('writes and reads the same database as the pages, whichever opens it first', async () => {
+    const name = `history-test-${++dbs}`;
+    const log = createHistoryLog(name);
+    await log.record(event({ at: NOW - MINUTE }));
+    const pages = createHistory({ name, now: () => NOW });
+    open.push(pages);
+    await pages.record(event({ kind: 'blockedVisit', minutes: 0 }));
+    expect((await log.between(0, NOW + 1)).map((e) => e.kind)).toEqual(['exceptionStarted', 'blockedVisit']);
+    expect((await pages.between(0, NOW + 1)).map((e) => e.kind)).toEqual(['exceptionStarted', 'blockedVisit']);
+    expect(await log.between(NOW, NOW)).toEqual([]);
+  });
+
+  it('keeps an end reported at every wake-up once, and cleans what it is given', async () => {
+    const log = createHistoryLog(`history-test-${++dbs}`);
+    const ended = event({ kind: 'exceptionEnded', site: 'https://secure.simplepractice.com/clients/9?x=1' });
+    await log.record(ended);
+    await log.record({ ...ended });
+    expect(await log.between(0, NOW + 1)).toEqual([{ at: NOW, kind: 'exceptionEnded', site: 'secure.simplepractice.com', category: 'ehr', minutes: 30 }]);
+  });
+
+  it.each([
+    ["the pages' store", () => createHistory({ name: 'never-opened' })],
+    ["the worker's log", () => createHistoryLog('never-opened')],
+  ])('%s opens nothing until it is first used', (_, create) => {
     // A store created in Node at build time (WXT imports entrypoints) must not touch IndexedDB.
     const original = globalThis.indexedDB;
     Object.defineProperty(globalThis, 'indexedDB', {
@@ -94,7 +180,7 @@ describe('the history store', () => {
       },
     });
     try {
-      expect(() => createHistory({ name: 'never-opened' })).not.toThrow();
+      expect(create).not.toThrow();
     } finally {
       Object.defineProperty(globalThis, 'indexedDB', { configurable: true, writable: true, value: original });
     }

@@ -265,7 +265,7 @@ function sources(dir: string, ext: RegExp): string[] {
 /** What renders words: the shared components, the pages and the page guard. */
 const RENDERERS = [
   ...sources('components', /\.tsx?$/),
-  ...['popup', 'blocked', 'options', 'welcome'].flatMap((page) => sources(`entrypoints/${page}`, /\.tsx?$/)),
+  ...['popup', 'blocked', 'options', 'welcome', 'access'].flatMap((page) => sources(`entrypoints/${page}`, /\.tsx?$/)),
   ...sources('entrypoints/guard', /\.ts$/),
 ];
 

@@ -45,7 +45,7 @@ describe('a practice policy over the clinician settings', () => {
       exceptions: { weeklyLimit: 3 },
       selfCare: { categories: { tech: false }, plan: [{ days: ['mon'], from: '12:00', to: '12:30' }] },
     });
-    expect(settings.exceptions).toEqual({ defaultMinutes: 45, weeklyLimit: 3, wrapUpMinutes: 5 });
+    expect(settings.exceptions).toEqual({ defaultMinutes: 45, weeklyLimit: 3, wrapUpMinutes: 5, heavyWeekMinutes: 120 });
     expect(settings.selfCare.categories).toMatchObject({ support: false, tech: false, basics: true });
     expect(settings.selfCare.prompts).toEqual(['Call Sam']);
     expect(settings.selfCare.plan).toEqual([{ days: ['mon'], from: '12:00', to: '12:30', label: '' }]);
@@ -69,6 +69,15 @@ describe('a practice policy over the clinician settings', () => {
       'actions.ehr: "nuke" is not an action (block, dim or allow)',
       'week.mon[0]: end "25:00" is not a time (HH:MM, or 24:00)',
     ]);
+  });
+
+  it('sets the clock for every clinician, and ignores a clock it cannot read', () => {
+    expect(applyManaged(en, user, { clock: '24h' })).toMatchObject({ settings: { clock: '24h' }, locked: ['clock'], errors: [] });
+    expect(applyManaged(en, user, { clock: 'AM/PM' })).toEqual({
+      settings: user,
+      locked: [],
+      errors: ['clock: "AM/PM" is not a clock ("locale", "12h" or "24h")'],
+    });
   });
 
   it('ignores fields it does not know, and its format and version, as an import does', () => {
@@ -119,6 +128,7 @@ describe("Chrome's managed-storage schema", () => {
       sites: { catalogue: { gmail: true }, custom: [{ host: 'ehr.example.org', category: 'ehr', action: 'dim' }] },
       selfCare: { prompts: ['Walk'], plan: [{ days: ['mon'], from: '12:00', to: '12:45', label: 'walk' }] },
       muteNotifications: true,
+      clock: '12h',
     });
     expect(undeclared(MANAGED_SCHEMA, full, '')).toEqual([]);
   });

@@ -11,7 +11,9 @@ describe('a runtime message', () => {
     { type: 'endException' },
     { type: 'endException', id: 'a1b2' },
     { type: 'extendException', id: 'a1b2', minutes: 15 },
-    { type: 'tabGuarded' },
+    { type: 'refresh' },
+    { type: 'usage', at: 1_780_000_000_000, minutes: 0.25 },
+    { type: 'usage', at: 1_780_000_000_000, minutes: 24 * 60 },
   ])('is taken as a request when it is well formed: %j', (message) => {
     expect(parseRequest(message)).toEqual({ ok: true, request: message });
   });
@@ -21,7 +23,16 @@ describe('a runtime message', () => {
       ok: true,
       request: { type: 'wrapUp', siteId: 'jane' },
     });
-    expect(parseRequest({ type: 'tabGuarded', title: 'Notes — client 7' })).toEqual({ ok: true, request: { type: 'tabGuarded' } });
+    expect(parseRequest({ type: 'refresh', title: 'Notes — client 7' })).toEqual({ ok: true, request: { type: 'refresh' } });
+    // A usage report carries nothing but whether the page is in the foreground: an address sent with it is dropped.
+    expect(parseRequest({ type: 'usage', at: 5, minutes: 2, url: 'https://acme.janeapp.com/clients/7', title: 'Jane Doe' })).toEqual({
+      ok: true,
+      request: { type: 'usage', at: 5, minutes: 2 },
+    });
+    expect(parseRequest({ type: 'usage', at: 5, minutes: 0 })).toEqual({
+      ok: false,
+      error: 'Refused "usage": minutes is not 0 to 24 hours.',
+    });
   });
 
   it.each([undefined, null, 'startException', 42, [], {}, { kind: 'startException' }, { type: 'somethingElse' }, { type: 7 }])(

@@ -35,11 +35,11 @@ describe('import', () => {
     expect(summary.textContent).toBe('Imported evenings.json. What changed:');
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([
-      'Mon: 09:00–17:00 → 08:00–16:00',
-      'Tue: 09:00–17:00 → off',
-      'Wed: 09:00–17:00 → off',
-      'Thu: 09:00–17:00 → off',
-      'Fri: 09:00–17:00 → off',
+      'Mon: 9:00 AM–5:00 PM → 8:00 AM–4:00 PM',
+      'Tue: 9:00 AM–5:00 PM → off',
+      'Wed: 9:00 AM–5:00 PM → off',
+      'Thu: 9:00 AM–5:00 PM → off',
+      'Fri: 9:00 AM–5:00 PM → off',
       'Wind-down warning: 10 min → 15 min',
     ]);
     expect(replace).toHaveBeenCalledTimes(1);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClockSection } from '../../components/options/ClockSection';
 import { HoursEditor, nextRange } from '../../components/options/HoursEditor';
 import { Live, settingsWith, storeOf } from './options-fixtures';
 
@@ -8,8 +9,9 @@ afterEach(cleanup);
 
 const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
-function editor(week: object = {}, locked: string[] = []) {
-  const store = storeOf(settingsWith({ week: { ...none, ...week } }));
+// A clinician who chose the 24-hour clock; the browser of these tests, like Node, says en-US.
+function editor(week: object = {}, locked: string[] = [], clock: 'locale' | '12h' | '24h' = '24h') {
+  const store = storeOf(settingsWith({ week: { ...none, ...week }, clock }));
   render(
     <Live store={store} locked={locked}>
       {(props) => <HoursEditor {...props} />}
@@ -122,6 +124,77 @@ describe('the hours editor', () => {
     await vi.waitFor(() => expect(store.current.week.thu).toEqual([['08:00', '12:00']]));
     await vi.waitFor(() => expect(field.value).toBe('12:00'));
     expect(screen.getByLabelText('Thursday, to')).toBe(field);
+  });
+
+  it('shows the times in the browser language’s clock, 12-hour in US English, and stores them as HH:MM', async () => {
+    const store = editor({ thu: [['09:00', '17:00']], fri: [['22:00', '24:00']] }, [], 'locale');
+    const from = (await screen.findByLabelText('Thursday, from')) as HTMLInputElement;
+    const to = screen.getByLabelText('Thursday, to') as HTMLInputElement;
+    expect([from.value, to.value]).toEqual(['9:00 AM', '5:00 PM']);
+    // A range's end at midnight reads as midnight on a 12-hour clock.
+    expect((screen.getByLabelText('Friday, to') as HTMLInputElement).value).toBe('12:00 AM');
+    enter(to, '6:30 pm');
+    await vi.waitFor(() => expect(store.current.week.thu).toEqual([['09:00', '18:30']]));
+    expect(to.value).toBe('6:30 PM');
+    // Typed in 24 hours, it is read all the same and shown in the clinician's clock.
+    enter(from, '08:15');
+    await vi.waitFor(() => expect(store.current.week.thu).toEqual([['08:15', '18:30']]));
+    expect(from.value).toBe('8:15 AM');
+    expect(screen.getByRole('button', { name: 'Remove Thursday 8:15 AM–6:30 PM' })).toBeTruthy();
+  });
+
+  it('shows the same times in 24 hours, 24:00 included, when the clinician chooses it', async () => {
+    editor({ thu: [['09:00', '17:00']], fri: [['22:00', '24:00']] }, [], '24h');
+    expect(((await screen.findByLabelText('Thursday, to')) as HTMLInputElement).value).toBe('17:00');
+    expect((screen.getByLabelText('Friday, to') as HTMLInputElement).value).toBe('24:00');
+    expect((screen.getByLabelText('Friday, from') as HTMLInputElement).value).toBe('22:00');
+  });
+
+  it('writes the fields again in the new clock when the clinician chooses one', async () => {
+    const store = storeOf(settingsWith({ week: { ...none, thu: [['09:00', '17:00']] } }));
+    render(
+      <Live store={store}>
+        {(props) => (
+          <>
+            <ClockSection {...props} />
+            <HoursEditor {...props} />
+          </>
+        )}
+      </Live>,
+    );
+    const to = (await screen.findByLabelText('Thursday, to')) as HTMLInputElement;
+    expect(to.value).toBe('5:00 PM');
+    fireEvent.click(screen.getByRole('radio', { name: '24-hour (17:00)' }));
+    await vi.waitFor(() => expect(to.value).toBe('17:00'));
+    expect(store.current.clock).toBe('24h');
+    expect(screen.getByRole('button', { name: 'Remove Thursday 09:00–17:00' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: "As my browser's language writes them (5:00 PM)" }));
+    await vi.waitFor(() => expect(to.value).toBe('5:00 PM'));
+    expect(store.current.clock).toBe('locale');
+  });
+
+  it('shows a clock the practice sets as such, and its choices disabled', async () => {
+    render(
+      <Live store={storeOf(settingsWith({ clock: '24h' }))} locked={['clock']}>
+        {(props) => <ClockSection {...props} />}
+      </Live>,
+    );
+    expect(await screen.findByText('Set by your practice')).toBeTruthy();
+    const chosen = screen.getByRole('radio', { name: '24-hour (17:00)' }) as HTMLInputElement;
+    expect(chosen.checked).toBe(true);
+    expect((chosen.closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
+  });
+
+  it('refuses text that is no time with an example in the clinician’s clock, and saves nothing', async () => {
+    const store = editor({ thu: [['09:00', '17:00']] }, [], 'locale');
+    const field = await screen.findByLabelText('Thursday, to');
+    enter(field, 'half past five');
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toBe('"half past five" is not a time: write it like 5:30 PM.');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(error.id);
+    expect(store.writes).toBe(0);
+    expect(store.current.week.thu).toEqual([['09:00', '17:00']]);
   });
 
   it('shows hours the practice sets as such, and disabled', async () => {

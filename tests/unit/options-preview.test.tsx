@@ -6,6 +6,9 @@ import { WeekPreview } from '../../components/options/WeekPreview';
 import { toInstant } from '../../utils/zoned-time';
 import { Live, settingsWith, storeOf } from './options-fixtures';
 
+// A clinician who chose the 24-hour clock (the browser of these tests, like Node, says en-US).
+const settings24h = (doc: Parameters<typeof settingsWith>[0] = {}) => settingsWith({ clock: '24h', ...doc });
+
 afterEach(cleanup);
 
 const ZONE = 'Europe/Berlin';
@@ -20,7 +23,7 @@ const lines = () =>
 
 describe('the week preview', () => {
   it('reads the coming week in words, breaks and overnight ranges included', async () => {
-    const settings = settingsWith({
+    const settings = settings24h({
       week: {
         ...none,
         mon: [
@@ -44,8 +47,20 @@ describe('the week preview', () => {
     ]);
   });
 
+  it('writes the week in the browser language’s clock, 12-hour in US English, overnight ranges included', async () => {
+    const settings = settingsWith({ week: { ...none, mon: [['09:00', '17:00']], fri: [['22:00', '02:00']] } });
+    render(<WeekPreview settings={settings} now={NOW} timeZone={ZONE} />);
+    await screen.findByText('The coming week');
+    expect(lines().slice(0, 4)).toEqual([
+      'Work: now → Mon 5:00 PM',
+      'Off: Mon 5:00 PM → Fri 10:00 PM',
+      'Work: Fri 10:00 PM → Sat 2:00 AM',
+      'Off: Sat 2:00 AM → Mon 7 Dec 9:00 AM',
+    ]);
+  });
+
   it('follows an edit in the hours editor at once', async () => {
-    const store = storeOf(settingsWith({ week: { ...none, mon: [['09:00', '17:00']] } }));
+    const store = storeOf(settings24h({ week: { ...none, mon: [['09:00', '17:00']] } }));
     render(
       <Live store={store}>
         {(props) => (
@@ -65,7 +80,7 @@ describe('the week preview', () => {
   });
 
   it('draws each day of the grid with its work, its day off and the now marker', async () => {
-    const settings = settingsWith({ week: { ...none, mon: [['06:00', '18:00']] }, timeOff: [{ from: '2026-12-01', to: '2026-12-01', label: 'Conference' }] });
+    const settings = settings24h({ week: { ...none, mon: [['06:00', '18:00']] }, timeOff: [{ from: '2026-12-01', to: '2026-12-01', label: 'Conference' }] });
     const { container } = render(<WeekPreview settings={settings} now={NOW} timeZone={ZONE} />);
     await screen.findByText('The coming week');
     const rows = [...container.querySelectorAll('.grid-row')];

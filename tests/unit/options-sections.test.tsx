@@ -103,8 +103,26 @@ describe('self-care', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Choose at least one day.');
     for (const day of ['Fri', 'Mon', 'Wed']) fireEvent.click(screen.getByRole('checkbox', { name: day }));
     fireEvent.submit(screen.getByRole('form', { name: 'Add a self-care block' }));
-    expect(await screen.findByText('Mon/Wed/Fri 12:00–12:45 walk')).toBeTruthy();
+    // The browser of these tests says en-US: the plan's times are 12-hour, stored as HH:MM.
+    expect(await screen.findByText('Mon/Wed/Fri 12:00 PM–12:45 PM walk')).toBeTruthy();
     expect(store.current.selfCare.plan).toEqual([{ days: ['mon', 'wed', 'fri'], from: '12:00', to: '12:45', label: 'walk' }]);
+  });
+
+  it('reads a plan block’s times in any spelling, shows them in the chosen clock, and refuses text that is no time', async () => {
+    const store = storeOf(settingsWith({ clock: '24h' }));
+    render(<Live store={store}>{(props) => <SelfCareSection {...props} />}</Live>);
+    const from = (await screen.findByLabelText('From')) as HTMLInputElement;
+    expect([from.value, (screen.getByLabelText('To') as HTMLInputElement).value]).toEqual(['12:00', '12:45']);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Tue' }));
+    fireEvent.input(from, { target: { value: 'noonish' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Add a self-care block' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('"noonish" is not a time: write it like 17:30.');
+    expect(store.current.selfCare.plan).toEqual([]);
+    fireEvent.input(from, { target: { value: '5:30 pm' } });
+    fireEvent.input(screen.getByLabelText('To'), { target: { value: '18:15' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Add a self-care block' }));
+    expect(await screen.findByText('Tue 17:30–18:15')).toBeTruthy();
+    expect(store.current.selfCare.plan).toEqual([{ days: ['tue'], from: '17:30', to: '18:15', label: '' }]);
   });
 
   it('switches a prompt area off', async () => {

@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Decision } from '../../utils/policy';
-import { parseSettings, type Settings } from '../../utils/settings';
+import type { Settings } from '../../utils/settings';
+import { DESIGN_WEEK, localAt, parsedSettings } from './settings-fixtures';
 import type { Exception } from '../../utils/types';
-import { localParts, toInstant } from '../../utils/zoned-time';
-import { en } from './english';
+import { localParts } from '../../utils/zoned-time';
 
 const LONDON = 'Europe/London';
 const empty = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 // The example week of README "The settings document": Monday has a lunch break, Friday ends at 15:00.
-const designWeek = {
-  ...empty,
-  mon: [
-    ['09:00', '12:30'],
-    ['13:30', '17:00'],
-  ],
-  tue: [['09:00', '17:00']],
-  wed: [['09:00', '17:00']],
-  thu: [['09:00', '17:00']],
-  fri: [['09:00', '15:00']],
-};
+const designWeek = DESIGN_WEEK;
 
-function settingsWith(doc: object): Settings {
-  const result = parseSettings(en, { format: 'clocked-out/settings', version: 1, ...doc });
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return result.settings;
-}
+const settingsWith = (doc: object): Settings => parsedSettings(doc);
 
 // `2026-01-05 09:00` in `zone` as an instant.
-function at(local: string, zone = LONDON): number {
-  return toInstant(local.slice(0, 10), Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)), zone);
-}
+const at = (local: string, zone = LONDON): number => localAt(local, zone);
 
 // An instant as `2026-01-05 09:00` in `zone`, or null.
 function local(instant: number | null, zone = LONDON): string | null {

@@ -42,12 +42,16 @@ describe('the popup', () => {
     await snapshot(settingsWith({ week: WEEK }), 'Some settings were invalid and the defaults apply for them: week.mon.');
     await history.record({ at: EVENING - 2 * 60 * MINUTE, kind: 'exceptionStarted', site: 'simplepractice', category: 'ehr', minutes: 30 });
     await history.record({ at: EVENING - 90 * MINUTE, kind: 'exceptionEnded', site: 'simplepractice', category: 'ehr', minutes: 30 });
+    // Of its 30 minutes, the site was in the foreground for 12.
+    await history.record({ at: EVENING - 2 * 60 * MINUTE, kind: 'usage', site: 'simplepractice', category: 'ehr', minutes: 12 });
     render(<App />);
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Clocked out — back tomorrow 09:00');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Clocked out — back tomorrow 9:00 AM');
     expect(screen.getByRole('status').textContent).toMatch(/defaults apply/);
-    expect(screen.getByText(/^Work today, Mon 30 Nov: 09:00–12:30 and 13:30–17:00\./)).toBeTruthy();
+    expect(screen.getByText(/^Work today, Mon 30 Nov: 9:00 AM–12:30 PM and 1:30 PM–5:00 PM\./)).toBeTruthy();
     expect((await screen.findByRole('complementary', { name: 'For this evening' })).textContent).not.toBe('For this evening');
-    expect((await screen.findByText(/^This week: 30 min after hours/)).textContent).toBe('This week: 30 min after hours · 1 of 5 crisis exceptions');
+    expect((await screen.findByText(/^This week: 12 min after hours/)).textContent).toBe(
+      'This week: 12 min after hours · 1 of 5 crisis exceptions · 12 min owed to you',
+    );
   });
 
   it("preselects the current tab's work site, and keeps its address nowhere", async () => {
@@ -90,7 +94,7 @@ describe('the popup', () => {
 
     // The worker applies the change and writes a new snapshot; the popup follows it.
     await snapshot((await settingsItem.getValue()) as Settings);
-    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Day off — back tomorrow 09:00'));
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Day off — back tomorrow 9:00 AM'));
     fireEvent.click(screen.getByRole('button', { name: /^Undo/ }));
     await vi.waitFor(async () => expect(((await settingsItem.getValue()) as Settings | null)?.timeOff).toEqual([]));
     expect(await history.between(0, Infinity)).toEqual([]);

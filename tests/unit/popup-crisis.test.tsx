@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLOCK_24H } from './clocks';
 import { CrisisCountdown, timeLeft } from '../../components/CrisisCountdown';
 import { CrisisFlow, type CrisisFlowProps } from '../../components/CrisisFlow';
 import { enabledSites } from '../../utils/sites';
@@ -15,7 +16,16 @@ const NOW = at('2026-11-30 20:00');
 
 function flow(props: Partial<CrisisFlowProps> = {}) {
   const onStart = vi.fn(async () => null as string | null);
-  const all: CrisisFlowProps = { sites, defaultMinutes: 30, currentSiteId: null, week: { used: 1, limit: 5 }, timeZone: ZONE, onStart, ...props };
+  const all: CrisisFlowProps = {
+    sites,
+    defaultMinutes: 30,
+    currentSiteId: null,
+    week: { used: 1, limit: 5 },
+    timeZone: ZONE,
+    clock: CLOCK_24H,
+    onStart,
+    ...props,
+  };
   return { ...render(<CrisisFlow {...all} />), onStart: all.onStart };
 }
 const open = async () => {
@@ -150,7 +160,7 @@ describe('starting a crisis exception (the popup and the blocked page)', () => {
 
   it("preselects the current tab's work site, even when it is known only after the first render", async () => {
     const { rerender } = flow();
-    rerender(<CrisisFlow sites={sites} defaultMinutes={30} currentSiteId="jane" week={null} timeZone={ZONE} onStart={async () => null} />);
+    rerender(<CrisisFlow sites={sites} defaultMinutes={30} currentSiteId="jane" week={null} timeZone={ZONE} clock={CLOCK_24H} onStart={async () => null} />);
     await open();
     expect((screen.getByRole('radio', { name: 'Only Jane' }) as HTMLInputElement).checked).toBe(true);
   });
@@ -159,7 +169,7 @@ describe('starting a crisis exception (the popup and the blocked page)', () => {
     const { rerender } = flow();
     await open();
     fireEvent.click(screen.getByRole('radio', { name: '60 min' }));
-    rerender(<CrisisFlow sites={sites} defaultMinutes={30} currentSiteId="jane" week={null} timeZone={ZONE} onStart={async () => null} />);
+    rerender(<CrisisFlow sites={sites} defaultMinutes={30} currentSiteId="jane" week={null} timeZone={ZONE} clock={CLOCK_24H} onStart={async () => null} />);
     expect(screen.getByText(/^Open all work sites until 21:00 \(60 minutes\)/)).toBeTruthy();
   });
 
@@ -181,7 +191,7 @@ describe('a running crisis exception', () => {
   };
 
   it('counts down live, in figures and in words', async () => {
-    const props = { exception, sites, timeZone: ZONE, onExtend: async () => null, onEnd: async () => null };
+    const props = { exception, sites, timeZone: ZONE, clock: CLOCK_24H, onExtend: async () => null, onEnd: async () => null };
     const { rerender } = render(<CrisisCountdown {...props} now={NOW} />);
     const timer = await screen.findByRole('timer');
     expect([timer.textContent, timer.getAttribute('aria-label')]).toEqual(['29:41', '29 minutes 41 seconds left']);
@@ -193,7 +203,7 @@ describe('a running crisis exception', () => {
   it('adds 15 minutes and ends now', async () => {
     const onExtend = vi.fn(async () => null);
     const onEnd = vi.fn(async () => null);
-    render(<CrisisCountdown exception={exception} sites={sites} now={NOW} timeZone={ZONE} onExtend={onExtend} onEnd={onEnd} />);
+    render(<CrisisCountdown exception={exception} sites={sites} now={NOW} timeZone={ZONE} clock={CLOCK_24H} onExtend={onExtend} onEnd={onEnd} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Add 15 minutes' }));
     await vi.waitFor(() => expect(onExtend).toHaveBeenCalledWith('x1', 15));
     await vi.waitFor(() => expect((screen.getByRole('button', { name: 'End now' }) as HTMLButtonElement).disabled).toBe(false));

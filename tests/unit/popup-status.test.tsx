@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLOCK_24H } from './clocks';
 import { StatusLine } from '../../components/StatusLine';
 import { decide } from '../../utils/policy';
 import type { Settings } from '../../utils/settings';
@@ -11,7 +12,7 @@ import { at, settingsWith, WEEK, ZONE } from './popup-fixtures';
 afterEach(cleanup);
 
 async function heading(settings: Settings, now: number, timeZone = ZONE, exceptions: Exception[] = []) {
-  render(<StatusLine decision={decide(settings, now, timeZone, { exceptions })} now={now} timeZone={timeZone} />);
+  render(<StatusLine decision={decide(settings, now, timeZone, { exceptions })} now={now} timeZone={timeZone} clock={CLOCK_24H} />);
   return (await screen.findByRole('heading', { level: 1 })).textContent;
 }
 
@@ -73,7 +74,7 @@ describe('the status line', () => {
 
   it('says winding down in the last minutes of work, in words as well as colour', async () => {
     const settings = settingsWith({ week: WEEK, windDownMinutes: 10 });
-    render(<StatusLine decision={decide(settings, at('2026-11-30 16:55'), ZONE)} now={at('2026-11-30 16:55')} timeZone={ZONE} />);
+    render(<StatusLine decision={decide(settings, at('2026-11-30 16:55'), ZONE)} now={at('2026-11-30 16:55')} timeZone={ZONE} clock={CLOCK_24H} />);
     expect(await screen.findByText(/Winding down/)).toBeTruthy();
   });
 });

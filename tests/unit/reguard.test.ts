@@ -11,6 +11,7 @@ import { decide } from '@/utils/policy';
 import { defaultSettings } from '@/utils/settings';
 import type { Site } from '@/utils/types';
 import { en } from './english';
+import { fakeAction } from './fake-action';
 
 const simplepractice: Site = { id: 'simplepractice', name: 'SimplePractice', category: 'ehr', hosts: ['secure.simplepractice.com'] };
 const hushmail: Site = { id: 'hushmail', name: 'Hushmail', category: 'email', hosts: ['secure.hushmail.com'] };
@@ -167,15 +168,7 @@ describe('what the clinician is told', () => {
 
   const NOW = Date.UTC(2026, 0, 5, 15);
   const decision = decide(defaultSettings(), NOW, 'UTC');
-  const action = () => {
-    const state = { text: '', color: '', title: '' };
-    return {
-      state,
-      setBadgeText: async ({ text }: { text: string }) => void (state.text = text),
-      setBadgeBackgroundColor: async ({ color }: { color: string }) => void (state.color = color),
-      setTitle: async ({ title }: { title: string }) => void (state.title = title),
-    };
-  };
+  const action = fakeAction;
 
   it('the badge shows "!" and the count in its title, with any site lacking access, until the tabs are guarded', async () => {
     const a = action();
@@ -186,16 +179,16 @@ describe('what the clinician is told', () => {
       async () => missing,
       async () => count,
     );
-    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state).toEqual({ text: '!', color: '#b91c1c', title: 'Clocked Out: 2 open work tabs could not be covered — reload them.' });
     missing = [hushmail];
-    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state.title).toBe(
       'Clocked Out is not guarding: Hushmail. Open Clocked Out to allow access. Clocked Out: 2 open work tabs could not be covered — reload them.',
     );
     missing = [];
     count = 0;
-    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC' });
+    await badge.effect(decision, SITES, { now: NOW, timeZone: 'UTC', settings: defaultSettings() });
     expect(a.state.text).not.toBe('!');
     expect(a.state.title).toMatch(/^Clocked Out — /);
   });

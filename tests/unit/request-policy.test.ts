@@ -16,8 +16,9 @@ const WRAP_SIMPLEPRACTICE: Request = { type: 'wrapUp', siteId: 'simplepractice' 
 const WRAP_JANE: Request = { type: 'wrapUp', siteId: 'jane' };
 const END_ALL: Request = { type: 'endException' };
 const EXTEND: Request = { type: 'extendException', id: 'a1', minutes: 15 };
-const GUARDED: Request = { type: 'tabGuarded' };
-const EVERY = [ALL, EHRS, SIMPLEPRACTICE, JANE, WRAP_SIMPLEPRACTICE, WRAP_JANE, END_ALL, EXTEND, GUARDED];
+const GUARDED: Request = { type: 'refresh' };
+const USAGE: Request = { type: 'usage', at: Date.parse('2026-12-03T02:00:00Z'), minutes: 1.5 };
+const EVERY = [ALL, EHRS, SIMPLEPRACTICE, JANE, WRAP_SIMPLEPRACTICE, WRAP_JANE, END_ALL, EXTEND, GUARDED, USAGE];
 
 const check = (request: Request, sender: RequestSender) => checkRequest(request, sender, SELF, SITES);
 const page = (url: string, more: Partial<RequestSender> = {}): RequestSender => ({
@@ -82,6 +83,10 @@ describe('who may ask the worker for what', () => {
     expect(check(GUARDED, page('https://www.therapynotes.com/app/patients/9'))).toEqual({ ok: true });
     expect(check(GUARDED, page('https://secure.simplepractice.com/clients/1', { frameId: 2 }))).toMatchObject({ ok: false });
     expect(check(GUARDED, page('https://www.example-news.org/story'))).toMatchObject({ ok: false, error: expect.stringMatching(/not a work site/) });
+    // A work page reports its own use (the worker takes the site from it); a frame or another page cannot.
+    expect(check(USAGE, page('https://secure.simplepractice.com/clients/123/notes'))).toEqual({ ok: true });
+    expect(check(USAGE, page('https://secure.simplepractice.com/clients/1', { frameId: 2 }))).toMatchObject({ ok: false });
+    expect(check(USAGE, page('https://www.example-news.org/story'))).toMatchObject({ ok: false, error: expect.stringMatching(/not a work site/) });
   });
 
   it.each([ALL, EHRS, JANE, WRAP_JANE, END_ALL, EXTEND, { type: 'endException', id: 'a1' } as Request])(

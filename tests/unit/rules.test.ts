@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRules, hostRegex } from '@/utils/rules';
+import { buildRules, hostRegex, openingRules } from '@/utils/rules';
 import type { Site } from '@/utils/types';
 
 const BLOCKED = 'chrome-extension://abc/blocked.html';
@@ -8,9 +8,13 @@ const jane: Site = { id: 'jane', name: 'Jane', category: 'ehr', hosts: ['*.janea
 const janeVideo: Site = { id: 'jane-video', name: 'Jane video', category: 'telehealth', hosts: ['videochat.janeapp.com'] };
 const therapynotes: Site = { id: 'therapynotes', name: 'TherapyNotes', category: 'ehr', hosts: ['www.therapynotes.com'], pathPrefix: '/app/' };
 
-/** What the browser would do with a top-level navigation, given the rules (highest priority wins). */
+/**
+ * What the browser would do with a top-level navigation, given the rules of every set: the highest
+ * priority wins, and at an equal one `allow` wins over a redirect (as Chrome and Firefox document).
+ */
 function outcome(rules: ReturnType<typeof buildRules>, url: string): string {
-  const hits = rules.filter((rule) => new RegExp(rule.condition.regexFilter).test(url)).sort((a, b) => b.priority - a.priority);
+  const rank = (rule: (typeof rules)[number]) => rule.priority * 2 + (rule.action.type === 'allow' ? 1 : 0);
+  const hits = rules.filter((rule) => new RegExp(rule.condition.regexFilter).test(url)).sort((a, b) => rank(b) - rank(a));
   const top = hits[0];
   if (!top) return 'load';
   if (top.action.type === 'allow') return 'load';
@@ -84,5 +88,34 @@ describe('buildRules', () => {
     const rules = buildRules([simplepractice, jane, therapynotes], { simplepractice: 'block', jane: 'dim', therapynotes: 'block' }, BLOCKED);
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
     expect(rules.every((r) => r.condition.resourceTypes.join() === 'main_frame')).toBe(true);
+  });
+});
+
+describe('openingRules (the session rules over the closed set)', () => {
+  const sites = [simplepractice, jane, janeVideo, therapynotes];
+  const closed = { simplepractice: 'block', jane: 'block', 'jane-video': 'block', therapynotes: 'dim' } as const;
+  const closedSet = buildRules(sites, closed, BLOCKED);
+  const URLS = ['https://secure.simplepractice.com/clients/1', 'https://acme.janeapp.com/admin', 'https://videochat.janeapp.com/room/1'];
+
+  it('opens every blocked site in working hours, with nothing for a site that is never blocked', () => {
+    const open = openingRules(sites, closed, { simplepractice: 'allow', jane: 'allow', 'jane-video': 'allow', therapynotes: 'allow' });
+    for (const url of URLS) expect(outcome([...closedSet, ...open], url)).toBe('load');
+    expect(open.some((r) => r.condition.regexFilter.includes('therapynotes'))).toBe(false);
+    expect(open.every((r) => r.action.type === 'allow')).toBe(true);
+  });
+
+  it('without the session rules (a browser just started) every blocked site is turned away', () => {
+    for (const url of URLS) expect(outcome(closedSet, url)).toContain('blocked.html?site=');
+  });
+
+  it('opens only the site an exception is for; a more specific closed site keeps its redirect under a broader open one', () => {
+    const open = openingRules(sites, closed, { simplepractice: 'block', jane: 'allow', 'jane-video': 'block', therapynotes: 'dim' });
+    expect(outcome([...closedSet, ...open], 'https://acme.janeapp.com/admin')).toBe('load');
+    expect(outcome([...closedSet, ...open], 'https://videochat.janeapp.com/room/1')).toContain('site=jane-video');
+    expect(outcome([...closedSet, ...open], 'https://secure.simplepractice.com/clients/1')).toContain('site=simplepractice');
+  });
+
+  it('opens nothing after hours', () => {
+    expect(openingRules(sites, closed, closed)).toEqual([]);
   });
 });

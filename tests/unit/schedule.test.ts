@@ -133,3 +133,38 @@ describe('isDayOff', () => {
     expect(isDayOff(settings, date)).toBe(off);
   });
 });
+
+describe('a one-off self-care block', () => {
+  it('cuts the work of its date only, alongside the weekly blocks', () => {
+    const doc = {
+      week: { ...empty, thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+      selfCare: {
+        plan: [
+          { days: ['fri'], from: '13:00', to: '17:00', label: 'Friday afternoon off', date: '2026-01-09' },
+          { days: ['thu', 'fri'], from: '12:00', to: '12:30', label: 'Lunch' },
+        ],
+      },
+    };
+    expect(week(doc)).toEqual([
+      ['2026-01-08 09:00', '2026-01-08 12:00', '2026-01-08'],
+      ['2026-01-08 12:30', '2026-01-08 17:00', '2026-01-08'],
+      ['2026-01-09 09:00', '2026-01-09 12:00', '2026-01-09'],
+      ['2026-01-09 12:30', '2026-01-09 13:00', '2026-01-09'],
+    ]);
+    // The next Friday works its whole afternoon again.
+    const next = workIntervals(settingsWith(doc), toInstant('2026-01-16', 0, ZONE), toInstant('2026-01-17', 0, ZONE), ZONE);
+    expect(next.map((i) => [i.start, i.end])).toEqual([
+      [toInstant('2026-01-16', 9 * 60, ZONE), toInstant('2026-01-16', 12 * 60, ZONE)],
+      [toInstant('2026-01-16', 12 * 60 + 30, ZONE), toInstant('2026-01-16', 17 * 60, ZONE)],
+    ]);
+  });
+
+  it('refuses a date that is not one', () => {
+    const result = parseSettings(en, {
+      format: 'clocked-out/settings',
+      version: 1,
+      selfCare: { plan: [{ days: ['fri'], from: '13:00', to: '17:00', date: '2026-02-30' }] },
+    });
+    expect(result).toMatchObject({ ok: false, errors: ['selfCare.plan[0].date: "2026-02-30" is not a day of the calendar'] });
+  });
+});

@@ -21,6 +21,18 @@ describe('repairSettings', () => {
     ]);
   });
 
+  it('puts the language’s clock in place of a bad clock, says so, and keeps the rest', () => {
+    const { settings, errors } = repairSettings(en, doc({ clock: 'military', windDownMinutes: 15, week: { mon: [['08:00', '12:00']] } }));
+    expect(settings.clock).toBe('locale');
+    expect(settings.windDownMinutes).toBe(15);
+    expect(settings.week.mon).toEqual([['08:00', '12:00']]);
+    expect(errors).toEqual(['clock: "military" is not a clock ("locale", "12h" or "24h")']);
+  });
+
+  it('keeps a valid clock', () => {
+    expect(repairSettings(en, doc({ clock: '24h' }))).toMatchObject({ settings: { clock: '24h' }, errors: [] });
+  });
+
   it('drops a bad range but keeps the rest of the day and the week', () => {
     const { settings, errors } = repairSettings(
       en,

@@ -34,7 +34,7 @@ describe('defaultSettings', () => {
     const settings = defaultSettings();
     expect(settings.timeOff).toEqual([]);
     expect(settings.sites).toEqual({ catalogue: {}, custom: [] });
-    expect(settings.exceptions).toEqual({ defaultMinutes: 30, weeklyLimit: 5, wrapUpMinutes: 5 });
+    expect(settings.exceptions).toEqual({ defaultMinutes: 30, weeklyLimit: 5, wrapUpMinutes: 5, heavyWeekMinutes: 120 });
     expect(settings.windDownMinutes).toBe(10);
   });
 
@@ -44,6 +44,10 @@ describe('defaultSettings', () => {
     expect(settings.muteNotifications).toBe(false);
     expect(settings.afterHoursMessage).toContain('{next}');
     expect(settings.afterHoursMessage).toContain('988');
+  });
+
+  it('writes times in the browser language’s clock', () => {
+    expect(defaultSettings().clock).toBe('locale');
   });
 
   it('is what a document of just format and version reads as', () => {
@@ -164,6 +168,8 @@ describe('parseSettings rejects, naming the field', () => {
     ['a fractional weekly limit', { exceptions: { weeklyLimit: 2.5 } }, 'exceptions.weeklyLimit: 2.5 is not a whole number of exceptions from 0 to 100'],
     ['minutes given as words', { exceptions: { defaultMinutes: 'ten' } }, 'exceptions.defaultMinutes: "ten" is not a number of minutes'],
     ['a wind-down longer than allowed', { windDownMinutes: 500 }, 'windDownMinutes: 500 is not a whole number of minutes from 0 to 120'],
+    ['a clock written as a number of hours', { clock: 12 }, 'clock: 12 is not a clock ("locale", "12h" or "24h")'],
+    ['a clock spelled as people say it', { clock: '24-hour' }, 'clock: "24-hour" is not a clock ("locale", "12h" or "24h")'],
   ])('%s', (_, fields, message) => {
     expect(errorsOf(doc(fields))).toContain(message);
   });
@@ -174,6 +180,12 @@ describe('parseSettings rejects, naming the field', () => {
 
   it('reports every bad field, not just the first', () => {
     expect(errorsOf(doc({ timeZone: 'Nowhere', actions: { email: 'mute' }, windDownMinutes: -1 }))).toHaveLength(3);
+  });
+});
+
+describe('the clock field', () => {
+  it.each(['locale', '12h', '24h'] as const)('reads "%s"', (clock) => {
+    expect(settingsOf(doc({ clock })).clock).toBe(clock);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLOCK_24H } from './clocks';
 import { applyManaged } from '../../utils/managed';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { draftToWrite } from '../../utils/setup-draft';
@@ -25,7 +26,7 @@ const monThu = (ranges: [string, string][]) => ({ mon: ranges, tue: ranges, wed:
 describe('tonight', () => {
   it('says when the tools close, which close and which dim, until when', () => {
     const settings = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only('simplepractice', 'therapynotes', 'gmail') } });
-    const result = tonight(en, settings, at('2026-01-07 10:00'), ZONE);
+    const result = tonight(en, settings, at('2026-01-07 10:00'), ZONE, CLOCK_24H);
     expect(result.text).toBe('Tonight at 17:00 SimplePractice and TherapyNotes close until tomorrow 09:00; Gmail dims.');
     expect(result.at).toBe(at('2026-01-07 17:00'));
     expect(result.until).toBe(at('2026-01-08 09:00'));
@@ -41,7 +42,7 @@ describe('tonight', () => {
       actions: { email: 'allow' },
       sites: { catalogue: only('therapynotes', 'doxy', 'hushmail', 'spruce') },
     });
-    expect(tonight(en, settings, at('2026-01-08 11:00'), ZONE).text).toBe(
+    expect(tonight(en, settings, at('2026-01-08 11:00'), ZONE, CLOCK_24H).text).toBe(
       'Tonight at 20:00 TherapyNotes closes until Mon 09:00; Doxy.me dims; Spruce and Hushmail stay open.',
     );
   });
@@ -54,18 +55,18 @@ describe('tonight', () => {
       ]),
       sites: { catalogue: only('jane') },
     });
-    expect(tonight(en, settings, at('2026-01-07 12:45'), ZONE).text).toBe('Tonight at 17:00 Jane closes until tomorrow 09:00.');
+    expect(tonight(en, settings, at('2026-01-07 12:45'), ZONE, CLOCK_24H).text).toBe('Tonight at 17:00 Jane closes until tomorrow 09:00.');
   });
 
   it('speaks in the present when it is after hours already', () => {
     const settings = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only('simplepractice', 'doxy', 'zoom') } });
-    expect(tonight(en, settings, at('2026-01-07 21:00'), ZONE).text).toBe(
+    expect(tonight(en, settings, at('2026-01-07 21:00'), ZONE, CLOCK_24H).text).toBe(
       'It is after hours now: SimplePractice is closed until tomorrow 09:00; Doxy.me and Zoom are dimmed.',
     );
   });
 
   it('names a few sites and counts the rest', () => {
-    const text = tonight(en, settingsWith({ week: monThu([['09:00', '17:00']]) }), at('2026-01-07 10:00'), ZONE).text;
+    const text = tonight(en, settingsWith({ week: monThu([['09:00', '17:00']]) }), at('2026-01-07 10:00'), ZONE, CLOCK_24H).text;
     expect(text).toMatch(
       /^Tonight at 17:00 SimplePractice, TherapyNotes, TheraNest \(Ensora\) and \d+ more close until tomorrow 09:00; SimplePractice Telehealth, Doxy\.me, Jane video and \d+ more dim\.$/,
     );
@@ -74,29 +75,31 @@ describe('tonight', () => {
   it('an overnight shift closes the next morning; a day ending at midnight closes "tonight at midnight"', () => {
     const sites = { catalogue: only('athena') };
     const night = settingsWith({ week: { mon: [], tue: [], wed: [['22:00', '07:00']], thu: [['22:00', '07:00']], fri: [], sat: [], sun: [] }, sites });
-    expect(tonight(en, night, at('2026-01-07 23:00'), ZONE).text).toBe('Tomorrow at 07:00 athenaOne closes until tomorrow 22:00.');
+    expect(tonight(en, night, at('2026-01-07 23:00'), ZONE, CLOCK_24H).text).toBe('Tomorrow at 07:00 athenaOne closes until tomorrow 22:00.');
     const late = settingsWith({ week: monThu([['16:00', '24:00']]), sites });
-    expect(tonight(en, late, at('2026-01-07 18:00'), ZONE).text).toBe('Tonight at midnight athenaOne closes until tomorrow 16:00.');
+    expect(tonight(en, late, at('2026-01-07 18:00'), ZONE, CLOCK_24H).text).toBe('Tonight at midnight athenaOne closes until tomorrow 16:00.');
   });
 
   it('says so when nothing closes: everything left open, no tools, hours around the clock', () => {
     const open = settingsWith({ week: monThu([['09:00', '17:00']]), actions: { ehr: 'allow', practice: 'allow', telehealth: 'allow', email: 'allow' } });
-    expect(tonight(en, open, at('2026-01-07 10:00'), ZONE).text).toBe(
+    expect(tonight(en, open, at('2026-01-07 10:00'), ZONE, CLOCK_24H).text).toBe(
       'Tonight at 17:00 your work hours end; you left every work tool open, so nothing closes.',
     );
     const none = settingsWith({ week: monThu([['09:00', '17:00']]), sites: { catalogue: only() } });
-    expect(tonight(en, none, at('2026-01-07 10:00'), ZONE).text).toBe(
+    expect(tonight(en, none, at('2026-01-07 10:00'), ZONE, CLOCK_24H).text).toBe(
       'Tonight at 17:00 your work hours end, but you have chosen no work tools, so nothing closes.',
     );
     const always = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]));
-    const result = tonight(en, settingsWith({ week: always }), at('2026-01-07 10:00'), ZONE);
+    const result = tonight(en, settingsWith({ week: always }), at('2026-01-07 10:00'), ZONE, CLOCK_24H);
     expect(result.text).toBe('Your hours run around the clock for weeks ahead, so nothing closes.');
     expect(result.at).toBeNull();
   });
 
   it('without any work hours ahead, says the tools stay closed', () => {
     const settings = settingsWith({ week: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, sites: { catalogue: only('kareo') } });
-    expect(tonight(en, settings, at('2026-01-07 10:00'), ZONE).text).toBe('It is after hours now: Kareo / Tebra is closed, with no work hours ahead.');
+    expect(tonight(en, settings, at('2026-01-07 10:00'), ZONE, CLOCK_24H).text).toBe(
+      'It is after hours now: Kareo / Tebra is closed, with no work hours ahead.',
+    );
   });
 
   it('a custom site keeps its own action', () => {
@@ -104,14 +107,16 @@ describe('tonight', () => {
       week: monThu([['09:00', '17:00']]),
       sites: { catalogue: only('simplepractice'), custom: [{ host: 'ehr.example-clinic.org', category: 'ehr', action: 'dim' }] },
     });
-    expect(tonight(en, settings, at('2026-01-07 10:00'), ZONE).text).toBe(
+    expect(tonight(en, settings, at('2026-01-07 10:00'), ZONE, CLOCK_24H).text).toBe(
       'Tonight at 17:00 SimplePractice closes until tomorrow 09:00; ehr.example-clinic.org dims.',
     );
   });
 
   it('reads the wall clock of the zone it is given', () => {
     const settings = settingsWith({ timeZone: 'Europe/Berlin', week: monThu([['09:00', '17:00']]), sites: { catalogue: only('owl') } });
-    expect(tonight(en, settings, Date.parse('2026-01-07T09:00:00Z'), 'Europe/Berlin').text).toBe('Tonight at 17:00 Owl Practice closes until tomorrow 09:00.');
+    expect(tonight(en, settings, Date.parse('2026-01-07T09:00:00Z'), 'Europe/Berlin', CLOCK_24H).text).toBe(
+      'Tonight at 17:00 Owl Practice closes until tomorrow 09:00.',
+    );
   });
 });
 
@@ -124,7 +129,7 @@ describe('closingWords', () => {
     ['2026-01-09 17:00', 'On Fri at 17:00'],
     ['2026-01-15 17:00', 'On Thu 15 Jan at 17:00'],
   ])('%s reads "%s"', (instant, words) => {
-    expect(closingWords(en, at(instant), at('2026-01-07 10:00'), ZONE)).toBe(words);
+    expect(closingWords(en, at(instant), at('2026-01-07 10:00'), ZONE, CLOCK_24H)).toBe(words);
   });
 });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { clockOf } from '@/utils/clock';
+import { CLOCK_24H } from './clocks';
 import { parseSettings, type Settings } from '../../utils/settings';
 import { describeDailyRange, describeRange, weekGrid, weekPreview } from '../../utils/week-preview';
 import { toInstant } from '../../utils/zoned-time';
@@ -12,7 +14,7 @@ function settingsWith(doc: object): Settings {
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.settings;
 }
-const texts = (settings: Settings, now: string, zone = ZONE) => weekPreview(en, settings, at(now, zone), zone).map((line) => line.text);
+const texts = (settings: Settings, now: string, zone = ZONE) => weekPreview(en, settings, at(now, zone), zone, CLOCK_24H).map((line) => line.text);
 const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
 describe('weekPreview', () => {
@@ -81,7 +83,7 @@ describe('weekPreview', () => {
 
   it('follows the zone: the same instant reads in New York time', () => {
     const settings = settingsWith({ timeZone: 'America/New_York' });
-    const lines = weekPreview(en, settings, at('2026-01-05 20:00'), 'America/New_York').map((l) => l.text);
+    const lines = weekPreview(en, settings, at('2026-01-05 20:00'), 'America/New_York', CLOCK_24H).map((l) => l.text);
     expect(lines[0]).toBe('Work: now → Mon 17:00');
   });
 
@@ -104,7 +106,17 @@ describe('describeRange', () => {
     ['sun', ['00:00', '00:00'], 'All day Sun'],
     ['mon', ['09:00', '17:00'], null],
   ] as const)('%s %j reads %j', (day, range, words) => {
-    expect(describeRange(en, day, range)).toBe(words);
+    expect(describeRange(en, day, range, CLOCK_24H)).toBe(words);
+  });
+});
+
+describe('ranges in a 12-hour clock', () => {
+  const us = clockOf('locale', 'en-US');
+  it('says past midnight, to midnight and 24 hours in the clock the clinician reads', () => {
+    expect(describeRange(en, 'fri', ['22:00', '02:00'], us)).toBe('Past midnight: Fri 10:00 PM → Sat 2:00 AM');
+    expect(describeRange(en, 'fri', ['18:00', '24:00'], us)).toBe('Fri 6:00 PM → midnight');
+    expect(describeRange(en, 'fri', ['08:00', '08:00'], us)).toBe('24 hours: Fri 8:00 AM → Sat 8:00 AM');
+    expect(describeDailyRange(en, ['12:00', '00:30'], us)).toBe('Past midnight: 12:00 PM → 12:30 AM the next day');
   });
 });
 
@@ -116,7 +128,7 @@ describe('describeDailyRange', () => {
     [['00:00', '24:00'], 'All day'],
     [['09:00', '17:00'], null],
   ] as const)('%j reads %j', (range, words) => {
-    expect(describeDailyRange(en, range)).toBe(words);
+    expect(describeDailyRange(en, range, CLOCK_24H)).toBe(words);
   });
 });
 

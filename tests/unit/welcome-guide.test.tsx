@@ -46,6 +46,7 @@ function enter(field: HTMLElement, value: string) {
 const next = () => fireEvent.click(screen.getByRole('button', { name: /^Next: / }));
 const stepHeading = () => screen.getByRole('heading', { level: 2 }).textContent;
 
+// The browser of these tests, like Node, says en-US: a fresh install's guide writes 12-hour times.
 describe('the welcome guide', () => {
   it('walks five steps, moving the focus to each heading, and writes nothing before Start', async () => {
     const { props } = guide();
@@ -69,11 +70,11 @@ describe('the welcome guide', () => {
     // The new range takes the focus, half an hour after the first, for an hour.
     const to = await screen.findByLabelText('Range 2, to');
     await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Range 2, from')));
-    expect((to as HTMLInputElement).value).toBe('18:30');
+    expect((to as HTMLInputElement).value).toBe('6:30 PM');
     enter(to, '20:00');
-    await screen.findAllByDisplayValue('20:00');
+    await screen.findAllByDisplayValue('8:00 PM');
     for (let i = 0; i < 4; i++) next();
-    expect(screen.getByText(/^Tonight at 20:00 /)).toBeTruthy();
+    expect(screen.getByText(/^Tonight at 8:00 PM /)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: en(START) }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Clocked Out is on' })).toBeTruthy();
     const evening = [
@@ -87,7 +88,7 @@ describe('the welcome guide', () => {
   it('says a range past midnight is one, and switching every day off keeps the hours for a day switched on again', async () => {
     const { writes } = guide();
     enter(screen.getByLabelText('Hours, to'), '02:00');
-    expect(await screen.findByText('Past midnight: 09:00 → 02:00 the next day')).toBeTruthy();
+    expect(await screen.findByText('Past midnight: 9:00 AM → 2:00 AM the next day')).toBeTruthy();
     for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) fireEvent.click(screen.getByRole('checkbox', { name: day }));
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Saturday' }));
     await vi.waitFor(() => expect((screen.getByRole('checkbox', { name: 'Saturday' }) as HTMLInputElement).checked).toBe(true));
@@ -108,7 +109,7 @@ describe('the welcome guide', () => {
   it('shows the time zone the computer reports, and the UTC warning when it reports UTC', () => {
     guide({ systemTimeZone: 'UTC' });
     expect(screen.getByText(/Your computer says it is in/).textContent).toBe(
-      'Your computer says it is in UTC, where it is 09:00 now. If that is where you work, keep "Follow this computer".',
+      'Your computer says it is in UTC, where it is 9:00 AM now. If that is where you work, keep "Follow this computer".',
     );
     expect(screen.getByRole('note').textContent).toMatch(/^Your browser reports UTC/);
   });
@@ -166,7 +167,7 @@ describe('the welcome guide', () => {
     expect(email.getAttribute('aria-describedby')).toBe('says-email');
     next();
     next();
-    expect(screen.getByText(/^Tonight at 17:00 .* close until tomorrow 09:00; .* dim; Spruce and Hushmail stay open\.$/)).toBeTruthy();
+    expect(screen.getByText(/^Tonight at 5:00 PM .* close until tomorrow 9:00 AM; .* dim; Spruce and Hushmail stay open\.$/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: en(START) }));
     await screen.findByRole('heading', { level: 1 });
     expect(writes[0]?.actions).toEqual({ ehr: 'block', practice: 'block', telehealth: 'dim', email: 'allow' });
@@ -214,7 +215,7 @@ describe('the welcome guide', () => {
   it('the last step: tonight in a sentence, the crisis exception in one line, the message to copy', async () => {
     const { props } = guide();
     for (let i = 0; i < 4; i++) next();
-    expect(screen.getByText(/^Tonight at 17:00 SimplePractice, TherapyNotes, TheraNest \(Ensora\) and \d+ more close until tomorrow 09:00;/)).toBeTruthy();
+    expect(screen.getByText(/^Tonight at 5:00 PM SimplePractice, TherapyNotes, TheraNest \(Ensora\) and \d+ more close until tomorrow 9:00 AM;/)).toBeTruthy();
     expect(screen.getByText(/^If a client is in crisis after hours, press "Crisis exception…"/).textContent).toContain('for 30 minutes');
     expect(screen.getByText(/^Thank you for your message\. I'm away until Thursday 9:00 AM/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy message' }));
@@ -237,16 +238,37 @@ describe('the welcome guide', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Skip — keep the defaults' }));
     const heading = await screen.findByRole('heading', { level: 1, name: 'Clocked Out runs with the defaults' });
     expect(document.activeElement).toBe(heading);
-    expect(screen.getByText(/^Tonight at 17:00/)).toBeTruthy();
+    expect(screen.getByText(/^Tonight at 5:00 PM/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Clocked Out settings' }).getAttribute('href')).toBe('options.html');
     expect(props.write).not.toHaveBeenCalled();
+  });
+
+  it('skipped with sites withheld, the last page asks for them with the one button; with none withheld it says nothing of access', async () => {
+    const contains = vi.fn(async (origins: string[]) => !origins.some((o) => o.includes('simplepractice')));
+    const request = vi.fn(async (_origins: string[]) => true);
+    guide({ contains, request });
+    fireEvent.click(screen.getByRole('button', { name: 'Skip — keep the defaults' }));
+    await screen.findByRole('heading', { level: 1, name: 'Clocked Out runs with the defaults' });
+    expect(await screen.findByText(/has not let Clocked Out see 2 of the sites you chose/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(request.mock.calls[0]?.[0]).toEqual(expect.arrayContaining(['https://*.secure.simplepractice.com/*', 'https://*.video.simplepractice.com/*']));
+    cleanup();
+
+    const all = vi.fn(async () => true);
+    guide({ contains: all });
+    fireEvent.click(screen.getByRole('button', { name: 'Skip — keep the defaults' }));
+    await screen.findByRole('heading', { level: 1, name: 'Clocked Out runs with the defaults' });
+    await vi.waitFor(() => expect(all).toHaveBeenCalled());
+    expect(screen.queryByText(/Checking what the browser|lets Clocked Out guard all|has not let Clocked Out see/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
   });
 
   it('set up again over settings of your own: starts from them, and Skip keeps them', async () => {
     const own = settingsWith({ week: { mon: [['08:00', '12:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } });
     guide({ settings: own });
     expect((screen.getByRole('checkbox', { name: 'Tuesday' }) as HTMLInputElement).checked).toBe(false);
-    expect((screen.getByLabelText('Hours, from') as HTMLInputElement).value).toBe('08:00');
+    expect((screen.getByLabelText('Hours, from') as HTMLInputElement).value).toBe('8:00 AM');
     expect(screen.getByText(/your current settings stay as they are/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Skip — keep my current settings' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Your settings stay as they were' })).toBeTruthy();

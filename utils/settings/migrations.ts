@@ -7,6 +7,12 @@
  * A fixture is never edited, not even to follow a later schema: it is what a clinician's exported
  * file of that version says, and the point is that it still reads. A new version adds its
  * migration here and its own fixture (and that fixture's hash in the test), nothing else.
+ *
+ * A field added with a default whose absence means what the older documents meant needs no new
+ * version: an older document reads with the default, and an older Clocked Out reading a newer
+ * document (a synced copy, an import) ignores the field rather than refusing the whole document
+ * as "written by a newer Clocked Out". `selfCare`, `afterHoursMessage`, `muteNotifications` and
+ * `clock` (default "locale") came that way, in version 1.
  */
 import { isPlainObject, quote, say } from './values';
 

@@ -9,6 +9,7 @@
  * document as it is entered (an import, the options page). This file never imports that list.
  */
 import * as v from 'valibot';
+import { CLOCK_CHOICES } from '../clock';
 import { parseHostSyntax, type HostResult } from '../host-syntax';
 import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from '../types';
 import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
@@ -217,6 +218,8 @@ export const settingsSchema = (checkHost: HostCheck) =>
           defaultMinutes: count('wMinutes', 1, 240, 30),
           weeklyLimit: count('wExceptions', 0, 100, 5),
           wrapUpMinutes: count('wMinutes', 1, 30, 5),
+          /** Minutes owed (utils/balance.ts) above which a week is heavy and the prompts turn to recovery. */
+          heavyWeekMinutes: count('wMinutes', 0, 6000, 120),
         },
         'wExceptionsObj',
       ),
@@ -272,6 +275,8 @@ export const settingsSchema = (checkHost: HostCheck) =>
                     ),
                     '',
                   ),
+                  /** On this date only (a one-off block, as the popup's weekly review adds); `days` then names its weekday. */
+                  date: v.optional(DateSchema),
                 },
                 missingOr('wBlock'),
               ),
@@ -294,6 +299,11 @@ export const settingsSchema = (checkHost: HostCheck) =>
     ),
     /** Mute work sites' web notifications outside work hours (needs the optional contentSettings permission). */
     muteNotifications: v.optional(flag, false),
+    /** How every time is written: the browser language's 12- or 24-hour convention, or always one of them (utils/clock.ts). */
+    clock: v.optional(
+      v.picklist(CLOCK_CHOICES, (i) => say('vIsNot', quote(i.input), say('wClock'))),
+      'locale',
+    ),
   });
 
 /** The schema as the worker checks a stored document: hosts for their syntax only. */
