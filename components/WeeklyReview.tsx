@@ -42,7 +42,7 @@ export function DayOffPicker({ today, addDayOff, undoDayOff, label }: Pick<Weekl
   if (added) {
     return (
       <p class="review-done">
-        {t('rvIsDayOff', shortDate(added))}{' '}
+        {t('rvIsDayOff', shortDate(t, added))}{' '}
         <button type="button" class="link" disabled={busy} onClick={() => run(() => undoDayOff(added), null)}>
           {t('undo')}
         </button>

@@ -4,7 +4,7 @@
  * `clockTime`, in the clinician's clock: the browser language's 12- or 24-hour convention, or
  * the settings' `clock` choice. Pure: the language is passed in, never read from the browser.
  */
-import { MONTH_SHORT } from './names';
+import type { MessageKey, Translate } from './i18n';
 import type { LocalDate } from './types';
 
 /** The settings field `clock`: the language's convention, or always 12-hour or 24-hour. */
@@ -123,7 +123,7 @@ export function parseClockTime(text: string, clock: Clock): number | null {
   return hour * 60 + minute;
 }
 
-/** "5 Jan" of a `YYYY-MM-DD` date. */
-export function shortDate(date: LocalDate): string {
-  return `${Number(date.slice(8, 10))} ${MONTH_SHORT[Number(date.slice(5, 7)) - 1] ?? ''}`;
+/** "5 Jan" ("5 ene", "5 janv.") of a `YYYY-MM-DD` date, the month in the browser's language. */
+export function shortDate(t: Translate, date: LocalDate): string {
+  return `${Number(date.slice(8, 10))} ${t(`mon_${Number(date.slice(5, 7))}` as MessageKey)}`;
 }

@@ -21,7 +21,7 @@ export function describeInstant(t: Translate, instant: number, now: number, time
   if (days === 1) return t('tomorrowAt', time);
   const weekday = t(`d_${at.weekday}`);
   if (days > 1 && days <= 6) return t('dayAt', weekday, time);
-  return t('dateAt', weekday, shortDate(at.date), time);
+  return t('dateAt', weekday, shortDate(t, at.date), time);
 }
 
 // "23 min", "1 h 5 min": rounded up, so a running exception never reads 0.

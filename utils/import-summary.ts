@@ -44,8 +44,8 @@ export const CLOCK_NAMES: Record<Settings['clock'], MessageKey> = {
 };
 
 /** "24 Dec 2026 – 1 Jan 2027 Holidays", "3 Mar 2026". */
-export function daysOffWords(entry: Settings['timeOff'][number]): string {
-  const day = (date: string) => `${shortDate(date)} ${date.slice(0, 4)}`;
+export function daysOffWords(t: Translate, entry: Settings['timeOff'][number]): string {
+  const day = (date: string) => `${shortDate(t, date)} ${date.slice(0, 4)}`;
   const when = entry.from === entry.to ? day(entry.from) : `${day(entry.from)} – ${day(entry.to)}`;
   return entry.label ? `${when} (${entry.label})` : when;
 }
@@ -78,8 +78,8 @@ export function summarizeChanges(t: Translate, before: Settings, after: Settings
   }
   if (before.timeZone !== after.timeZone) lines.push(t('change', t('secZone'), zoneWords(before.timeZone), zoneWords(after.timeZone)));
   const daysOff = diff(before.timeOff, after.timeOff, json);
-  if (daysOff.added.length) lines.push(t('daysOffAdded', daysOff.added.map(daysOffWords).join('; ')));
-  if (daysOff.removed.length) lines.push(t('daysOffRemoved', daysOff.removed.map(daysOffWords).join('; ')));
+  if (daysOff.added.length) lines.push(t('daysOffAdded', daysOff.added.map((entry) => daysOffWords(t, entry)).join('; ')));
+  if (daysOff.removed.length) lines.push(t('daysOffRemoved', daysOff.removed.map((entry) => daysOffWords(t, entry)).join('; ')));
 
   for (const category of CATEGORIES) {
     if (before.actions[category] !== after.actions[category])
@@ -125,7 +125,7 @@ export function summarizeChanges(t: Translate, before: Settings, after: Settings
 
 /** A self-care block in words, in `clock`: "Mon/Wed 12:00–12:45 walk", "On 5 Jan 16:00–17:00" (a one-off block). */
 export function planWords(t: Translate, block: Settings['selfCare']['plan'][number], clock: Clock): string {
-  const days = block.date ? t('onDate', shortDate(block.date)) : weekdaysWords(t, block.days);
+  const days = block.date ? t('onDate', shortDate(t, block.date)) : weekdaysWords(t, block.days);
   const when = t('dayRange', days, t('range', showTime(block.from, clock), showTime(block.to, clock)));
   return block.label ? t('withLabel', when, block.label) : when;
 }

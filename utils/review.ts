@@ -66,8 +66,8 @@ export function withReviewDayOff(
   today: LocalDate,
 ): { ok: true; settings: Settings } | { ok: false; error: string } {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return { ok: false, error: t('rvChooseDate') };
-  if (date < today) return { ok: false, error: t('rvPassed', shortDate(date)) };
-  if (isDayOff(settings, date)) return { ok: false, error: t('rvAlreadyOff', shortDate(date)) };
+  if (date < today) return { ok: false, error: t('rvPassed', shortDate(t, date)) };
+  if (isDayOff(settings, date)) return { ok: false, error: t('rvAlreadyOff', shortDate(t, date)) };
   return { ok: true, settings: { ...settings, timeOff: [...settings.timeOff, { from: date, to: date, label: REVIEW_LABEL }] } };
 }
 
@@ -147,5 +147,5 @@ export function reviewWords(t: Translate, balance: Balance, week: BalanceWeek): 
     balance.owedMinutes > 0 ? t('rvOwed', minutesInWords(t, balance.owedMinutes)) : t('rvEven'),
   ];
   const advice = t(balance.heavy ? 'rvHeavy' : balance.owedMinutes > 0 ? 'rvTurn' : 'rvKeep');
-  return { heading: t('rvHeading', shortDate(week.week)), lines, advice };
+  return { heading: t('rvHeading', shortDate(t, week.week)), lines, advice };
 }

@@ -39,7 +39,7 @@ export function closingWords(t: Translate, instant: number, now: number, timeZon
   if (days === 0) return t(at.minutes >= 17 * 60 ? 'clTonight' : 'clToday', time);
   if (days === 1) return at.minutes === 0 ? t('clMidnight') : t('clTomorrow', time);
   const weekday = t(`d_${at.weekday}`);
-  return days > 1 && days <= 6 ? t('clDay', weekday, time) : t('clDate', weekday, shortDate(at.date), time);
+  return days > 1 && days <= 6 ? t('clDay', weekday, time) : t('clDate', weekday, shortDate(t, at.date), time);
 }
 
 /** The first decision from `now` on that is after hours (not work, not a break), or null if none is within reach. */

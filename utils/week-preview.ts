@@ -29,7 +29,7 @@ function when(t: Translate, instant: number, today: number, timeZone: string, cl
   const day = t(`d_${at.weekday}`);
   const ahead = dayNumber(at.date) - today;
   const time = clockTime(at.minutes, clock);
-  return ahead >= 7 || ahead < 0 ? t('pvDate', day, shortDate(at.date), time) : t('pvDay', day, time);
+  return ahead >= 7 || ahead < 0 ? t('pvDate', day, shortDate(t, at.date), time) : t('pvDay', day, time);
 }
 
 /** "Mon 09:00 → 12:30" on one day, "Fri 22:00 → Sat 02:00" past midnight, "Mon 17:00 → 24:00" to midnight. */
@@ -140,7 +140,7 @@ export function weekGrid(t: Translate, settings: Settings, now: number, timeZone
     const off = settings.timeOff.find((r) => r.from <= date && date <= r.to);
     days.push({
       date,
-      label: t('gridDay', t(`d_${weekday}`), shortDate(date)),
+      label: t('gridDay', t(`d_${weekday}`), shortDate(t, date)),
       dayOff: off ? off.label || t('sTimeOff') : null,
       spans: workIntervals(settings, start, end, timeZone).map((i) => ({ from: (i.start - start) / length, to: (i.end - start) / length })),
       now: now >= start && now < end ? (now - start) / length : null,

@@ -46,7 +46,7 @@ export function BalanceSection({ balance }: { balance: Balance | null }) {
                   <circle key={n} class="mark-exception" cx={x + bar / 2} cy={H - BOTTOM - after - 6 - n * 8} r={3} />
                 ))}
                 <text class="week-label" x={x + bar} y={H - 8} text-anchor="middle">
-                  {shortDate(w.week)}
+                  {shortDate(t, w.week)}
                 </text>
               </g>
             );
@@ -71,7 +71,7 @@ export function BalanceSection({ balance }: { balance: Balance | null }) {
         <tbody>
           {weeks.map((w) => (
             <tr key={w.week}>
-              <th scope="row">{shortDate(w.week)}</th>
+              <th scope="row">{shortDate(t, w.week)}</th>
               <td>{minutesInWords(t, w.afterHoursMinutes)}</td>
               <td>{t('blOfLimit', w.exceptions.length, balance.weeklyLimit)}</td>
               <td>{minutesInWords(t, w.paidBackMinutes)}</td>
@@ -92,7 +92,7 @@ export function BalanceSection({ balance }: { balance: Balance | null }) {
           <tbody>
             {thisWeek.days.map((d) => (
               <tr key={d.date}>
-                <th scope="row">{t('gridDay', t(`d_${weekdayOf(d.date)}`), shortDate(d.date))}</th>
+                <th scope="row">{t('gridDay', t(`d_${weekdayOf(d.date)}`), shortDate(t, d.date))}</th>
                 <td>{minutesInWords(t, d.afterHoursMinutes)}</td>
               </tr>
             ))}

@@ -53,9 +53,9 @@ export function DaysOffSection({ settings, update, locked, today }: DaysOffProps
   const item = ({ entry, index }: { entry: Entry; index: number }) => (
     <li key={index}>
       <span>
-        {daysOffWords(entry)} <span class="hint">· {plural(t, length(entry), 'days_one', 'days_other')}</span>
+        {daysOffWords(t, entry)} <span class="hint">· {plural(t, length(entry), 'days_one', 'days_other')}</span>
       </span>
-      <button type="button" class="quiet" aria-label={t('offRemove', daysOffWords(entry))} onClick={() => remove(entry)}>
+      <button type="button" class="quiet" aria-label={t('offRemove', daysOffWords(t, entry))} onClick={() => remove(entry)}>
         {t('remove')}
       </button>
     </li>

@@ -108,7 +108,7 @@ export function App() {
   if (friday?.date) {
     reviewActions.push({
       label: t('rvFriday'),
-      done: t('rvFridayDone', shortDate(friday.date), showTime(friday.from, clock)),
+      done: t('rvFridayDone', shortDate(t, friday.date), showTime(friday.from, clock)),
       run: () => changeSettings((s) => withBlock(s, friday)),
       undo: () => changeSettings((s) => withoutBlock(s, friday)),
     });
@@ -116,7 +116,7 @@ export function App() {
   const evening = eveningNextWeek(settings, now, timeZone);
   reviewActions.push({
     label: t('rvEvening'),
-    done: t('rvEveningDone', shortDate(evening.date ?? today), showTime(evening.from, clock)),
+    done: t('rvEveningDone', shortDate(t, evening.date ?? today), showTime(evening.from, clock)),
     run: () => changeSettings((s) => withBlock(s, evening)),
     undo: () => changeSettings((s) => withoutBlock(s, evening)),
   });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clockHour, clockOf, clockTime, hhmm, isHour12, minutesOfClock, pad2, parseClockTime, shortDate } from '@/utils/clock';
 import { CLOCK_24H } from './clocks';
+import { en } from './english';
+import spanish from '../../locales/es/messages.json';
+import french from '../../locales/fr/messages.json';
+import { translator } from '../../utils/i18n';
 
 // Some ICU versions write a narrow no-break space before AM/PM: compare as a reader sees it.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -22,8 +26,13 @@ describe('the settings document’s HH:MM', () => {
   it('pads to two digits and writes a short date', () => {
     expect(pad2(7)).toBe('07');
     expect(pad2(12)).toBe('12');
-    expect(shortDate('2026-01-05')).toBe('5 Jan');
-    expect(shortDate('2026-12-31')).toBe('31 Dec');
+    expect(shortDate(en, '2026-01-05')).toBe('5 Jan');
+    expect(shortDate(en, '2026-12-31')).toBe('31 Dec');
+  });
+
+  it("writes the month of a short date in the browser's language", () => {
+    expect(shortDate(translator(spanish), '2026-08-05')).toBe('5 ago');
+    expect(shortDate(translator(french), '2026-12-31')).toBe('31 déc.');
   });
 });
 

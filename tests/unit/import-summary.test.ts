@@ -102,8 +102,8 @@ describe('words for settings', () => {
 
   it('reads a day without hours as off, and a day off with or without its label', () => {
     expect(dayWords(en, [], CLOCK_24H)).toBe('off');
-    expect(daysOffWords({ from: '2026-12-24', to: '2027-01-01', label: 'Holidays' })).toBe('24 Dec 2026 – 1 Jan 2027 (Holidays)');
-    expect(daysOffWords({ from: '2026-03-03', to: '2026-03-03', label: '' })).toBe('3 Mar 2026');
+    expect(daysOffWords(en, { from: '2026-12-24', to: '2027-01-01', label: 'Holidays' })).toBe('24 Dec 2026 – 1 Jan 2027 (Holidays)');
+    expect(daysOffWords(en, { from: '2026-03-03', to: '2026-03-03', label: '' })).toBe('3 Mar 2026');
   });
 
   it('reads a self-care block by its weekdays, and a one-off block by its date, in the clinician’s clock', () => {
