@@ -9,21 +9,21 @@ export interface TodayOffProps {
   onUndo(): Promise<string | null>;
 }
 
-/** "Take today off" and its undo: the change applies at once, so no confirmation is asked. */
-export function TodayOff({ choice, onTake, onUndo }: TodayOffProps) {
+/** One change to today that applies at once, so no confirmation is asked, and its undo. */
+export function TakeOrUndo({ choice, onTake, onUndo, take, undo }: TodayOffProps & { take: string; undo: string }) {
   const { busy, error, run } = useAction();
   return (
     <div class="today-off">
-      {choice === 'take' ? (
-        <button type="button" disabled={busy} onClick={() => run(onTake)}>
-          {t('takeToday')}
-        </button>
-      ) : (
-        <button type="button" disabled={busy} onClick={() => run(onUndo)}>
-          {t('undoToday')}
-        </button>
-      )}
+      <button type="button" disabled={busy} onClick={() => run(choice === 'take' ? onTake : onUndo)}>
+        {choice === 'take' ? take : undo}
+      </button>
       <ErrorAlert message={error} />
     </div>
   );
 }
+
+/** "Take today off" and its undo. */
+export const TodayOff = (props: TodayOffProps) => <TakeOrUndo {...props} take={t('takeToday')} undo={t('undoToday')} />;
+
+/** "Clock out now" and its undo: the rest of today's work given back, at once, like "Take today off". */
+export const ClockOut = (props: TodayOffProps) => <TakeOrUndo {...props} take={t('clockOutNow')} undo={t('clockOutUndo')} />;

@@ -4,6 +4,7 @@ import { shortDate } from '@/utils/clock';
 import { reviewWords } from '@/utils/review';
 import { t } from '@/stores/i18n';
 import type { LocalDate } from '@/utils/types';
+import { ErrorAlert, useAction } from './Action';
 
 /** One action of the review: done resolves to an error message or null, and the undo likewise. */
 export interface ReviewAction {
@@ -30,14 +31,10 @@ export interface WeeklyReviewProps {
 export function DayOffPicker({ today, addDayOff, undoDayOff, label }: Pick<WeeklyReviewProps, 'today' | 'addDayOff' | 'undoDayOff'> & { label?: string }) {
   const [date, setDate] = useState('');
   const [added, setAdded] = useState<LocalDate | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<string | null>, after: LocalDate | null) => {
-    setBusy(true);
-    const failed = await action();
-    setError(failed);
-    if (!failed) setAdded(after);
-    setBusy(false);
+  const action = useAction();
+  const { busy, error } = action;
+  const run = async (step: () => Promise<string | null>, after: LocalDate | null) => {
+    if (!(await action.run(step))) setAdded(after);
   };
   if (added) {
     return (
@@ -69,25 +66,16 @@ export function DayOffPicker({ today, addDayOff, undoDayOff, label }: Pick<Weekl
       <button type="submit" disabled={busy}>
         {label ?? t('rvAddDayOff')}
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }
 
 function ActionButton({ action }: { action: ReviewAction }) {
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: ask } = useAction();
   const run = async (step: () => Promise<string | null>, after: boolean) => {
-    setBusy(true);
-    const failed = await step();
-    setError(failed);
-    if (!failed) setDone(after);
-    setBusy(false);
+    if (!(await ask(step))) setDone(after);
   };
   return (
     <div class="review-action">
@@ -103,11 +91,7 @@ function ActionButton({ action }: { action: ReviewAction }) {
           {action.label}
         </button>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

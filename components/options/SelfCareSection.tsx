@@ -11,6 +11,26 @@ import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 const AREAS = Object.keys(SELF_CARE_NAMES) as SelfCareArea[];
 const strip = (messages: readonly string[]) => messages.map((m) => m.replace(/^selfCare\.\w+(\[\d+\])?(\.\w+)?: /, ''));
 
+/** A block's start or end, typed in the clinician's clock (read when the block is added). */
+function PlanTime({ id, label, value, onInput, invalid }: { id: string; label: string; value: string; onInput(value: string): void; invalid: boolean }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        class="time"
+        size={8}
+        autoComplete="off"
+        value={value}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? 'plan-error' : undefined}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
 export function SelfCareSection({ settings, update, locked }: SectionProps) {
   const { categories, prompts, plan } = settings.selfCare;
   const [prompt, setPrompt] = useState('');
@@ -143,34 +163,8 @@ export function SelfCareSection({ settings, update, locked }: SectionProps) {
               </label>
             ))}
           </fieldset>
-          <div class="field">
-            <label for="plan-from">{t('fromLabel')}</label>
-            <input
-              id="plan-from"
-              type="text"
-              class="time"
-              size={8}
-              autoComplete="off"
-              value={from}
-              aria-invalid={planErrors.length > 0 || undefined}
-              aria-describedby={planErrors.length ? 'plan-error' : undefined}
-              onInput={(e) => setFrom(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="plan-to">{t('toLabel')}</label>
-            <input
-              id="plan-to"
-              type="text"
-              class="time"
-              size={8}
-              autoComplete="off"
-              value={to}
-              aria-invalid={planErrors.length > 0 || undefined}
-              aria-describedby={planErrors.length ? 'plan-error' : undefined}
-              onInput={(e) => setTo(e.currentTarget.value)}
-            />
-          </div>
+          <PlanTime id="plan-from" label={t('fromLabel')} value={from} onInput={setFrom} invalid={planErrors.length > 0} />
+          <PlanTime id="plan-to" label={t('toLabel')} value={to} onInput={setTo} invalid={planErrors.length > 0} />
           <div class="field grow">
             <label for="plan-label">{t('whatLabel')}</label>
             <input

@@ -10,7 +10,7 @@ import english from '../../locales/en/messages.json';
 import french from '../../locales/fr/messages.json';
 import spanish from '../../locales/es/messages.json';
 import { AccessRequest } from '../../components/AccessRequest';
-import { ClockOut } from '../../components/ClockOut';
+import { ClockOut } from '../../components/TodayOff';
 import { BalanceSection } from '../../components/options/BalanceSection';
 import { unguardedOf } from '../../components/Unguarded';
 import { balanceOf } from '../../utils/balance';
