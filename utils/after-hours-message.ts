@@ -27,6 +27,16 @@ export function openingWords(t: Translate, instant: number | null, now: number, 
   return t('openingDate', day, t(`month_${Number(at.date.slice(5, 7))}` as MessageKey), Number(at.date.slice(8, 10)), time);
 }
 
+/** The settings' default template (utils/settings/schema.ts), in English as the document stores it. */
+export const DEFAULT_TEMPLATE =
+  "Thank you for your message. I'm away until {next} and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.";
+
+/**
+ * The template as the clinician reads it: the default one in the browser's language (a document
+ * holds it in English, whatever the language it was written in), their own as they wrote it.
+ */
+export const templateIn = (t: Translate, template: string): string => (template === DEFAULT_TEMPLATE ? t('ahmDefault') : template);
+
 /** The template with every `{next}` replaced by the next opening in words. */
 export function fillAfterHoursMessage(t: Translate, template: string, nextOpening: number | null, now: number, timeZone: string, clock: Clock): string {
   return template.split(NEXT_PLACEHOLDER).join(openingWords(t, nextOpening, now, timeZone, clock));

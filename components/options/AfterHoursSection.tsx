@@ -1,7 +1,7 @@
 /** The after-hours auto-reply or voicemail script, with the next opening filled in and a copy button. */
 import { t } from '@/stores/i18n';
 import { useState } from 'preact/hooks';
-import { fillAfterHoursMessage, NEXT_PLACEHOLDER } from '@/utils/after-hours-message';
+import { fillAfterHoursMessage, NEXT_PLACEHOLDER, templateIn } from '@/utils/after-hours-message';
 import { pageClock } from '../clock';
 import { FieldError, isLocked, LockedNote, type SectionProps } from './shared';
 
@@ -18,10 +18,12 @@ export function AfterHoursSection({ settings, update, locked, nextOpening, now, 
   const [errors, setErrors] = useState<string[]>([]);
   const [copied, setCopied] = useState('');
   const disabled = isLocked(locked, 'afterHoursMessage');
-  const filled = fillAfterHoursMessage(t, settings.afterHoursMessage, nextOpening, now, timeZone, pageClock(settings.clock));
+  // The default template reads in the browser's language; edited, it is the clinician's own.
+  const template = templateIn(t, settings.afterHoursMessage);
+  const filled = fillAfterHoursMessage(t, template, nextOpening, now, timeZone, pageClock(settings.clock));
 
   const save = async (text: string) => {
-    if (text === settings.afterHoursMessage) return;
+    if (text === template) return;
     const result = await update((s) => ({ ...s, afterHoursMessage: text }));
     setErrors(result.map((m) => (m.startsWith('afterHoursMessage: ') ? t('theMessage', m.slice('afterHoursMessage: '.length)) : m)));
   };
@@ -44,8 +46,8 @@ export function AfterHoursSection({ settings, update, locked, nextOpening, now, 
           id="ahm-template"
           rows={4}
           maxLength={2000}
-          key={settings.afterHoursMessage}
-          defaultValue={settings.afterHoursMessage}
+          key={template}
+          defaultValue={template}
           disabled={disabled}
           aria-invalid={errors.length > 0 || undefined}
           aria-describedby={errors.length ? 'ahm-error' : undefined}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clockOf } from '@/utils/clock';
-import { fillAfterHoursMessage, openingWords } from '../../utils/after-hours-message';
+import { DEFAULT_TEMPLATE, fillAfterHoursMessage, openingWords, templateIn } from '../../utils/after-hours-message';
+import { translator } from '../../utils/i18n';
+import spanish from '../../locales/es/messages.json';
+import french from '../../locales/fr/messages.json';
 import { decide } from '../../utils/policy';
 import { defaultSettings } from '../../utils/settings';
 import { toInstant } from '../../utils/zoned-time';
@@ -51,5 +54,20 @@ describe('fillAfterHoursMessage', () => {
   it('replaces every {next} and leaves a template without one as it is', () => {
     expect(fillAfterHoursMessage(en, 'Back {next}. Again: {next}.', at('2026-01-12 09:00'), NOW, ZONE, US)).toBe('Back Monday 9:00 AM. Again: Monday 9:00 AM.');
     expect(fillAfterHoursMessage(en, 'Away for now.', null, NOW, ZONE, US)).toBe('Away for now.');
+  });
+});
+
+describe('the default template, in the browser language', () => {
+  it('reads in Spanish and French as the clinician sees it, and a template of their own stays as written', () => {
+    const es = translator(spanish);
+    const fr = translator(french);
+    expect(templateIn(es, DEFAULT_TEMPLATE)).toMatch(/^Gracias por tu mensaje\. Estoy fuera hasta \{next\}/);
+    expect(templateIn(fr, DEFAULT_TEMPLATE)).toMatch(/^Merci de votre message\. Je suis absent\(e\) jusqu'à \{next\}/);
+    expect(templateIn(en, DEFAULT_TEMPLATE)).toBe(DEFAULT_TEMPLATE);
+    expect(templateIn(es, 'Back {next}.')).toBe('Back {next}.');
+  });
+
+  it('is the settings document’s default', () => {
+    expect(defaultSettings().afterHoursMessage).toBe(DEFAULT_TEMPLATE);
   });
 });

@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import { CLOCK_CHOICES } from '../clock';
+import { DEFAULT_TEMPLATE } from '../after-hours-message';
 import { parseHostSyntax, type HostResult } from '../host-syntax';
 import { ACTIONS, CATEGORIES, type Range, WEEKDAYS } from '../types';
 import { migrate, SETTINGS_FORMAT, SETTINGS_VERSION } from './migrations';
@@ -295,7 +296,7 @@ export const settingsSchema = (checkHost: HostCheck) =>
         v.string((i) => say('vIsNot', quote(i.input), say('wText'))),
         v.maxLength(2000, () => say('vLonger', 2000)),
       ),
-      "Thank you for your message. I'm away until {next} and will reply then. If this is an emergency, call 988 or go to the nearest emergency room.",
+      DEFAULT_TEMPLATE,
     ),
     /** Mute work sites' web notifications outside work hours (needs the optional contentSettings permission). */
     muteNotifications: v.optional(flag, false),
