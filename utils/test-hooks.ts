@@ -10,5 +10,5 @@ declare global {
 }
 
 export function exposeTestHooks(hooks: Record<string, unknown>): void {
-  if (__CLOCKED_OUT_TEST_HOOKS__) Object.assign(globalThis, { clockedOut: hooks });
+  if (__CLOCKED_OUT_TEST_HOOKS__) Object.assign(globalThis, { clockedOutTestHooks: hooks });
 }

@@ -47,7 +47,7 @@ describe('the Firefox Add-ons package', () => {
     expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'BUILDING.md', 'entrypoints/background/index.ts']));
     expect(sources.filter((name) => /^(\.output|node_modules|\.wxt)\//.test(name))).toEqual([]);
     const worker = readFileSync(join(unpacked, 'background.js'), 'utf8');
-    expect(worker).not.toContain('clockedOut');
+    expect(worker).not.toContain('clockedOutTestHooks');
   });
 
   test('installs as it is, as "Load Temporary Add-on…" takes it, and blocks a work site off hours, the site seeing no request', async () => {

@@ -124,7 +124,7 @@ describe('the balance over weeks', () => {
     await expect.poll(() => review.getByText(/is a day off\./).count(), { timeout: 5000 }).toBe(1);
     // The settings in force, as the worker reads them, block the site all that day.
     const state = await h.evalInWorker(() =>
-      (globalThis as unknown as { clockedOut: { readSettingsState(): Promise<{ settings: unknown }> } }).clockedOut.readSettingsState(),
+      (globalThis as unknown as { clockedOutTestHooks: { readSettingsState(): Promise<{ settings: unknown }> } }).clockedOutTestHooks.readSettingsState(),
     );
     const inForce = parseSettings(en, state.settings);
     if (!inForce.ok) throw new Error(inForce.errors.join('; '));
@@ -137,7 +137,9 @@ describe('the balance over weeks', () => {
     await expect
       .poll(async () => {
         const s = await h.evalInWorker(() =>
-          (globalThis as unknown as { clockedOut: { readSettingsState(): Promise<{ settings: { timeOff: unknown[] } }> } }).clockedOut.readSettingsState(),
+          (
+            globalThis as unknown as { clockedOutTestHooks: { readSettingsState(): Promise<{ settings: { timeOff: unknown[] } }> } }
+          ).clockedOutTestHooks.readSettingsState(),
         );
         return s.settings.timeOff.length;
       })

@@ -17,7 +17,9 @@ const FIXED_ID = 'lnaobndofpfmapndeaaeamcbifpkgleg';
 const POLICY_DIR = '/etc/chromium/policies/managed';
 
 const readSettingsState = (h: Harness) =>
-  h.evalInWorker(() => (globalThis as unknown as { clockedOut: { readSettingsState(): Promise<SettingsState> } }).clockedOut.readSettingsState());
+  h.evalInWorker(() =>
+    (globalThis as unknown as { clockedOutTestHooks: { readSettingsState(): Promise<SettingsState> } }).clockedOutTestHooks.readSettingsState(),
+  );
 
 test('every build has the fixed extension id that a policy names', async () => {
   expect(unpackedExtensionId(EXTENSION_DIR)).toBe(FIXED_ID);

@@ -37,12 +37,12 @@ const setSync = (h: Harness, items: Record<string, unknown>) => h.evalInWorker((
 const write = async (h: Harness, doc: unknown): Promise<WriteResult> => {
   const page = await h.openPage(h.extensionUrl('options.html'));
   try {
-    return await page.evaluate((d) => (globalThis as unknown as { clockedOut: OptionsApi }).clockedOut.writeSettings(d), doc);
+    return await page.evaluate((d) => (globalThis as unknown as { clockedOutTestHooks: OptionsApi }).clockedOutTestHooks.writeSettings(d), doc);
   } finally {
     await page.close();
   }
 };
-const state = (h: Harness) => h.evalInWorker(() => (globalThis as unknown as { clockedOut: WorkerApi }).clockedOut.readSettingsState());
+const state = (h: Harness) => h.evalInWorker(() => (globalThis as unknown as { clockedOutTestHooks: WorkerApi }).clockedOutTestHooks.readSettingsState());
 const firstCustomHost = (snapshot: Record<string, unknown>) => (snapshot.settings as Settings).sites.custom[0]?.host;
 const rulesFor = (h: Harness, host: string) =>
   h.evalInWorker(

@@ -11,7 +11,7 @@ import { EXTENSION_DIR, HOUR, launch, nextMinuteBoundary, settingsWith, workFrom
 import { untilBlocking } from './guard-helpers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const HOOK_MARKS = ['clockedOut', '__CLOCKED_OUT_TEST_HOOKS__'];
+const HOOK_MARKS = ['clockedOutTestHooks', '__CLOCKED_OUT_TEST_HOOKS__'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
