@@ -29,8 +29,8 @@ describe('a stopped background in Firefox', () => {
     expect(samples.filter((s) => s.kind === 'paint' && s.body).length).toBeGreaterThan(0);
     expect(samples.filter((s) => s.body && !dimmedSample(s))).toEqual([]);
     expect(await coverOf(dimmed)).toBe('dim');
-    // None of it needed the background: it is still stopped.
-    expect(await h.backgroundState()).toBe('stopped');
+    // None of it needed the background. (Whether it is still stopped is not asserted: Firefox also
+    // wakes it for events of its own, such as the machine turning idle, at any moment.)
     await blocked.close();
     await dimmed.close();
   });
@@ -45,7 +45,6 @@ describe('a stopped background in Firefox', () => {
     h.server.reset();
     const page = await h.browser.newPage();
     expect(await navigate(page, 'https://secure.simplepractice.com/calendar')).toContain(h.extensionUrl('blocked.html'));
-    expect(await h.backgroundState()).toBe('stopped');
     await waitUntil(start);
     // Only navigations from here on, which do not wake the background: whatever lifts the block is
     // its own alarm.
