@@ -279,9 +279,16 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     pages: async () => (await browser.pages()).filter((p) => p !== control),
     backgroundState,
     async stopBackground() {
-      await evalInChrome(`${extension}.terminateBackground()`);
-      const state = await backgroundState();
-      if (state !== 'stopped') throw new Error(`the background is ${state} after being stopped`);
+      // Firefox may start it again at once for an event of its own (the idle state, a storage
+      // write finishing): stopped again, a few times, until it stays so.
+      let state = '';
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await evalInChrome(`${extension}.terminateBackground()`);
+        state = await backgroundState();
+        if (state === 'stopped') return;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`the background is ${state} after being stopped`);
     },
     async close() {
       await browser.close().catch(() => {});
