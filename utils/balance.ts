@@ -11,7 +11,7 @@ import { weekBounds } from './ledger';
 import { compile, planSpans, workIntervals } from './schedule';
 import type { Settings } from './settings';
 import type { LocalDate } from './types';
-import { afterHours, exceptionRecords, minutesByDay, minutesWithin, spellsOf, type ExceptionRecord } from './usage';
+import { exceptionRecords, minutesByDay, minutesWithin, spellsOf, type ExceptionRecord } from './usage';
 import { addDays, dayNumber, localParts, MINUTE, toInstant } from './zoned-time';
 
 /** How many weeks the balance runs over. */
@@ -90,7 +90,8 @@ const round = Math.round;
  * pays back the work it gave up.
  */
 export function balanceOf(events: readonly HistoryEvent[], settings: Settings, { now, timeZone, weeks = BALANCE_WEEKS }: BalanceOptions): Balance {
-  const spells = afterHours(spellsOf(events), settings, timeZone);
+  // Each spell was cut to the time outside work when it was recorded (by the settings then).
+  const spells = spellsOf(events);
   const records = exceptionRecords(events, now);
   const perDay = minutesByDay(spells, timeZone);
   const today = localParts(now, timeZone).date;

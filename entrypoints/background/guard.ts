@@ -10,7 +10,8 @@ import { weekBounds } from '@/utils/ledger';
 import { decide, type Decision } from '@/utils/policy';
 import { MAX_MINUTES, type Request, type Response } from '@/utils/messages';
 import type { Settings } from '@/utils/settings';
-import { enabledSites } from '@/utils/sites';
+import { enabledSites, matchSite } from '@/utils/sites';
+import { afterHours } from '@/utils/usage';
 import type { Snapshot } from '@/stores/snapshot';
 import type { Exception, Site } from '@/utils/types';
 import { MINUTE, resolveTimeZone } from '@/utils/zoned-time';
@@ -126,12 +127,36 @@ export function createGuard(deps: GuardDeps) {
    * Carries out a request. `permitted`, when given, is asked first with the enabled sites whether
    * its sender may make it (see utils/request-policy.ts); a refusal changes nothing.
    */
-  async function handle(request: Exclude<Request, { type: 'usage' }>, permitted?: (sites: readonly Site[]) => Response): Promise<Response> {
+  async function handle(request: Request, permitted?: (sites: readonly Site[]) => Response, senderUrl?: string): Promise<Response> {
     if (permitted) {
       const verdict = permitted(enabledSites((await deps.readSettings()).settings));
       if (!verdict.ok) return verdict;
     }
     switch (request.type) {
+      case 'usage':
+        // A spell of foreground use from a work page (docs/ARCHITECTURE.md, "History"), in the
+        // queue so that it is judged by the settings in force when it is reported: the part
+        // outside the work time of those settings is recorded, under the sender's site id (never
+        // its address), never said to start later than it could have. A later change of hours
+        // does not rewrite it.
+        return serial(async () => {
+          if (!deps.record) return { ok: true };
+          const now = deps.now();
+          const { settings } = await deps.readSettings();
+          const site = matchSite(senderUrl ?? '', enabledSites(settings));
+          if (!site) return { ok: true };
+          const start = Math.min(request.at, now - request.minutes * MINUTE);
+          const timeZone = resolveTimeZone(settings.timeZone, deps.systemTimeZone());
+          const spell = { site: site.id, category: site.category, start, end: start + request.minutes * MINUTE };
+          try {
+            for (const part of afterHours([spell], settings, timeZone)) {
+              await deps.record({ at: part.start, kind: 'usage', site: site.id, category: site.category, minutes: (part.end - part.start) / MINUTE });
+            }
+          } catch {
+            // The history is a record, not the guard.
+          }
+          return { ok: true };
+        });
       case 'startException': {
         const minutes = request.minutes;
         if (!(minutes > 0 && minutes <= MAX_MINUTES)) return { ok: false, error: t('eLasts') };

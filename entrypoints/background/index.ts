@@ -4,7 +4,7 @@ import { createHistoryLog } from '@/stores/history-log';
 import { parseRequest, type Response } from '@/utils/messages';
 import { checkRequest } from '@/utils/request-policy';
 import { exposeTestHooks } from '@/utils/test-hooks';
-import { enabledSites, matchSite } from '@/utils/sites';
+import { enabledSites } from '@/utils/sites';
 import { idleItem, SNAPSHOT_KEY, snapshotItem } from '@/stores/snapshot';
 import {
   exceptionsItem,
@@ -125,22 +125,8 @@ export default defineBackground(() => {
     if (!parsed) return undefined;
     if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
     const { request } = parsed;
-    // A spell of foreground use from a work page (docs/ARCHITECTURE.md, "History"): appended with
-    // the sender's site id, never its address, and never said to start later than it could have.
-    if (request.type === 'usage') {
-      return readSettings().then(async ({ settings }) => {
-        const sites = enabledSites(settings);
-        const verdict = checkRequest(request, sender, self, sites);
-        const site = matchSite(sender.url ?? '', sites);
-        const { minutes } = request;
-        if (verdict.ok && site) {
-          await history.record({ at: Math.min(request.at, Date.now() - minutes * 60_000), kind: 'usage', site: site.id, category: site.category, minutes });
-        }
-        return verdict;
-      });
-    }
     return guard
-      .handle(request, (sites) => checkRequest(request, sender, self, sites))
+      .handle(request, (sites) => checkRequest(request, sender, self, sites), sender.url)
       .catch((error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
   });
   // Any wake-up re-checks: cheap, and it catches a time-zone change noticed only now.

@@ -71,8 +71,10 @@ describe('honest after-hours minutes', () => {
 
   it('counts a wrap-up from the end of work only, not the minutes before it', () => {
     const events = [OLD, ev('wrapUp', at('2026-03-09', '17:00'), 5), use('2026-03-09', '16:55', 10)];
+    // The worker records the part after hours (afterHours, by the settings then); the balance adds up what was recorded.
     expect(afterHours(spellsOf(events), SETTINGS, ZONE).map((s) => [s.start, s.end])).toEqual([[at('2026-03-09', '17:00'), at('2026-03-09', '17:05')]]);
-    const b = balanceOf(events, SETTINGS, { now: NOW, timeZone: ZONE });
+    const recorded = [OLD, ev('wrapUp', at('2026-03-09', '17:00'), 5), use('2026-03-09', '17:00', 5)];
+    const b = balanceOf(recorded, SETTINGS, { now: NOW, timeZone: ZONE });
     expect(thisWeek(b).afterHoursMinutes).toBe(5);
     expect(thisWeek(b).wrapUps).toBe(1);
     // A running wrap-up's actual length is up to now.

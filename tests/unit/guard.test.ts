@@ -18,6 +18,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: boolean; unreadableHistory?: boolean } = {}) {
   const io = options.slow ? pause : async () => {};
+  let raw = options.raw;
   let now = options.now ?? EVENING;
   let zone = ZONE;
   let exceptions: Exception[] = [];
@@ -31,8 +32,8 @@ function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: 
     now: () => now,
     systemTimeZone: () => zone,
     readSettings: async () => {
-      if (options.raw === undefined) return { settings: defaultSettings(), notice: null };
-      const { settings, errors } = repairSettings(en, options.raw);
+      if (raw === undefined) return { settings: defaultSettings(), notice: null };
+      const { settings, errors } = repairSettings(en, raw);
       return { settings, notice: errors.length ? `invalid: ${errors.join('; ')}` : null };
     },
     readExceptions: async (at) => {
@@ -87,6 +88,7 @@ function setup(options: { now?: number; raw?: unknown; failing?: string; slow?: 
     },
     advance: (ms: number) => void (now += ms),
     moveTo: (timeZone: string) => void (zone = timeZone),
+    setSettings: (doc: unknown) => void (raw = doc),
   };
 }
 
@@ -312,5 +314,39 @@ describe('a request its sender may not make', () => {
     const state = setup();
     expect(await state.guard.handle({ type: 'wrapUp', siteId: 'simplepractice' }, () => ({ ok: true }))).toEqual({ ok: true });
     expect(state.exceptions.map((e) => e.kind)).toEqual(['wrapUp']);
+  });
+});
+
+describe('a spell of foreground use reported by a work page', () => {
+  const MIN = 60_000;
+  // Wednesday 2026-12-02 in New York: 16:50 and 17:00 (the default hours end at 17:00).
+  const BEFORE_END = Date.parse('2026-12-02T21:50:00Z');
+  const END = Date.parse('2026-12-02T22:00:00Z');
+  const CHART = 'https://secure.simplepractice.com/clients/123/notes?draft=1#top';
+
+  it('is recorded for its part after hours only, under the site id, with no address', async () => {
+    const state = setup({ now: END + 30 * MIN });
+    expect(await state.guard.handle({ type: 'usage', at: BEFORE_END, minutes: 20 }, () => ({ ok: true }), CHART)).toEqual({ ok: true });
+    expect(state.events).toEqual([{ at: END, kind: 'usage', site: 'simplepractice', category: 'ehr', minutes: 10 }]);
+    expect(JSON.stringify(state.events)).not.toMatch(/clients|draft|top|https/);
+  });
+
+  it('is judged by the hours in force when it is reported, so later hours do not rewrite it', async () => {
+    const hours = (end: string) => ({ format: 'clocked-out/settings', version: 1, week: { wed: [['09:00', end]] } });
+    const state = setup({ now: END + 30 * MIN, raw: hours('17:00') });
+    await state.guard.handle({ type: 'usage', at: END + 5 * MIN, minutes: 10 }, undefined, CHART);
+    // Then the clinician works until 19:00 from now on: the same spell now falls in work hours.
+    state.setSettings(hours('19:00'));
+    await state.guard.handle({ type: 'usage', at: END + 5 * MIN, minutes: 10 }, undefined, CHART);
+    expect(state.events.map((e) => e.minutes)).toEqual([10]);
+  });
+
+  it('is never said to start later than it could have, and a page that is no work site records nothing', async () => {
+    const state = setup({ now: END + 30 * MIN });
+    await state.guard.handle({ type: 'usage', at: END + 60 * MIN, minutes: 5 }, undefined, CHART);
+    expect(state.events).toEqual([{ at: END + 25 * MIN, kind: 'usage', site: 'simplepractice', category: 'ehr', minutes: 5 }]);
+    await state.guard.handle({ type: 'usage', at: END, minutes: 5 }, undefined, 'https://www.example.com/');
+    await state.guard.handle({ type: 'usage', at: END, minutes: 5 });
+    expect(state.events).toHaveLength(1);
   });
 });
