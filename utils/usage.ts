@@ -6,7 +6,7 @@
  * Pure: events, settings and the time zone are arguments.
  */
 import type { HistoryEvent } from './history-events';
-import { workIntervals } from './schedule';
+import { decide } from './policy';
 import type { Settings } from './settings';
 import type { Category, LocalDate } from './types';
 import { addDays, localParts, MINUTE, toInstant } from './zoned-time';
@@ -27,16 +27,27 @@ export function spellsOf(events: readonly HistoryEvent[]): Spell[] {
     .sort((a, b) => a.start - b.start);
 }
 
-/** `spells` less the work time of `settings` (the hours less the self-care plan): what was used after hours. */
+/**
+ * `spells` less the work time of `settings` (the hours less the self-care plan): what was used
+ * after hours. Walked by the states of decide(), as the guard sees them (a break, a day off and
+ * the evening all count), so the worker adds nothing to its bundle to cut a spell when it records it.
+ */
 export function afterHours(spells: readonly Spell[], settings: Settings, timeZone: string): Spell[] {
   const out: Spell[] = [];
   for (const spell of spells) {
-    let from = spell.start;
-    for (const work of workIntervals(settings, spell.start, spell.end, timeZone)) {
-      if (work.start > from) out.push({ ...spell, start: from, end: work.start });
-      from = Math.max(from, work.end);
+    let last: { -readonly [K in keyof Spell]: Spell[K] } | null = null;
+    for (let at = spell.start; at < spell.end;) {
+      const { state, stateEndsAt } = decide(settings, at, timeZone);
+      const next = stateEndsAt !== null && stateEndsAt > at ? Math.min(stateEndsAt, spell.end) : spell.end;
+      if (state !== 'work') {
+        if (last && last.end === at) last.end = next;
+        else {
+          last = { ...spell, start: at, end: next };
+          out.push(last);
+        }
+      }
+      at = next;
     }
-    if (spell.end > from) out.push({ ...spell, start: from, end: spell.end });
   }
   return out;
 }

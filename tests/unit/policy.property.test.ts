@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide, type Decision } from '../../utils/policy';
+import { afterHours, minutesWithin } from '../../utils/usage';
 import { parseSettings, type Settings } from '../../utils/settings';
 import type { Exception, State } from '../../utils/types';
 import { en } from './english';
@@ -358,6 +359,32 @@ describe('decide() against a minute-by-minute reference', () => {
           expect(changedAt, 'a change before nextChangeAt').toBeNull();
           expect(JSON.stringify(decide(settings, d.nextChangeAt - 1, zone, runtime))).toBe(whole);
           expect(visible(decide(settings, d.nextChangeAt, zone, runtime))).not.toBe(visible(d));
+        }),
+        { numRuns: 300 },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('afterHours() against the same reference', () => {
+  it(
+    'keeps exactly the minutes of a spell the reference says are not work, however many boundaries it crosses',
+    () => {
+      fc.assert(
+        fc.property(caseArb, fc.integer({ min: 1, max: 2 * DAY_MIN }), (c, length) => {
+          const { spec, settings, zone, now } = build(c);
+          const m0 = Math.floor(now / MIN);
+          const ref = referenceStates(spec, zone, m0, m0 + length);
+          const expected = ref.filter((s) => s !== 'work').length;
+          const parts = afterHours([{ site: 'simplepractice', category: 'ehr', start: m0 * MIN, end: (m0 + length) * MIN }], settings, zone);
+          expect(minutesWithin(parts, m0 * MIN, (m0 + length) * MIN)).toBe(expected);
+          // Parts in order, apart, each inside the spell and starting after hours.
+          for (const [i, part] of parts.entries()) {
+            expect(part.end).toBeGreaterThan(part.start);
+            if (i > 0) expect(part.start).toBeGreaterThan(parts[i - 1]!.end);
+            expect(ref[part.start / MIN - m0]).not.toBe('work');
+          }
         }),
         { numRuns: 300 },
       );
