@@ -1,7 +1,7 @@
 // Off hours in real Firefox: blocked sites never reach the network, dimmed ones never paint undimmed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { alwaysWork, hrefOf, navigate, NON_WORK_HOST, settingsWith, type Harness } from './harness';
-import { coverOf, dimmedSample, guardButtons, guardLayers, launchClockedOut, recordPaints, untilBlocking } from './guard-helpers';
+import { alwaysWork, hrefOf, navigate, NON_WORK_HOST, settingsWith, sleep, type Harness } from './harness';
+import { coverOf, dimmedSample, guardButtons, guardLayers, launchClockedOut, recordPaints, untilBlocking, untilCover } from './guard-helpers';
 
 describe('off hours in Firefox', () => {
   let h: Harness;
@@ -59,6 +59,43 @@ describe('off hours in Firefox', () => {
     expect(veil?.text).toMatch(/^After hours — /);
     expect(await guardButtons(page)).toEqual(expect.arrayContaining([expect.stringMatching(/Wrap up/), expect.stringMatching(/Crisis exception/)]));
     await page.close();
+  });
+
+  test("a dimmed site's time in front is recorded under its id when the clinician turns to another tab, without its address", async () => {
+    type Stored = { kind: string; site: string | null; category: string | null; minutes: number };
+    const usage = () =>
+      h.evalInExtension(
+        () =>
+          new Promise<Stored[]>((resolve, reject) => {
+            const open = indexedDB.open('clocked-out-history');
+            // Reading must not create the database before the extension does.
+            open.onupgradeneeded = () => open.transaction?.abort();
+            open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
+            open.onsuccess = () => {
+              const all = open.result.transaction('events').objectStore('events').getAll();
+              all.onsuccess = () => {
+                open.result.close();
+                resolve((all.result as Stored[]).filter((e) => e.kind === 'usage'));
+              };
+            };
+          }),
+      );
+    const before = (await usage()).length;
+    const mail = await h.openPage('https://secure.hushmail.com/inbox/4f1e2d?q=client#draft');
+    await untilCover(mail, 'dim');
+    await mail.bringToFront();
+    await sleep(3000);
+    const other = await h.openPage(`https://${NON_WORK_HOST}/`);
+    await other.bringToFront();
+    await expect.poll(async () => (await usage()).length, { timeout: 5000 }).toBeGreaterThan(before);
+    const spells = (await usage()).slice(before);
+    expect(spells.every((e) => e.site === 'hushmail' && e.category === 'email')).toBe(true);
+    const minutes = spells.reduce((sum, e) => sum + e.minutes, 0);
+    expect(minutes).toBeGreaterThan(2.5 / 60);
+    expect(minutes).toBeLessThan(10 / 60);
+    expect(JSON.stringify(spells)).not.toMatch(/4f1e2d|client|draft|inbox/);
+    await other.close();
+    await mail.close();
   });
 
   test('a site that is not a work tool is left alone', async () => {
