@@ -53,7 +53,13 @@ export function App({ address }: { address: BlockedAddress }) {
   const snapshot = seen ?? null;
 
   const sites = snapshot ? enabledSites(snapshot.settings) : [];
-  const site = sites.find((s) => s.id === address.siteId) ?? null;
+  // Sent by the turn-away script (entrypoints/closed.ts), which knows no site ids, the address
+  // alone says which site it is.
+  const site = address.siteId === null && address.original ? matchSite(address.original, sites) : (sites.find((s) => s.id === address.siteId) ?? null);
+  // Once known, the tab's address names it as the rules' redirect does (a reload still says which site).
+  useEffect(() => {
+    if (site && address.siteId === null) history.replaceState(null, '', `?site=${encodeURIComponent(site.id)}`);
+  }, [site?.id]);
   // Only ever return to an address of the site that was blocked: this page is reachable from the web.
   const original = address.original && site && matchSite(address.original, [site]) ? address.original : null;
   const decision = snapshot ? decide(snapshot.settings, now, snapshot.timeZone, { exceptions: snapshot.exceptions }) : null;

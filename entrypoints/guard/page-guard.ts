@@ -25,8 +25,14 @@ import { foreignHosts } from './cover';
 import { LIFT_ATTRIBUTE } from '@/utils/dim';
 import { createDimmer } from './dimmer';
 import { createOverlay, type PanelModel } from './overlay';
+import { turnAway } from './turn-away';
 
 const MAX_TIMER = 2 ** 31 - 1;
+/**
+ * A document's first decision this soon after it began (its own clock) finds it just begun, with
+ * nothing typed into it; a later first one (settings that arrived late) covers it instead.
+ */
+const FRESH_MS = 3000;
 const STARTED = Symbol.for(GUARD_MARK);
 
 /** True once this script's extension context is gone (the extension updated, reloaded or removed). */
@@ -68,6 +74,11 @@ export function startPageGuard(): void {
   let decided = false;
   let stopped = false;
   let href = location.href;
+  // A page still loading (a new tab, a restored one) is hidden until decided; one already shown
+  // (the guard injected after an update) keeps what it shows until then.
+  const withPage = doc.readyState === 'loading';
+  // Whether the next decision is this document's first: see `turnAway` in evaluate().
+  let first = withPage;
 
   // Read now: once the extension is updated or removed, its messages may be out of reach.
   const lost = t('gLost');
@@ -199,6 +210,12 @@ export function startPageGuard(): void {
     },
   );
 
+  // A page that began loading while its site is blocked was never meant to be shown: the
+  // browser's rules turn such a navigation away before any request, but the site's own service
+  // worker can answer it from its cache where no rule sees it (docs/ARCHITECTURE.md, "Closed by
+  // default"). The worker's registered script (entrypoints/closed.ts) stops it before the page's
+  // scripts; before the worker has registered it, this document's first decision does the same
+  // (`FRESH_MS`: nothing typed is lost). A tab open when the site closes is covered instead.
   function evaluate() {
     if (stop.ifLost()) return;
     href = location.href;
@@ -235,6 +252,9 @@ export function startPageGuard(): void {
       wrapUp: () => send({ type: 'wrapUp', siteId: site.id }),
       startException: (scope, minutes) => send({ type: 'startException', scope, minutes }),
     };
+    const firstDecision = first && performance.now() < FRESH_MS;
+    first = false;
+    if (action === 'block' && site && firstDecision && turnAway(window, site.id)) return;
     if (action === 'block' && model) {
       overlay.show(model);
       dimmer.lift();
@@ -259,9 +279,6 @@ export function startPageGuard(): void {
     }
   }
 
-  // A page still loading (a new tab, a restored one) is hidden until decided; one already shown
-  // (the guard injected after an update) keeps what it shows until then.
-  const withPage = doc.readyState === 'loading';
   if (withPage && mayBeGuarded(href)) dimmer.pending();
   void snapshotItem.getValue().then(
     (value) => {

@@ -21,6 +21,35 @@ export const SLOW_MS = 1500;
 export const PROBE_PREFIX = '/probe';
 const PROBE = `<script>window.firstScript = { covered: document.querySelectorAll('[data-clocked-out]').length > 0 || getComputedStyle(document.documentElement).filter !== 'none', at: performance.now() };</script>`;
 
+/**
+ * Pages under this prefix install the site's own service worker, as an EHR that works offline
+ * does: it answers every navigation in its scope from its cache once it has the page, without
+ * the network. `window.offlineReady` turns true once the worker controls the page.
+ */
+export const OFFLINE_PREFIX = '/offline/';
+const OFFLINE_WORKER = `
+self.addEventListener('install', (event) => event.waitUntil(self.skipWaiting()));
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (event) => {
+  if (event.request.mode !== 'navigate') return;
+  event.respondWith(caches.open('pages').then(async (cache) => {
+    const known = await cache.match(event.request, { ignoreSearch: true });
+    if (known) return known;
+    const fresh = await fetch(event.request);
+    await cache.put(event.request, fresh.clone());
+    return fresh;
+  }));
+});`;
+/** The app's first call home, the page's very first script, as an EHR's make at once: a request the server counts. */
+const OFFLINE_CALL = `<script>if (navigator.serviceWorker.controller) fetch('${OFFLINE_PREFIX}api/session', { cache: 'no-store' }).catch(() => {});</script>`;
+const OFFLINE_REGISTER = `<script>
+window.offlineReady = false;
+navigator.serviceWorker.register('${OFFLINE_PREFIX}sw.js', { scope: '${OFFLINE_PREFIX}' }).then(() => navigator.serviceWorker.ready).then(() => {
+  const check = () => { if (navigator.serviceWorker.controller) window.offlineReady = true; else setTimeout(check, 50); };
+  check();
+}, (error) => { window.offlineError = String(error); });
+</script>`;
+
 export interface ServedRequest {
   readonly host: string;
   readonly path: string;
@@ -69,6 +98,12 @@ export async function startServer(): Promise<TestServer> {
       return;
     }
     requests.push({ host, path: url.pathname, method: req.method ?? 'GET', scheme, at: Date.now() });
+    if (url.pathname.startsWith(OFFLINE_PREFIX)) {
+      const script = url.pathname === `${OFFLINE_PREFIX}sw.js`;
+      res.writeHead(200, { 'content-type': script ? 'text/javascript' : 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(script ? OFFLINE_WORKER : page(host, url.pathname).replace('<head>', `<head>${OFFLINE_CALL}`).replace('</body>', `${OFFLINE_REGISTER}</body>`));
+      return;
+    }
     const delay = url.pathname.startsWith(SLOW_PREFIX) ? Number(url.searchParams.get('ms') ?? SLOW_MS) : 0;
     const timer = setTimeout(() => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

@@ -135,4 +135,24 @@ describe('the blocked page', () => {
     await settle();
     expect(await visits()).toEqual([]);
   });
+
+  it('sent with the address alone (by the turn-away script), finds the site from it and names the tab by its id only', async () => {
+    await snapshot();
+    window.history.replaceState(null, '', '/blocked.html');
+    render(<App address={{ siteId: null, original: ORIGINAL }} />);
+    await screen.findByText(/^Opens again/);
+    expect(heading()).toBe('SimplePractice is closed for the evening');
+    await vi.waitFor(() => expect(location.search).toBe('?site=simplepractice'));
+    expect(location.href).not.toContain('4f1e2d');
+    await vi.waitFor(async () => expect((await visits()).map((v) => v.site)).toEqual(['simplepractice']));
+  });
+
+  it('sent with the address of a site it does not guard, names nothing', async () => {
+    await snapshot();
+    window.history.replaceState(null, '', '/blocked.html');
+    render(<App address={{ siteId: null, original: 'https://www.example.com/private' }} />);
+    await screen.findByText('Clocked Out does not guard a site by this name.');
+    expect(heading()).toBe('This work site is closed');
+    expect(location.search).toBe('');
+  });
 });
