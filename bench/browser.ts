@@ -16,6 +16,7 @@ import {
   MINUTE,
   neverWork,
   nextMinuteBoundary,
+  OFFLINE_PREFIX,
   recordFrames,
   settingsWith,
   waitUntil,
@@ -131,6 +132,53 @@ export async function navigationFigures(log: (line: string) => void) {
       await page.close();
     }
     log(`frames painted undimmed on dimmed sites: ${undimmed} of ${frames} frames over ${NAVIGATIONS} navigations (limit 0)`);
+  } finally {
+    await h.close();
+  }
+}
+
+/**
+ * A work site whose own service worker answers navigations from its cache (the rules never see
+ * them in Chromium): after hours, how many requests still reach it and where the navigation lands,
+ * with the worker's turn-away script registered and, as just after a boundary the worker slept
+ * through, without it (the page guard's first decision then).
+ */
+export async function serviceWorkerFigures(log: (line: string) => void) {
+  const h = await launch({ args: ['--ignore-certificate-errors'] });
+  const chart = `https://secure.simplepractice.com${OFFLINE_PREFIX}chart`;
+  try {
+    await h.setSettings(settingsWith({ week: alwaysWork() }));
+    await untilBlocking(h, false);
+    const first = await h.openPage(chart);
+    await first.waitForFunction(() => (window as { offlineReady?: boolean }).offlineReady === true, undefined, { timeout: 10_000 });
+    await first.reload();
+    await first.close();
+    await h.setSettings(settingsWith({ week: neverWork() }));
+    await untilBlocking(h, true);
+    for (const registered of [true, false]) {
+      if (!registered) await h.evalInWorker((chrome) => chrome.scripting.unregisterContentScripts({ ids: ['clocked-out-closed'] }));
+      h.server.reset();
+      let turnedAway = 0;
+      const named: number[] = [];
+      for (let i = 0; i < NAVIGATIONS; i++) {
+        const page = await h.context.newPage();
+        const started = Date.now();
+        await page.goto(`${chart}?client=${i}`);
+        await page.waitForURL(/blocked\.html/, { timeout: 5000 }).catch(() => undefined);
+        if (page.url().startsWith(h.extensionUrl('blocked.html'))) {
+          turnedAway++;
+          await page.getByRole('heading', { name: /SimplePractice/ }).waitFor({ timeout: 5000 });
+          named.push(Date.now() - started);
+        }
+        await page.close();
+      }
+      const reached = h.server.count('secure.simplepractice.com');
+      log(
+        `site's own service worker answering, ${registered ? 'turn-away script registered' : 'before the worker registers it (page guard)'}: ` +
+          `${reached} requests reached the site in ${NAVIGATIONS} navigations, ${turnedAway} landed on the blocked page, ` +
+          `goto → site named median ${ms(quantile(named, 0.5))}${registered ? ' (limit 0 requests)' : ''}`,
+      );
+    }
   } finally {
     await h.close();
   }

@@ -21,6 +21,7 @@ if (!only || only === 'browser') {
   const browser = await import('./browser.ts');
   console.log('real Chromium');
   await browser.navigationFigures(log);
+  await browser.serviceWorkerFigures(log);
   await browser.boundaryFigures(log);
   await browser.reguardFigures(log);
   await browser.idleFigures(log);
