@@ -1,5 +1,6 @@
 // Off hours in real Firefox: blocked sites never reach the network, dimmed ones never paint undimmed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readHistoryHere } from '../e2e/guard-helpers';
 import { alwaysWork, hrefOf, navigate, NON_WORK_HOST, settingsWith, sleep, type Harness } from './harness';
 import { coverOf, dimmedSample, guardButtons, guardLayers, launchClockedOut, recordPaints, untilBlocking, untilCover } from './guard-helpers';
 
@@ -62,24 +63,7 @@ describe('off hours in Firefox', () => {
   });
 
   test("a dimmed site's time in front is recorded under its id when the clinician turns to another tab, without its address", async () => {
-    type Stored = { kind: string; site: string | null; category: string | null; minutes: number };
-    const usage = () =>
-      h.evalInExtension(
-        () =>
-          new Promise<Stored[]>((resolve, reject) => {
-            const open = indexedDB.open('clocked-out-history');
-            // Reading must not create the database before the extension does.
-            open.onupgradeneeded = () => open.transaction?.abort();
-            open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
-            open.onsuccess = () => {
-              const all = open.result.transaction('events').objectStore('events').getAll();
-              all.onsuccess = () => {
-                open.result.close();
-                resolve((all.result as Stored[]).filter((e) => e.kind === 'usage'));
-              };
-            };
-          }),
-      );
+    const usage = async () => (await h.evalInExtension(readHistoryHere)).filter((e) => e.kind === 'usage');
     const before = (await usage()).length;
     const mail = await h.openPage('https://secure.hushmail.com/inbox/4f1e2d?q=client#draft');
     await untilCover(mail, 'dim');

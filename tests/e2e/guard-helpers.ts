@@ -23,24 +23,29 @@ export interface StoredEvent {
   [field: string]: unknown;
 }
 
-/** The history's events, read in an extension page or frame (the database belongs to the extension's origin). */
+/**
+ * In an extension page or frame (the database belongs to the extension's origin): the history's
+ * events. Self-contained, so either driver can run it there (`page.evaluate`, Firefox's
+ * `evalInExtension`).
+ */
+export const readHistoryHere = (): Promise<StoredEvent[]> =>
+  new Promise<StoredEvent[]>((resolve, reject) => {
+    const open = indexedDB.open('clocked-out-history');
+    // Reading must not create the database before the extension does (it would lack its store).
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
+    open.onsuccess = () => {
+      const all = open.result.transaction('events').objectStore('events').getAll();
+      all.onsuccess = () => {
+        open.result.close();
+        resolve(all.result);
+      };
+    };
+  });
+
+/** The history's events, read in an extension page or frame. */
 export function historyEvents(target: Pick<Page, 'evaluate'>): Promise<StoredEvent[]> {
-  return target.evaluate(
-    () =>
-      new Promise<StoredEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('clocked-out-history');
-        // Reading must not create the database before the extension does (it would lack its store).
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
-        open.onsuccess = () => {
-          const all = open.result.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(all.result);
-          };
-        };
-      }),
-  );
+  return target.evaluate(readHistoryHere);
 }
 
 /**
