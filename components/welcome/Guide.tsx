@@ -20,6 +20,7 @@ import { defaultSettings, parseSettings, type Settings } from '@/utils/settings'
 import { enabledSites } from '@/utils/sites';
 import { crisisLine, tonight } from '@/utils/tonight';
 import { localParts, resolveTimeZone } from '@/utils/zoned-time';
+import { PrivateWindows } from '@/components/PrivateWindows';
 import { AccessCheck } from './AccessCheck';
 import { AfterHoursChoices } from './AfterHoursChoices';
 import { SameHours } from './SameHours';
@@ -53,6 +54,8 @@ export interface GuideProps {
   /** `permissions.contains` / `permissions.request` for a list of origins. */
   contains(origins: string[]): Promise<boolean>;
   request(origins: string[]): Promise<boolean>;
+  /** `extension.isAllowedIncognitoAccess()`: private windows are not guarded unless it is. */
+  privateAccess?(): Promise<boolean>;
   copy(text: string): Promise<void>;
   /** Where the options page is. */
   readonly optionsUrl: string;
@@ -207,6 +210,7 @@ export function Guide(props: GuideProps) {
             </>
           )}
           {id === 'access' && <AccessCheck sites={enabledSites(draft)} contains={props.contains} request={props.request} />}
+          {id === 'access' && props.privateAccess && <PrivateWindows allowed={props.privateAccess} />}
           {id === 'tonight' && (
             <>
               <p class="tonight" aria-live="polite">

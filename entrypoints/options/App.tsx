@@ -18,6 +18,7 @@ import { HoursEditor } from '@/components/options/HoursEditor';
 import { PrivacySection } from '@/components/options/PrivacySection';
 import { SelfCareSection } from '@/components/options/SelfCareSection';
 import { Section, type Change } from '@/components/options/shared';
+import { PrivateWindows } from '@/components/PrivateWindows';
 import { SitesSection } from '@/components/options/SitesSection';
 import { TimeZoneSection } from '@/components/options/TimeZoneSection';
 import { WeekPreview } from '@/components/options/WeekPreview';
@@ -159,6 +160,7 @@ export function App() {
         </Section>
         <Section id="sites" title={t('secSites')} intro={t('introSites')}>
           <Unguarded {...unguarded} request={(origins) => browser.permissions.request({ origins })} />
+          <PrivateWindows allowed={() => browser.extension.isAllowedIncognitoAccess()} />
           <SitesSection {...common} />
           <CustomSites {...common} access={hostAccess} />
         </Section>

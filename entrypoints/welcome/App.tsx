@@ -37,6 +37,7 @@ export function App() {
       hostAccess={hostAccess}
       contains={(origins) => browser.permissions.contains({ origins })}
       request={(origins) => browser.permissions.request({ origins })}
+      privateAccess={() => browser.extension.isAllowedIncognitoAccess()}
       copy={copyText}
       optionsUrl={browser.runtime.getURL('/options.html')}
     />

@@ -73,12 +73,14 @@ describe('the extension pages in Firefox', () => {
     await page.close();
   });
 
-  test('the options page shows every section, and no notification muting (Firefox has no such API)', async () => {
+  test('the options page shows every section, no notification muting (Firefox has no such API), and that private windows are not guarded', async () => {
     const page = await open('options.html');
     await expect.poll(() => text(page, 'h1')).toBe('Clocked Out settings');
     const headings = await page.evaluate(() => [...document.querySelectorAll('h2')].map((e) => e.textContent?.trim()));
     expect(headings).toEqual(expect.arrayContaining(['Work hours', 'Days off']));
     expect(await bodyText(page)).not.toMatch(/Mute work sites' notifications/);
+    // A temporary add-on does not run in private windows unless allowed there: the page says so.
+    await expect.poll(() => bodyText(page)).toMatch(/Private windows are not guarded: in them your work sites open at any hour\./);
     expect(await errorsOf(page)).toEqual([]);
     await page.close();
   });

@@ -37,7 +37,7 @@ describe('the site-access page', () => {
     );
     answer(false);
     expect((await screen.findByText(/did not give access/)).textContent).toBe(
-      'The browser did not give access, so SimplePractice and Jane stay unguarded and the toolbar badge shows "!". Try again and choose "Allow".',
+      'The browser did not give access, so Clocked Out still cannot guard SimplePractice and Jane, and the toolbar badge shows "!". Try again and choose "Allow".',
     );
   });
 

@@ -32,7 +32,7 @@ describe('the unguarded line', () => {
     ]);
     expect(screen.getByRole('status').textContent).toMatch(/^Waiting for your answer/);
     answer(false);
-    expect((await screen.findByText(/did not give access/)).textContent).toMatch(/SimplePractice and ehr\.clinic\.org stay unguarded/);
+    expect((await screen.findByText(/did not give access/)).textContent).toMatch(/still cannot guard SimplePractice and ehr\.clinic\.org\./);
   });
 
   it('says how many open work tabs could not be covered after an update, and to reload them', () => {
