@@ -10,5 +10,7 @@ import { turnAway } from './guard/turn-away';
  * when its site closes is covered by the page guard instead.
  */
 export default defineUnlistedScript(() => {
-  turnAway(window);
+  // Only a document just begun: should a browser ever inject it into one already shown (which
+  // someone may have typed into), it leaves that to the page guard's cover.
+  if (document.readyState === 'loading') turnAway(window);
 });
